@@ -1,0 +1,40 @@
+namespace DrrsGateway.AcceptableUse;
+
+/// <summary>
+/// Settings of the CAISO DRRS Acceptable Use Policy, bound from the <c>Aup</c> configuration section.
+/// </summary>
+public sealed class AupOptions
+{
+    /// <summary>The configuration section these options are bound from.</summary>
+    public const string SectionName = "Aup";
+
+    /// <summary>Whether the policy is enforced at all. The default is <c>true</c>.</summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>
+    /// Seconds a (user, service) pair stays locked after each request. The default is 30, CAISO's value;
+    /// shorter windows are for tests and labs only.
+    /// </summary>
+    public int WindowSeconds { get; set; } = 30;
+
+    /// <summary>How the user behind a request is identified.</summary>
+    public AupIdentityOptions Identity { get; set; } = new();
+
+    /// <summary>What to do with a request when the store cannot answer. The default is <see cref="StoreFailureMode.Allow"/>.</summary>
+    public StoreFailureMode OnStoreFailure { get; set; } = StoreFailureMode.Allow;
+
+    /// <summary>
+    /// Longest wait for the store before the request is treated as a store failure, in milliseconds.
+    /// The default is 500.
+    /// </summary>
+    public int StoreTimeoutMilliseconds { get; set; } = 500;
+
+    /// <summary>Prefix of every lock key in Redis, so one Redis can serve several gateways. The default is <c>drrs:aup:</c>.</summary>
+    public string KeyPrefix { get; set; } = "drrs:aup:";
+
+    /// <summary>Longest accepted service name, in characters. The default is 128.</summary>
+    public int MaxServiceLength { get; set; } = 128;
+
+    /// <summary>The window as a <see cref="TimeSpan"/>.</summary>
+    internal TimeSpan Window => TimeSpan.FromSeconds(WindowSeconds);
+}

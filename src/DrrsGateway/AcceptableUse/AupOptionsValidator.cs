@@ -1,0 +1,70 @@
+using DrrsGateway.AcceptableUse.Identity;
+using Microsoft.Extensions.Options;
+
+namespace DrrsGateway.AcceptableUse;
+
+/// <summary>
+/// Refuses settings the policy cannot run with; run at start-up, so a bad value stops the gateway with a
+/// message naming the setting instead of failing on the first request.
+/// </summary>
+internal sealed class AupOptionsValidator : IValidateOptions<AupOptions>
+{
+    internal const int MaxWindowSeconds = 86_400;
+
+    public ValidateOptionsResult Validate(string? name, AupOptions options)
+    {
+        var failures = new List<string>();
+        if (options.WindowSeconds is < 1 or > MaxWindowSeconds)
+        {
+            failures.Add($"Aup:WindowSeconds must be a whole number of seconds from 1 to {MaxWindowSeconds} (CAISO's policy is 30); it is {options.WindowSeconds}.");
+        }
+
+        if (!Enum.IsDefined(options.OnStoreFailure))
+        {
+            failures.Add($"Aup:OnStoreFailure must be Allow or Reject; it is {options.OnStoreFailure}.");
+        }
+
+        if (options.StoreTimeoutMilliseconds is < 1 or > 60_000)
+        {
+            failures.Add($"Aup:StoreTimeoutMilliseconds must be from 1 to 60000; it is {options.StoreTimeoutMilliseconds}.");
+        }
+
+        if (string.IsNullOrWhiteSpace(options.KeyPrefix))
+        {
+            failures.Add("Aup:KeyPrefix must not be empty.");
+        }
+
+        if (options.MaxServiceLength is < 1 or > 4096)
+        {
+            failures.Add($"Aup:MaxServiceLength must be from 1 to 4096; it is {options.MaxServiceLength}.");
+        }
+
+        ValidateIdentity(options.Identity, failures);
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static void ValidateIdentity(AupIdentityOptions identity, List<string> failures)
+    {
+        if (identity.TrustedHeader is { } header && (header.Length == 0 || !IsHeaderName(header)))
+        {
+            failures.Add($"Aup:Identity:TrustedHeader must be a valid HTTP header name; it is '{header}'.");
+        }
+
+        if (!TrustedProxySet.TryParse(identity.TrustedProxies, out _, out var invalid))
+        {
+            failures.Add($"Aup:Identity:TrustedProxies holds '{invalid}', which is neither an IP address nor a CIDR range such as 10.0.0.0/8.");
+        }
+
+        if (identity.MaxLength is < 1 or > 4096)
+        {
+            failures.Add($"Aup:Identity:MaxLength must be from 1 to 4096; it is {identity.MaxLength}.");
+        }
+    }
+
+    // RFC 9110 token characters.
+    private static bool IsHeaderName(string name) =>
+        name.AsSpan().IndexOfAnyExcept(TokenChars) < 0;
+
+    private static readonly System.Buffers.SearchValues<char> TokenChars =
+        System.Buffers.SearchValues.Create("!#$%&'*+-.^_`|~0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz");
+}

@@ -1,0 +1,54 @@
+using DrrsGateway.AcceptableUse.Stores;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+
+namespace DrrsGateway.AcceptableUse;
+
+/// <summary>Registers the Acceptable Use Policy and the store it keeps its locks in.</summary>
+public static class AupServiceCollectionExtensions
+{
+    /// <summary>The connection string that switches the policy from the embedded store to Redis.</summary>
+    public const string RedisConnectionName = "Redis";
+
+    /// <summary>
+    /// Adds the policy: options from the <c>Aup</c> section (validated at start-up) and the Redis store when
+    /// <c>ConnectionStrings:Redis</c> is set, else the embedded in-memory store.
+    /// </summary>
+    public static IHostApplicationBuilder AddAcceptableUsePolicy(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        services.AddOptions<AupOptions>()
+            .Bind(builder.Configuration.GetSection(AupOptions.SectionName))
+            .ValidateOnStart();
+        services.AddSingleton<IPostConfigureOptions<AupOptions>, AupOptionsSetup>();
+        services.AddSingleton<IValidateOptions<AupOptions>, AupOptionsValidator>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<AupMarkerService>();
+
+        var redis = builder.Configuration.GetConnectionString(RedisConnectionName);
+        if (string.IsNullOrWhiteSpace(redis))
+        {
+            services.AddSingleton<InMemoryAupStore>();
+            services.AddSingleton<IAupStore>(sp => sp.GetRequiredService<InMemoryAupStore>());
+        }
+        else
+        {
+            services.AddSingleton<IConnectionMultiplexer>(sp => RedisConnector.Connect(redis, sp));
+            services.AddSingleton<IAupStore>(sp =>
+            {
+                var options = sp.GetRequiredService<IOptions<AupOptions>>().Value;
+                return new RedisAupStore(
+                    sp.GetRequiredService<IConnectionMultiplexer>(),
+                    new RedisKeyFormat(options.KeyPrefix),
+                    TimeSpan.FromMilliseconds(options.StoreTimeoutMilliseconds),
+                    sp.GetRequiredService<TimeProvider>(),
+                    sp.GetRequiredService<ILogger<RedisAupStore>>());
+            });
+        }
+
+        services.AddHostedService<AupStartupReport>();
+        return builder;
+    }
+}

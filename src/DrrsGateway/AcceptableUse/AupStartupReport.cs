@@ -1,0 +1,44 @@
+using DrrsGateway.AcceptableUse.Stores;
+using Microsoft.Extensions.Options;
+
+namespace DrrsGateway.AcceptableUse;
+
+/// <summary>
+/// Opens the store when the gateway starts (not on the first request) and says at start-up how the
+/// policy is enforced, warning when the embedded store makes it per instance.
+/// </summary>
+internal sealed partial class AupStartupReport(IAupStore store, IOptions<AupOptions> options, ILogger<AupStartupReport> logger) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        if (!settings.Enabled)
+        {
+            Log.Disabled(logger);
+        }
+        else if (store is InMemoryAupStore)
+        {
+            Log.EmbeddedStore(logger, settings.WindowSeconds);
+        }
+        else
+        {
+            Log.SharedStore(logger, settings.WindowSeconds, settings.OnStoreFailure);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private static partial class Log
+    {
+        [LoggerMessage(120, LogLevel.Warning, "AUP uses the embedded in-memory store ({WindowSeconds} s window): the policy is enforced per gateway instance only. Set ConnectionStrings:Redis to share it across replicas")]
+        public static partial void EmbeddedStore(ILogger logger, int windowSeconds);
+
+        [LoggerMessage(121, LogLevel.Information, "AUP enforced through Redis ({WindowSeconds} s window, on store failure: {OnStoreFailure})")]
+        public static partial void SharedStore(ILogger logger, int windowSeconds, StoreFailureMode onStoreFailure);
+
+        [LoggerMessage(122, LogLevel.Warning, "AUP is disabled (Aup:Enabled=false): every request is forwarded unchecked")]
+        public static partial void Disabled(ILogger logger);
+    }
+}

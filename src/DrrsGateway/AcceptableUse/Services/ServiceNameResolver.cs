@@ -1,0 +1,44 @@
+using Yarp.ReverseProxy.Model;
+
+namespace DrrsGateway.AcceptableUse.Services;
+
+/// <summary>
+/// Tells which DRRS service a request calls: the route's <c>AupService</c> metadata when present, else
+/// the last non-empty path segment. Names are lower-cased so services compare case-insensitively.
+/// </summary>
+internal static class ServiceNameResolver
+{
+    /// <summary>Route metadata key naming the service for every request on that route.</summary>
+    public const string ServiceMetadataKey = "AupService";
+
+    public static ServiceResult Resolve(HttpContext context, int maxLength)
+    {
+        var name = FromRoute(context) ?? LastPathSegment(context.Request.Path);
+        if (name is null)
+        {
+            return ServiceResult.Invalid("The request names no DRRS service.");
+        }
+
+        var problem = NameRules.Check(name, maxLength, "service name");
+        return problem is null ? ServiceResult.Of(name.ToLowerInvariant()) : ServiceResult.Invalid(problem);
+    }
+
+    private static string? FromRoute(HttpContext context)
+    {
+        var metadata = context.Features.Get<IReverseProxyFeature>()?.Route.Config.Metadata;
+        return metadata is not null && metadata.TryGetValue(ServiceMetadataKey, out var service) && !string.IsNullOrWhiteSpace(service)
+            ? service.Trim()
+            : null;
+    }
+
+    internal static string? LastPathSegment(PathString path)
+    {
+        var span = path.Value.AsSpan().TrimEnd('/');
+        if (span.IsEmpty)
+        {
+            return null;
+        }
+
+        return span[(span.LastIndexOf('/') + 1)..].ToString();
+    }
+}

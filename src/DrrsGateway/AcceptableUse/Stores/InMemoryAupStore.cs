@@ -1,0 +1,69 @@
+using System.Collections.Concurrent;
+
+namespace DrrsGateway.AcceptableUse.Stores;
+
+/// <summary>
+/// The embedded store: a lock table in this process, for a single gateway instance. Atomic per key through
+/// compare-and-swap; expired entries are swept on a timer so memory follows the number of live locks.
+/// </summary>
+internal sealed class InMemoryAupStore : IAupStore, IDisposable
+{
+    private static readonly TimeSpan MaxSweepInterval = TimeSpan.FromSeconds(30);
+
+    private readonly ConcurrentDictionary<AupKey, long> _expiryByKey = new();
+    private readonly TimeProvider _time;
+    private readonly ITimer _sweeper;
+
+    public InMemoryAupStore(TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(time);
+        _time = time;
+        _sweeper = time.CreateTimer(static state => ((InMemoryAupStore)state!).SweepExpired(), this, MaxSweepInterval, MaxSweepInterval);
+    }
+
+    /// <summary>Number of keys held, expired ones not yet swept included.</summary>
+    public int Count => _expiryByKey.Count;
+
+    public ValueTask<AupDecision> RecordRequestAsync(AupKey key, TimeSpan window)
+    {
+        var now = _time.GetTimestamp();
+        var expiry = now + ToTimestampTicks(window);
+        while (true)
+        {
+            if (!_expiryByKey.TryGetValue(key, out var current))
+            {
+                if (_expiryByKey.TryAdd(key, expiry))
+                {
+                    return ValueTask.FromResult(AupDecision.Allowed);
+                }
+
+                continue;
+            }
+
+            // Only the request whose swap lands decides against the value it saw, so racing requests
+            // cannot both find the lock expired.
+            if (_expiryByKey.TryUpdate(key, expiry, current))
+            {
+                return ValueTask.FromResult(current <= now ? AupDecision.Allowed : AupDecision.Rejected);
+            }
+        }
+    }
+
+    /// <summary>Removes every lock whose window has ended.</summary>
+    public void SweepExpired()
+    {
+        var now = _time.GetTimestamp();
+        foreach (var entry in _expiryByKey)
+        {
+            if (entry.Value <= now)
+            {
+                // Removes only if unchanged: a request that just restarted the window keeps its lock.
+                _expiryByKey.TryRemove(entry);
+            }
+        }
+    }
+
+    public void Dispose() => _sweeper.Dispose();
+
+    private long ToTimestampTicks(TimeSpan span) => (long)(span.TotalSeconds * _time.TimestampFrequency);
+}

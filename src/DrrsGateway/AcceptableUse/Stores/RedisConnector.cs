@@ -1,0 +1,34 @@
+using StackExchange.Redis;
+
+namespace DrrsGateway.AcceptableUse.Stores;
+
+/// <summary>Opens the Redis connection the way a gateway needs it.</summary>
+internal static partial class RedisConnector
+{
+    public static IConnectionMultiplexer Connect(string configuration, IServiceProvider services)
+    {
+        var options = ConfigurationOptions.Parse(configuration);
+
+        // A gateway must start and serve (per Aup:OnStoreFailure) while Redis is down, and reconnect by
+        // itself when it returns, whatever the connection string says.
+        options.AbortOnConnectFail = false;
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("DrrsGateway.Redis");
+        var multiplexer = ConnectionMultiplexer.Connect(options);
+        multiplexer.ConnectionFailed += (_, e) => Log.ConnectionFailed(logger, e.EndPoint?.ToString() ?? "?", e.FailureType, e.Exception);
+        multiplexer.ConnectionRestored += (_, e) => Log.ConnectionRestored(logger, e.EndPoint?.ToString() ?? "?");
+        Log.Connecting(logger, string.Join(", ", options.EndPoints), multiplexer.IsConnected);
+        return multiplexer;
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(110, LogLevel.Information, "AUP store is Redis at {Endpoints} (connected: {Connected}); the policy is shared by every gateway using it")]
+        public static partial void Connecting(ILogger logger, string endpoints, bool connected);
+
+        [LoggerMessage(111, LogLevel.Error, "Redis connection to {Endpoint} failed ({FailureType})")]
+        public static partial void ConnectionFailed(ILogger logger, string endpoint, ConnectionFailureType failureType, Exception? exception);
+
+        [LoggerMessage(112, LogLevel.Information, "Redis connection to {Endpoint} restored")]
+        public static partial void ConnectionRestored(ILogger logger, string endpoint);
+    }
+}
