@@ -69,9 +69,13 @@ internal sealed class TrustedProxySet
 
     private static bool TryParseOne(string text, out IPNetwork network)
     {
-        if (text.Contains('/', StringComparison.Ordinal))
+        var slash = text.IndexOf('/', StringComparison.Ordinal);
+        if (slash >= 0)
         {
-            return IPNetwork.TryParse(text, out network);
+            // "10.0.0.1/8" is refused rather than widened to 10.0.0.0/8: a typo must not trust a whole range.
+            return IPNetwork.TryParse(text, out network)
+                && IPAddress.TryParse(text.AsSpan(0, slash), out var written)
+                && written.Equals(network.BaseAddress);
         }
 
         if (IPAddress.TryParse(text, out var address))

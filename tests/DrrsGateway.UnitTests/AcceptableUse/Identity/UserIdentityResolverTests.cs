@@ -1,0 +1,87 @@
+using System.Net;
+using System.Security.Claims;
+using DrrsGateway.AcceptableUse;
+using DrrsGateway.AcceptableUse.Identity;
+using Microsoft.AspNetCore.Http;
+
+namespace DrrsGateway.UnitTests.AcceptableUse.Identity;
+
+public sealed class UserIdentityResolverTests
+{
+    private static readonly AupIdentityOptions Options = new() { TrustedHeader = "X-Drrs-User" };
+
+    [Fact]
+    public void Resolve_HeaderFromTrustedProxy_IsTheUser()
+    {
+        var context = Request(IPAddress.Loopback, "alice");
+
+        Assert.Equal(IdentityResult.Of("alice"), Resolve(context));
+    }
+
+    [Fact]
+    public void Resolve_HeaderFromUntrustedPeer_IsIgnored()
+    {
+        var context = Request(IPAddress.Parse("203.0.113.9"), "alice");
+
+        Assert.Equal(IdentityResult.Anonymous, Resolve(context));
+    }
+
+    [Fact]
+    public void Resolve_HeaderFromOtherLoopbackAddress_IsIgnored()
+    {
+        var context = Request(IPAddress.Parse("127.0.0.2"), "alice");
+
+        Assert.Equal(IdentityResult.Anonymous, Resolve(context));
+    }
+
+    [Fact]
+    public void Resolve_NoTrustedHeaderConfigured_IgnoresHeader()
+    {
+        var context = Request(IPAddress.Loopback, "alice");
+
+        var result = UserIdentityResolver.Resolve(context, new AupIdentityOptions(), TrustedProxySet.LoopbackOnly);
+
+        Assert.Equal(IdentityResult.Anonymous, result);
+    }
+
+    [Fact]
+    public void Resolve_UntrustedPeerWithAuthenticatedPrincipal_UsesThePrincipal()
+    {
+        var context = Request(IPAddress.Parse("203.0.113.9"), "mallory");
+        context.User = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Name, "bob")], "test"));
+
+        Assert.Equal(IdentityResult.Of("bob"), Resolve(context));
+    }
+
+    [Fact]
+    public void Resolve_HeaderTwice_IsInvalid()
+    {
+        var context = Request(IPAddress.Loopback, "alice");
+        context.Request.Headers["X-Drrs-User"] = new(["alice", "bob"]);
+
+        Assert.NotNull(Resolve(context).Problem);
+    }
+
+    [Fact]
+    public void Resolve_OversizedHeader_IsInvalid()
+    {
+        var context = Request(IPAddress.Loopback, new string('a', 300));
+
+        Assert.Equal("The user identity is longer than 256 characters.", Resolve(context).Problem);
+    }
+
+    [Fact]
+    public void Resolve_NothingToGoOn_IsAnonymous() =>
+        Assert.Equal(IdentityResult.Anonymous, Resolve(new DefaultHttpContext()));
+
+    private static IdentityResult Resolve(HttpContext context) =>
+        UserIdentityResolver.Resolve(context, Options, TrustedProxySet.LoopbackOnly);
+
+    private static DefaultHttpContext Request(IPAddress remote, string user)
+    {
+        var context = new DefaultHttpContext();
+        context.Connection.RemoteIpAddress = remote;
+        context.Request.Headers["X-Drrs-User"] = user;
+        return context;
+    }
+}

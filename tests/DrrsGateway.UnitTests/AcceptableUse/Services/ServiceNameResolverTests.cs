@@ -1,0 +1,41 @@
+using DrrsGateway.AcceptableUse.Services;
+using Microsoft.AspNetCore.Http;
+
+namespace DrrsGateway.UnitTests.AcceptableUse.Services;
+
+public sealed class ServiceNameResolverTests
+{
+    [Theory]
+    [InlineData("/sst/runtime.asvc/retrieveDRRSLocations_v1", "retrievedrrslocations_v1")]
+    [InlineData("/sst/runtime.asvc/RetrieveDRRSLocations_v1/", "retrievedrrslocations_v1")]
+    [InlineData("/sst/runtime.asvc/SubmitDRRSLocations_v1//", "submitdrrslocations_v1")]
+    [InlineData("/single", "single")]
+    public void Resolve_NoRouteMetadata_UsesLastNonEmptySegmentLowerCased(string path, string expected)
+    {
+        var context = new DefaultHttpContext();
+        context.Request.Path = path;
+
+        Assert.Equal(ServiceResult.Of(expected), ServiceNameResolver.Resolve(context, 128));
+    }
+
+    [Theory]
+    [InlineData("/")]
+    [InlineData("")]
+    [InlineData("///")]
+    public void Resolve_NoSegment_IsInvalid(string path)
+    {
+        var context = new DefaultHttpContext();
+        context.Request.Path = path;
+
+        Assert.Equal("The request names no DRRS service.", ServiceNameResolver.Resolve(context, 128).Problem);
+    }
+
+    [Fact]
+    public void Resolve_OversizedSegment_IsInvalid()
+    {
+        var context = new DefaultHttpContext();
+        context.Request.Path = "/" + new string('s', 129);
+
+        Assert.NotNull(ServiceNameResolver.Resolve(context, 128).Problem);
+    }
+}
