@@ -1,0 +1,15 @@
+using System.Net;
+using System.Net.Sockets;
+
+namespace DrrsGateway.IntegrationTests.Infrastructure;
+
+/// <summary>Finds a loopback TCP port nobody is listening on.</summary>
+internal static class FreePort
+{
+    public static int Next()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

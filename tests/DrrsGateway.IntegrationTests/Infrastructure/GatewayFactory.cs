@@ -1,0 +1,66 @@
+using System.Net;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Serilog.Core;
+
+namespace DrrsGateway.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// The gateway in-process, configured in memory: backend address, store, window and anything else a
+/// test sets. Requests can be sent as if from any peer address.
+/// </summary>
+public sealed class GatewayFactory : WebApplicationFactory<Program>
+{
+    public const string UserHeader = "X-Drrs-User";
+
+    private readonly Dictionary<string, string?> _settings;
+    private readonly Action<IServiceCollection>? _configureServices;
+
+    public GatewayFactory(string backendAddress, string? redis = null, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? configureServices = null)
+    {
+        _settings = new(StringComparer.OrdinalIgnoreCase)
+        {
+            ["ReverseProxy:Clusters:drrs:Destinations:primary:Address"] = backendAddress,
+            ["ConnectionStrings:Redis"] = redis ?? "",
+            ["Aup:Identity:TrustedHeader"] = UserHeader,
+            ["Aup:KeyPrefix"] = $"test:{Guid.NewGuid():N}:",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            _settings[key] = value;
+        }
+
+        _configureServices = configureServices;
+    }
+
+    public LogCollector Logs { get; } = new();
+
+    public string KeyPrefix => _settings["Aup:KeyPrefix"]!;
+
+    /// <summary>A client whose requests arrive from <paramref name="remote"/> (default: loopback, a trusted proxy).</summary>
+    public HttpClient CreateClientFrom(IPAddress? remote = null)
+    {
+        var peer = remote ?? IPAddress.Loopback;
+        return new HttpClient(Server.CreateHandler(context => context.Connection.RemoteIpAddress = peer))
+        {
+            BaseAddress = Server.BaseAddress,
+        };
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<ILogEventSink>(Logs);
+            _configureServices?.Invoke(services);
+        });
+    }
+}

@@ -1,0 +1,20 @@
+using System.Collections.Concurrent;
+using Serilog.Core;
+using Serilog.Events;
+
+namespace DrrsGateway.IntegrationTests.Infrastructure;
+
+/// <summary>A Serilog sink that keeps every event, so tests can assert on structured properties.</summary>
+public sealed class LogCollector : ILogEventSink
+{
+    private readonly ConcurrentQueue<LogEvent> _events = new();
+
+    public IReadOnlyCollection<LogEvent> Events => _events;
+
+    public void Emit(LogEvent logEvent) => _events.Enqueue(logEvent);
+
+    public IEnumerable<LogEvent> WithEventId(int id) =>
+        _events.Where(e => e.Properties.TryGetValue("EventId", out var value)
+            && value is StructureValue structure
+            && structure.Properties.Any(p => p.Name == "Id" && p.Value is ScalarValue { Value: int eventId } && eventId == id));
+}

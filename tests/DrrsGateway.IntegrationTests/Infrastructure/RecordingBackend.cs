@@ -1,0 +1,67 @@
+using System.Collections.Concurrent;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace DrrsGateway.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// A stand-in for DRRS on a real loopback port: answers every request and records what reached it,
+/// so tests can prove a refused request was never forwarded.
+/// </summary>
+public sealed class RecordingBackend : IAsyncDisposable
+{
+    public const string Body = "drrs-backend";
+
+    private readonly WebApplication _app;
+    private readonly ConcurrentQueue<string> _requests = new();
+
+    private RecordingBackend(WebApplication app) => _app = app;
+
+    /// <summary>The address to configure as the cluster's destination.</summary>
+    public string Address { get; private set; } = "";
+
+    /// <summary>Paths of every request that reached the backend, in arrival order.</summary>
+    public IReadOnlyCollection<string> Requests => _requests;
+
+    /// <summary>Delay before answering, for slow-backend tests.</summary>
+    public TimeSpan Delay { get; set; }
+
+    public static async Task<RecordingBackend> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        var backend = new RecordingBackend(app);
+        app.Run(backend.HandleAsync);
+        await app.StartAsync();
+        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!;
+        backend.Address = addresses.Addresses.Single() + "/";
+        return backend;
+    }
+
+    public int CountFor(string path) => _requests.Count(p => string.Equals(p, path, StringComparison.Ordinal));
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+
+    private async Task HandleAsync(HttpContext context)
+    {
+        _requests.Enqueue(context.Request.Path.Value ?? "");
+        if (Delay > TimeSpan.Zero)
+        {
+            await Task.Delay(Delay, context.RequestAborted);
+        }
+
+        context.Response.ContentType = "text/plain";
+        await context.Response.WriteAsync(Body, context.RequestAborted);
+    }
+}

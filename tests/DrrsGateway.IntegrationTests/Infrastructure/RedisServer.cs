@@ -1,0 +1,129 @@
+using System.Diagnostics;
+using System.Net.Sockets;
+using System.Text;
+
+namespace DrrsGateway.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// A real <c>redis-server</c> process on a free loopback port, started for the tests and stopped after.
+/// When Redis cannot be started the tests fail with a message saying why; they never skip silently.
+/// </summary>
+public sealed class RedisServer : IDisposable
+{
+    private const string ServerPathVariable = "DRRS_REDIS_SERVER";
+    private readonly string _executable;
+    private Process? _process;
+
+    private RedisServer(string executable, int port)
+    {
+        _executable = executable;
+        Port = port;
+    }
+
+    public int Port { get; }
+
+    /// <summary>A StackExchange.Redis configuration string for this server.</summary>
+    public string ConnectionString => $"127.0.0.1:{Port}";
+
+    public static RedisServer Start()
+    {
+        var executable = Environment.GetEnvironmentVariable(ServerPathVariable) ?? FindOnPath("redis-server")
+            ?? throw new InvalidOperationException(
+                "redis-server was not found on PATH. The integration tests need a real Redis: install it " +
+                $"(Debian: apt-get install redis-server) or point {ServerPathVariable} at the binary. `bash .ci/run` installs it.");
+        var server = new RedisServer(executable, FreePort.Next());
+        server.Launch();
+        return server;
+    }
+
+    /// <summary>Kills the server abruptly, as a crash would.</summary>
+    public void Kill()
+    {
+        if (_process is { HasExited: false } process)
+        {
+            process.Kill(entireProcessTree: true);
+            process.WaitForExit();
+        }
+
+        _process?.Dispose();
+        _process = null;
+    }
+
+    /// <summary>Starts the server again on the same port, empty.</summary>
+    public void Restart()
+    {
+        Kill();
+        Launch();
+    }
+
+    public void Dispose() => Kill();
+
+    private void Launch()
+    {
+        var start = new ProcessStartInfo(_executable)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in new[] { "--port", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--loglevel", "warning" })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        _process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {_executable}.");
+        _process.OutputDataReceived += (_, _) => { };
+        _process.ErrorDataReceived += (_, _) => { };
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+        WaitUntilAnswering();
+    }
+
+    private void WaitUntilAnswering()
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (_process!.HasExited)
+            {
+                throw new InvalidOperationException($"redis-server exited at start with code {_process.ExitCode} (port {Port}).");
+            }
+
+            if (Ping())
+            {
+                return;
+            }
+
+            Thread.Sleep(50);
+        }
+
+        throw new InvalidOperationException($"redis-server did not answer PING on port {Port} within 15 s.");
+    }
+
+    private bool Ping()
+    {
+        try
+        {
+            using var client = new TcpClient("127.0.0.1", Port);
+            var stream = client.GetStream();
+            stream.Write("PING\r\n"u8);
+            var buffer = new byte[16];
+            var read = stream.Read(buffer);
+            return Encoding.ASCII.GetString(buffer, 0, read).StartsWith("+PONG", StringComparison.Ordinal);
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+    }
+
+    private static string? FindOnPath(string name) =>
+        (Environment.GetEnvironmentVariable("PATH") ?? "")
+            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+            .Select(directory => Path.Combine(directory, name))
+            .FirstOrDefault(File.Exists);
+}
