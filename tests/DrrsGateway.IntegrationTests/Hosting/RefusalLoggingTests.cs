@@ -1,0 +1,56 @@
+using DrrsGateway.IntegrationTests.Infrastructure;
+using Serilog.Events;
+using static DrrsGateway.IntegrationTests.Infrastructure.GatewayRequests;
+
+namespace DrrsGateway.IntegrationTests.Hosting;
+
+/// <summary>Admins see every refusal as one structured event; allowed calls stay out of Information.</summary>
+public sealed class RefusalLoggingTests : IAsyncLifetime
+{
+    private RecordingBackend _backend = null!;
+
+    public async Task InitializeAsync() => _backend = await RecordingBackend.StartAsync();
+
+    public async Task DisposeAsync() => await _backend.DisposeAsync();
+
+    [Fact]
+    public async Task Refusal_IsStructuredEventWithUserServiceDecisionRetryAfterAndTraceId()
+    {
+        await using var gateway = new GatewayFactory(_backend.Address);
+        using var client = gateway.CreateClientFrom();
+        using var first = await client.CallAsync("alice");
+        using var second = await client.CallAsync("alice");
+
+        var refusal = Assert.Single(gateway.Logs.WithEventId(1));
+        Assert.Equal(LogEventLevel.Information, refusal.Level);
+        Assert.Equal("alice", Scalar(refusal, "User"));
+        Assert.Equal("retrievedrrslocations_v1", Scalar(refusal, "Service"));
+        Assert.Equal("Rejected", Scalar(refusal, "Decision"));
+        Assert.Equal(30, Scalar(refusal, "RetryAfterSeconds"));
+        Assert.NotNull(refusal.TraceId);
+    }
+
+    [Fact]
+    public async Task AllowedCall_IsNotLoggedAtInformation()
+    {
+        await using var gateway = new GatewayFactory(_backend.Address);
+        using var client = gateway.CreateClientFrom();
+        using var response = await client.CallAsync("bob");
+
+        Assert.DoesNotContain(gateway.Logs.Events, e => e.Level >= LogEventLevel.Information
+            && e.Properties.TryGetValue("User", out var user) && user.ToString() == "\"bob\"");
+    }
+
+    [Fact]
+    public async Task Start_EmbeddedStore_WarnsPolicyIsPerInstance()
+    {
+        await using var gateway = new GatewayFactory(_backend.Address);
+        using var client = gateway.CreateClientFrom();
+
+        var warning = Assert.Single(gateway.Logs.WithEventId(120));
+        Assert.Equal(LogEventLevel.Warning, warning.Level);
+    }
+
+    private static object? Scalar(LogEvent logEvent, string name) =>
+        Assert.IsType<ScalarValue>(logEvent.Properties[name]).Value;
+}
