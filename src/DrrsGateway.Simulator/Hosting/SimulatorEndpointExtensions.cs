@@ -17,10 +17,12 @@ internal static class SimulatorEndpointExtensions
     public static WebApplication MapDrrsSimulator(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        var handler = app.Services.GetService<OperationRequestHandler>()
+            ?? throw new InvalidOperationException(
+                "MapDrrsSimulator needs the simulator's services: call builder.AddDrrsSimulator() when configuring services.");
+
         app.UseMiddleware<RequestCounterMiddleware>(new PathString(HealthPath));
         app.MapHealthChecks(HealthPath);
-
-        var handler = app.Services.GetRequiredService<OperationRequestHandler>();
 
         // GET answers too, so a person can try an operation with a bare curl.
         app.MapMethods(

@@ -1,5 +1,6 @@
 using System.Xml;
 using System.Xml.Linq;
+using Microsoft.AspNetCore.Http.Features;
 
 namespace DrrsGateway.Simulator.Soap;
 
@@ -22,7 +23,8 @@ internal static class SoapRequestReader
     /// <remarks>A malformed body is no reason to fail: the simulator answers every named operation.</remarks>
     public static async Task<XDocument?> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        if (request.ContentLength == 0 || !request.Body.CanRead)
+        // A GET, or a POST without content, has nothing to parse: skip the certain XmlException.
+        if (request.ContentLength == 0 || request.HttpContext.Features.Get<IHttpRequestBodyDetectionFeature>() is { CanHaveBody: false })
         {
             return null;
         }
