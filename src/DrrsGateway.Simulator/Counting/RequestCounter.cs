@@ -1,0 +1,13 @@
+namespace DrrsGateway.Simulator.Counting;
+
+/// <summary>Counts the requests that reached this simulator process, so a person can see what the gateway let through.</summary>
+internal sealed class RequestCounter
+{
+    private long _count;
+
+    /// <summary>The number of requests counted so far.</summary>
+    public long Current => Interlocked.Read(ref _count);
+
+    /// <summary>Counts one more request and returns its number, starting at 1.</summary>
+    public long Next() => Interlocked.Increment(ref _count);
+}

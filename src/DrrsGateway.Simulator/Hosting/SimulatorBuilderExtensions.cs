@@ -1,0 +1,19 @@
+using DrrsGateway.Simulator.Counting;
+using DrrsGateway.Simulator.Operations;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace DrrsGateway.Simulator.Hosting;
+
+/// <summary>Registers the simulator's services.</summary>
+internal static class SimulatorBuilderExtensions
+{
+    public static IHostApplicationBuilder AddDrrsSimulator(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<RequestCounter>();
+        builder.Services.AddSingleton<OperationRequestHandler>();
+        builder.Services.AddHealthChecks();
+        return builder;
+    }
+}

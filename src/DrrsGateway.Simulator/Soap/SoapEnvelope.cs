@@ -1,0 +1,43 @@
+using System.Xml.Linq;
+
+namespace DrrsGateway.Simulator.Soap;
+
+/// <summary>Builds SOAP 1.1 and 1.2 envelopes and faults as XML trees, so untrusted text is always escaped.</summary>
+internal static class SoapEnvelope
+{
+    public static readonly XNamespace Soap11Namespace = "http://schemas.xmlsoap.org/soap/envelope/";
+    public static readonly XNamespace Soap12Namespace = "http://www.w3.org/2003/05/soap-envelope";
+
+    private const string Prefix = "soap";
+
+    public static XNamespace NamespaceOf(SoapVersion version) =>
+        version == SoapVersion.Soap12 ? Soap12Namespace : Soap11Namespace;
+
+    /// <summary>An envelope whose body holds <paramref name="content"/>.</summary>
+    public static XDocument Wrap(SoapVersion version, XElement content)
+    {
+        var soap = NamespaceOf(version);
+        return new XDocument(
+            new XDeclaration("1.0", "utf-8", null),
+            new XElement(
+                soap + "Envelope",
+                new XAttribute(XNamespace.Xmlns + Prefix, soap),
+                new XElement(soap + "Body", content)));
+    }
+
+    /// <summary>A fault blaming the caller (SOAP 1.1 <c>Client</c>, SOAP 1.2 <c>Sender</c>) with <paramref name="reason"/>.</summary>
+    public static XDocument SenderFault(SoapVersion version, string reason)
+    {
+        var soap = NamespaceOf(version);
+        var fault = version == SoapVersion.Soap12
+            ? new XElement(
+                soap + "Fault",
+                new XElement(soap + "Code", new XElement(soap + "Value", Prefix + ":Sender")),
+                new XElement(soap + "Reason", new XElement(soap + "Text", new XAttribute(XNamespace.Xml + "lang", "en"), reason)))
+            : new XElement(
+                soap + "Fault",
+                new XElement("faultcode", Prefix + ":Client"),
+                new XElement("faultstring", reason));
+        return Wrap(version, fault);
+    }
+}
