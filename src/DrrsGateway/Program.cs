@@ -1,7 +1,13 @@
 using DrrsGateway.AcceptableUse;
 using DrrsGateway.Hosting;
 
-var builder = WebApplication.CreateBuilder(args);
+// appsettings.json travels with the binaries, so `dotnet path/to/DrrsGateway.dll` from any directory
+// finds the shipped routes and log settings.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    Args = args,
+    ContentRootPath = AppContext.BaseDirectory,
+});
 builder.AddGatewayLogging();
 builder.AddGatewayHealthChecks();
 builder.AddAcceptableUsePolicy();
