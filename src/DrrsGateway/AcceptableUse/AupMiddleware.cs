@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using DrrsGateway.AcceptableUse.Identity;
 using DrrsGateway.AcceptableUse.Responses;
 using DrrsGateway.AcceptableUse.Services;
@@ -18,21 +19,25 @@ internal sealed partial class AupMiddleware
     private readonly RequestDelegate _next;
     private readonly IOptionsMonitor<AupOptions> _options;
     private readonly IAupStore _store;
+    private readonly AupMetrics _metrics;
     private readonly ILogger<AupMiddleware> _logger;
 
     public AupMiddleware(
         RequestDelegate next,
         IOptionsMonitor<AupOptions> options,
         IAupStore store,
+        AupMetrics metrics,
         ILogger<AupMiddleware> logger)
     {
         ArgumentNullException.ThrowIfNull(next);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(metrics);
         ArgumentNullException.ThrowIfNull(logger);
         _next = next;
         _options = options;
         _store = store;
+        _metrics = metrics;
         _logger = logger;
     }
 
@@ -63,15 +68,17 @@ internal sealed partial class AupMiddleware
 
     private async Task DecideAsync(HttpContext context, AupKey key, AupOptions options)
     {
-        var decision = await _store.RecordRequestAsync(key, options.Window).ConfigureAwait(false);
+        var decision = await RecordAsync(key, options.Window).ConfigureAwait(false);
         switch (decision)
         {
             case AupDecision.Allowed:
+                _metrics.RecordDecision(AupOutcome.Allowed, key.Service);
                 Log.Allowed(_logger, key.User, key.Service, AllowedDecision);
                 await _next(context).ConfigureAwait(false);
                 return;
 
             case AupDecision.Rejected:
+                _metrics.RecordDecision(AupOutcome.Rejected, key.Service);
                 Log.Rejected(_logger, key.User, key.Service, RejectedDecision, options.WindowSeconds);
                 await RefusalResponder.WriteViolationAsync(context, options.WindowSeconds).ConfigureAwait(false);
                 return;
@@ -82,8 +89,27 @@ internal sealed partial class AupMiddleware
         }
     }
 
+    private ValueTask<AupDecision> RecordAsync(AupKey key, TimeSpan window)
+    {
+        if (!_metrics.StoreDurationEnabled)
+        {
+            return _store.RecordRequestAsync(key, window);
+        }
+
+        return RecordTimedAsync(key, window);
+    }
+
+    private async ValueTask<AupDecision> RecordTimedAsync(AupKey key, TimeSpan window)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var decision = await _store.RecordRequestAsync(key, window).ConfigureAwait(false);
+        _metrics.RecordStoreDuration(Stopwatch.GetElapsedTime(started), decision);
+        return decision;
+    }
+
     private Task HandleStoreFailureAsync(HttpContext context, AupKey key, AupOptions options)
     {
+        _metrics.RecordDecision(AupOutcome.StoreFailure, key.Service);
         if (options.OnStoreFailure == StoreFailureMode.Allow)
         {
             Log.StoreFailureAllowed(_logger, key.User, key.Service);

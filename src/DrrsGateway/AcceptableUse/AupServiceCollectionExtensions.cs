@@ -26,6 +26,8 @@ public static class AupServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<AupOptions>, AupOptionsValidator>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<AupMarkerService>();
+        services.AddMetrics();
+        services.AddSingleton<AupMetrics>();
 
         var redis = builder.Configuration.GetConnectionString(RedisConnectionName);
         if (string.IsNullOrWhiteSpace(redis))

@@ -1,0 +1,11 @@
+namespace DrrsGateway.AcceptableUse;
+
+/// <summary>The outcome names used in metrics; logs use the same words in PascalCase.</summary>
+internal static class AupOutcome
+{
+    public const string Allowed = "allowed";
+    public const string Rejected = "rejected";
+    public const string Shadow = "shadow";
+    public const string Exempt = "exempt";
+    public const string StoreFailure = "store_failure";
+}

@@ -1,0 +1,37 @@
+using DrrsGateway.AcceptableUse;
+using DrrsGateway.IntegrationTests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
+using static DrrsGateway.IntegrationTests.Infrastructure.GatewayRequests;
+
+namespace DrrsGateway.IntegrationTests.Hosting;
+
+/// <summary>The policy's meter counts what it decided and times the store.</summary>
+public sealed class PolicyMetricsTests : IAsyncLifetime
+{
+    private RecordingBackend _backend = null!;
+
+    public async Task InitializeAsync() => _backend = await RecordingBackend.StartAsync();
+
+    public async Task DisposeAsync() => await _backend.DisposeAsync();
+
+    [Fact]
+    public async Task Decisions_AllowedThenRefused_AreCountedByOutcomeAndService()
+    {
+        await using var gateway = new GatewayFactory(_backend.Address);
+        using var client = gateway.CreateClientFrom();
+        using var decisions = new MetricCollector<long>(gateway.Services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>(), AupMetrics.MeterName, AupMetrics.DecisionsName);
+        using var durations = new MetricCollector<double>(gateway.Services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>(), AupMetrics.MeterName, AupMetrics.StoreDurationName);
+        var user = NewUser();
+
+        using var allowed = await client.CallAsync(user);
+        using var refused = await client.CallAsync(user);
+        using var odd = await client.CallAsync(user, "/whatever/not-a-drrs-operation");
+
+        var measurements = decisions.GetMeasurementSnapshot();
+        Assert.Contains(measurements, m => m.Tags["outcome"] as string == "allowed" && m.Tags["service"] as string == "retrievedrrslocations_v1");
+        Assert.Contains(measurements, m => m.Tags["outcome"] as string == "rejected" && m.Tags["service"] as string == "retrievedrrslocations_v1");
+        Assert.Contains(measurements, m => m.Tags["service"] as string == "other");
+        Assert.Equal(3, durations.GetMeasurementSnapshot().Count);
+    }
+}
