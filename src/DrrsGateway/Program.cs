@@ -1,4 +1,5 @@
 using DrrsGateway.AcceptableUse;
+using DrrsGateway.Admin;
 using DrrsGateway.Hosting;
 
 // appsettings.json travels with the binaries, so `dotnet path/to/DrrsGateway.dll` from any directory
@@ -9,11 +10,19 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
     ContentRootPath = AppContext.BaseDirectory,
 });
 builder.AddGatewayLogging();
+builder.AddGatewayRequestLogging();
+builder.AddGatewayTelemetry();
+builder.AddGatewayManagementPort();
 builder.AddGatewayHealthChecks();
 builder.AddAcceptableUsePolicy();
+builder.AddLockAdministration();
 builder.AddDrrsReverseProxy();
 
 var app = builder.Build();
+app.UseGatewayRequestLogging();
+app.UseGatewayManagementPort();
 app.MapGatewayHealthChecks();
+app.MapGatewayMetrics();
+app.MapLockAdministration();
 app.MapDrrsReverseProxy();
 app.Run();

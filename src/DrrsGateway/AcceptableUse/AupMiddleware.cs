@@ -69,6 +69,7 @@ internal sealed partial class AupMiddleware
     private async Task DecideAsync(HttpContext context, AupKey key, AupOptions options)
     {
         var decision = await RecordAsync(key, options.Window).ConfigureAwait(false);
+        context.Features.Set<IAupDecisionFeature>(new AupDecisionFeature(key, decision));
         switch (decision)
         {
             case AupDecision.Allowed:

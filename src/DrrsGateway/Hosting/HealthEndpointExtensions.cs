@@ -1,3 +1,6 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
 namespace DrrsGateway.Hosting;
 
 /// <summary>The gateway's own endpoints, answered before and apart from the proxy and the policy.</summary>
@@ -6,21 +9,33 @@ public static class HealthEndpointExtensions
     /// <summary>Liveness: 200 while the process serves requests. Never limited, never proxied.</summary>
     public const string LivenessPath = "/healthz";
 
-    /// <summary>Registers the health-check services.</summary>
+    /// <summary>Readiness: 200 when the lock store answers, 503 while Redis is configured and unreachable.</summary>
+    public const string ReadinessPath = "/readyz";
+
+    private const string ReadinessTag = "ready";
+
+    /// <summary>Registers the health-check services and the store readiness check.</summary>
     public static IHostApplicationBuilder AddGatewayHealthChecks(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.AddHealthChecks();
+        builder.Services.AddOptions<HealthOptions>()
+            .Bind(builder.Configuration.GetSection(HealthOptions.SectionName))
+            .ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<HealthOptions>, HealthOptionsValidator>();
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddHealthChecks()
+            .AddCheck<StoreReadinessCheck>("store", tags: [ReadinessTag]);
         return builder;
     }
 
-    /// <summary>Maps <see cref="LivenessPath"/>.</summary>
+    /// <summary>Maps <see cref="LivenessPath"/> and <see cref="ReadinessPath"/> as management endpoints.</summary>
     public static IEndpointRouteBuilder MapGatewayHealthChecks(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
 
         // Liveness runs no checks: a Redis outage must not get healthy replicas restarted.
-        endpoints.MapHealthChecks(LivenessPath, new() { Predicate = _ => false });
+        endpoints.MapHealthChecks(LivenessPath, new() { Predicate = _ => false }).AsManagementEndpoint();
+        endpoints.MapHealthChecks(ReadinessPath, new() { Predicate = check => check.Tags.Contains(ReadinessTag) }).AsManagementEndpoint();
         return endpoints;
     }
 }

@@ -63,6 +63,23 @@ internal sealed class InMemoryAupStore : IAupStore, IDisposable
         }
     }
 
+    /// <summary>The locks whose window is still open, with the time left on each (for the admin API).</summary>
+    internal IEnumerable<(AupKey Key, TimeSpan Remaining)> LiveLocks()
+    {
+        var now = _time.GetTimestamp();
+        foreach (var entry in _expiryByKey)
+        {
+            if (entry.Value > now)
+            {
+                yield return (entry.Key, _time.GetElapsedTime(now, entry.Value));
+            }
+        }
+    }
+
+    /// <summary>Removes the lock on <paramref name="key"/> (for the admin API); true when its window was still open.</summary>
+    internal bool RemoveLock(AupKey key) =>
+        _expiryByKey.TryRemove(key, out var expiry) && expiry > _time.GetTimestamp();
+
     public void Dispose() => _sweeper.Dispose();
 
     private long ToTimestampTicks(TimeSpan span) => (long)(span.TotalSeconds * _time.TimestampFrequency);

@@ -1,0 +1,17 @@
+namespace DrrsGateway.AcceptableUse;
+
+/// <summary>
+/// What the policy decided for the current request, set by the policy middleware once the store answered,
+/// so that code outside the policy (the request log) can tell who called what and how it went.
+/// </summary>
+public interface IAupDecisionFeature
+{
+    /// <summary>The user the request was counted for.</summary>
+    string User { get; }
+
+    /// <summary>The service, lower-cased as in the lock key.</summary>
+    string Service { get; }
+
+    /// <summary>The decision: <c>Allowed</c>, <c>Rejected</c> or <c>StoreUnavailable</c>.</summary>
+    string Decision { get; }
+}

@@ -1,0 +1,30 @@
+using Microsoft.Extensions.Options;
+
+namespace DrrsGateway.Admin;
+
+/// <summary>Refuses an admin key that is short or cannot travel in a header, at start-up, naming the setting.</summary>
+internal sealed class AdminOptionsValidator : IValidateOptions<AdminOptions>
+{
+    private const int MaximumKeyLength = 1024;
+
+    public ValidateOptionsResult Validate(string? name, AdminOptions options)
+    {
+        // The key itself never appears in a message: start-up errors end up in logs.
+        if (options.ApiKey is not { Length: > 0 } key)
+        {
+            return ValidateOptionsResult.Success;
+        }
+
+        if (key.Length is < AdminOptions.MinimumKeyLength or > MaximumKeyLength)
+        {
+            return ValidateOptionsResult.Fail(
+                $"Admin:ApiKey must be {AdminOptions.MinimumKeyLength} to {MaximumKeyLength} characters long (for example `openssl rand -hex 32`); it has {key.Length}.");
+        }
+
+        // HTTP trims spaces around header values, so a key with spaces or line breaks (a secret file's
+        // trailing newline) could never be presented: refuse it rather than lock everyone out.
+        return key.AsSpan().ContainsAnyExceptInRange('!', '~')
+            ? ValidateOptionsResult.Fail("Admin:ApiKey must be visible ASCII characters only, without spaces or line breaks.")
+            : ValidateOptionsResult.Success;
+    }
+}

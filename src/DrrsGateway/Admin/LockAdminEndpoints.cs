@@ -1,0 +1,117 @@
+using DrrsGateway.AcceptableUse;
+using Microsoft.Extensions.Options;
+
+namespace DrrsGateway.Admin;
+
+/// <summary>
+/// The admin API's handlers: list a user's locks, clear one, clear them all. Each checks the key first,
+/// then the names, and writes one audit event saying who (address, key fingerprint) did what to how many locks.
+/// </summary>
+internal sealed partial class LockAdminEndpoints
+{
+    private const string ListAction = "list";
+    private const string ClearAction = "clear";
+    private const string ClearAllAction = "clear-all";
+
+    private readonly ILockAdministration _locks;
+    private readonly AdminApiKey _key;
+    private readonly IOptionsMonitor<AupOptions> _policy;
+    private readonly ILogger<LockAdminEndpoints> _logger;
+
+    public LockAdminEndpoints(ILockAdministration locks, AdminApiKey key, IOptionsMonitor<AupOptions> policy, ILogger<LockAdminEndpoints> logger)
+    {
+        ArgumentNullException.ThrowIfNull(locks);
+        ArgumentNullException.ThrowIfNull(key);
+        ArgumentNullException.ThrowIfNull(policy);
+        ArgumentNullException.ThrowIfNull(logger);
+        _locks = locks;
+        _key = key;
+        _policy = policy;
+        _logger = logger;
+    }
+
+    /// <summary><c>GET /admin/locks/{user}</c>: the user's open windows with the seconds left on each.</summary>
+    public Task ListAsync(HttpContext context) =>
+        RunAsync(context, ListAction, withService: false, async target =>
+        {
+            var locks = await _locks.ListAsync(target.User, context.RequestAborted).ConfigureAwait(false);
+            Log.Listed(_logger, ListAction, target.User, locks.Count, RemoteAddress(context), _key.Fingerprint);
+            return new LockAdminResult(target.User, Locks: [.. locks.Select(LockView.From)]);
+        });
+
+    /// <summary><c>DELETE /admin/locks/{user}/{service}</c>: the user may call the service again at once.</summary>
+    public Task ClearAsync(HttpContext context) =>
+        RunAsync(context, ClearAction, withService: true, async target =>
+        {
+            var cleared = await _locks.ClearAsync(new AupKey(target.User, target.Service!), context.RequestAborted).ConfigureAwait(false) ? 1 : 0;
+            Log.Cleared(_logger, ClearAction, target.User, target.Service!, cleared, RemoteAddress(context), _key.Fingerprint);
+            return new LockAdminResult(target.User, target.Service, Cleared: cleared);
+        });
+
+    /// <summary><c>DELETE /admin/locks/{user}</c>: the user may call every service again at once.</summary>
+    public Task ClearAllAsync(HttpContext context) =>
+        RunAsync(context, ClearAllAction, withService: false, async target =>
+        {
+            var cleared = await _locks.ClearAllAsync(target.User, context.RequestAborted).ConfigureAwait(false);
+            Log.ClearedAll(_logger, ClearAllAction, target.User, cleared, RemoteAddress(context), _key.Fingerprint);
+            return new LockAdminResult(target.User, Cleared: cleared);
+        });
+
+    private async Task RunAsync(HttpContext context, string action, bool withService, Func<LockTarget, Task<LockAdminResult>> operation)
+    {
+        if (!_key.IsPresentedBy(context.Request))
+        {
+            // Nothing in the answer says whether the key was missing or wrong; the audit event does.
+            Log.Unauthorized(_logger, action, context.Request.Headers.ContainsKey(AdminApiKey.HeaderName) ? "wrong" : "missing", RemoteAddress(context));
+            context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+            return;
+        }
+
+        if (LockTargetReader.Read(context, withService, _policy.CurrentValue, out var problem) is not { } target)
+        {
+            Log.Invalid(_logger, action, problem!, RemoteAddress(context), _key.Fingerprint);
+            await Results.Problem(problem, statusCode: StatusCodes.Status400BadRequest).ExecuteAsync(context).ConfigureAwait(false);
+            return;
+        }
+
+        try
+        {
+            var result = await operation(target).ConfigureAwait(false);
+            context.Response.Headers.CacheControl = "no-store";
+            await context.Response.WriteAsJsonAsync(result, AdminJsonContext.Default.LockAdminResult, cancellationToken: context.RequestAborted).ConfigureAwait(false);
+        }
+        catch (LockStoreUnavailableException ex)
+        {
+            Log.StoreUnavailable(_logger, action, target.User, RemoteAddress(context), _key.Fingerprint, ex);
+            await Results.Problem("The lock store did not answer; nothing was changed that is known of. Retry shortly.",
+                statusCode: StatusCodes.Status503ServiceUnavailable).ExecuteAsync(context).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            // The caller went away: there is no one to answer.
+        }
+    }
+
+    private static string RemoteAddress(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+
+    private static partial class Log
+    {
+        [LoggerMessage(200, LogLevel.Information, "Admin {AdminAction} by {RemoteAddress} (key {KeyFingerprint}): {User} has {LockCount} open lock(s)")]
+        public static partial void Listed(ILogger logger, string adminAction, string user, int lockCount, string remoteAddress, string keyFingerprint);
+
+        [LoggerMessage(201, LogLevel.Information, "Admin {AdminAction} by {RemoteAddress} (key {KeyFingerprint}): cleared {LocksAffected} lock(s) of {User} on {Service}")]
+        public static partial void Cleared(ILogger logger, string adminAction, string user, string service, int locksAffected, string remoteAddress, string keyFingerprint);
+
+        [LoggerMessage(202, LogLevel.Information, "Admin {AdminAction} by {RemoteAddress} (key {KeyFingerprint}): cleared {LocksAffected} lock(s) of {User}")]
+        public static partial void ClearedAll(ILogger logger, string adminAction, string user, int locksAffected, string remoteAddress, string keyFingerprint);
+
+        [LoggerMessage(203, LogLevel.Warning, "Admin {AdminAction} refused to {RemoteAddress}: {KeyProblem} API key")]
+        public static partial void Unauthorized(ILogger logger, string adminAction, string keyProblem, string remoteAddress);
+
+        [LoggerMessage(204, LogLevel.Information, "Admin {AdminAction} by {RemoteAddress} (key {KeyFingerprint}) refused: {Problem}")]
+        public static partial void Invalid(ILogger logger, string adminAction, string problem, string remoteAddress, string keyFingerprint);
+
+        [LoggerMessage(205, LogLevel.Warning, "Admin {AdminAction} by {RemoteAddress} (key {KeyFingerprint}) for {User} failed: the lock store did not answer")]
+        public static partial void StoreUnavailable(ILogger logger, string adminAction, string user, string remoteAddress, string keyFingerprint, Exception exception);
+    }
+}
