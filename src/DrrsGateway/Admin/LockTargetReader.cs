@@ -48,13 +48,25 @@ internal static class LockTargetReader
     private static string[]? Segments(HttpContext context)
     {
         var raw = context.Features.Get<IHttpRequestFeature>()?.RawTarget;
-        if (string.IsNullOrEmpty(raw) || raw[0] != '/')
+        if (string.IsNullOrEmpty(raw))
+        {
+            // A server without a raw target (not Kestrel, IIS or HTTP.sys) decoded all but %2F already.
+            return Split(context.Request.Path.Value ?? "", static segment => segment.Replace("%2F", "/", StringComparison.OrdinalIgnoreCase));
+        }
+
+        // Absolute-form targets are for proxies; a client of this API sends origin-form.
+        if (raw[0] != '/')
         {
             return null;
         }
 
         var end = raw.AsSpan().IndexOfAny('?', '#');
-        var path = (end < 0 ? raw : raw[..end]).TrimEnd('/');
+        return Split(end < 0 ? raw : raw[..end], Uri.UnescapeDataString);
+    }
+
+    private static string[]? Split(string path, Func<string, string> decode)
+    {
+        path = path.TrimEnd('/');
 
         // Matched by the route on the normalized path; a raw target that differs (dot segments) is refused.
         if (!path.StartsWith(LocksPrefix, StringComparison.OrdinalIgnoreCase))
@@ -62,6 +74,6 @@ internal static class LockTargetReader
             return null;
         }
 
-        return [.. path[LocksPrefix.Length..].Split('/').Select(Uri.UnescapeDataString)];
+        return [.. path[LocksPrefix.Length..].Split('/').Select(decode)];
     }
 }

@@ -31,14 +31,17 @@ public sealed class RefusalLoggingTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task AllowedCall_IsNotLoggedAtInformation()
+    public async Task AllowedCall_PolicyEventIsDebugAndOnlyTheRequestLogIsInformation()
     {
         await using var gateway = new GatewayFactory(_backend.Address);
         using var client = gateway.CreateClientFrom();
         using var response = await client.CallAsync("bob");
 
-        Assert.DoesNotContain(gateway.Logs.Events, e => e.Level >= LogEventLevel.Information
+        // The request log (one event per request, RequestLog:Level) is the only Information line about it.
+        var informational = Assert.Single(gateway.Logs.Events, e => e.Level >= LogEventLevel.Information
             && e.Properties.TryGetValue("User", out var user) && user.ToString() == "\"bob\"");
+        Assert.True(informational.Properties.ContainsKey("StatusCode"));
+        Assert.Empty(gateway.Logs.WithEventId(2));
     }
 
     [Fact]

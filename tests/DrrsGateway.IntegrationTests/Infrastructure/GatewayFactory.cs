@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
@@ -39,11 +40,23 @@ public sealed class GatewayFactory : WebApplicationFactory<Program>
 
     public string KeyPrefix => _settings["Aup:KeyPrefix"]!;
 
-    /// <summary>A client whose requests arrive from <paramref name="remote"/> (default: loopback, a trusted proxy).</summary>
-    public HttpClient CreateClientFrom(IPAddress? remote = null)
+    /// <summary>
+    /// A client whose requests arrive from <paramref name="remote"/> (default: loopback, a trusted proxy), on
+    /// the server's <paramref name="localPort"/> (default: none of the gateway's, the test server has no ports).
+    /// </summary>
+    public HttpClient CreateClientFrom(IPAddress? remote = null, int localPort = 0)
     {
         var peer = remote ?? IPAddress.Loopback;
-        return new HttpClient(Server.CreateHandler(context => context.Connection.RemoteIpAddress = peer))
+        var server = Server.CreateHandler(context =>
+        {
+            context.Connection.RemoteIpAddress = peer;
+            context.Connection.LocalPort = localPort;
+            if (context.Request.Headers.Remove(RawTargetHandler.HeaderName, out var rawTarget))
+            {
+                context.Features.GetRequiredFeature<IHttpRequestFeature>().RawTarget = rawTarget.ToString();
+            }
+        });
+        return new HttpClient(new RawTargetHandler { InnerHandler = server })
         {
             BaseAddress = Server.BaseAddress,
         };

@@ -55,7 +55,9 @@ public sealed class GatewayProcess : IAsyncDisposable
         process.ErrorDataReceived += (_, e) => gateway.Collect(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        await gateway.WaitUntilLiveAsync();
+        // With a management port, health answers only there.
+        var healthPort = environment.TryGetValue("Management__Port", out var management) ? int.Parse(management, CultureInfo.InvariantCulture) : chosenPort;
+        await gateway.WaitUntilLiveAsync(new Uri($"http://127.0.0.1:{healthPort.ToString(CultureInfo.InvariantCulture)}/"));
         return gateway;
     }
 
@@ -91,9 +93,9 @@ public sealed class GatewayProcess : IAsyncDisposable
         }
     }
 
-    private async Task WaitUntilLiveAsync()
+    private async Task WaitUntilLiveAsync(Uri healthAddress)
     {
-        using var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(2) };
+        using var client = new HttpClient { BaseAddress = healthAddress, Timeout = TimeSpan.FromSeconds(2) };
         var deadline = DateTime.UtcNow.AddSeconds(30);
         while (DateTime.UtcNow < deadline)
         {

@@ -1,0 +1,271 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using DrrsGateway.Admin;
+using DrrsGateway.IntegrationTests.Infrastructure;
+using Serilog.Events;
+using static DrrsGateway.IntegrationTests.Infrastructure.GatewayRequests;
+
+namespace DrrsGateway.IntegrationTests.Admin;
+
+/// <summary>
+/// The admin API over a lock store: list a user's locks, clear one, clear all, behind the API key, with
+/// every action audited. Run once per store by the derived classes.
+/// </summary>
+public abstract class AdminApiTests : IAsyncLifetime
+{
+    protected const string Key = "admin-test-key-0123456789";
+
+    private RecordingBackend _backend = null!;
+    private GatewayFactory _gateway = null!;
+    private HttpClient _client = null!;
+
+    public async Task InitializeAsync()
+    {
+        _backend = await RecordingBackend.StartAsync();
+        _gateway = CreateGateway(_backend.Address, new Dictionary<string, string?> { ["Admin:ApiKey"] = Key });
+        _client = _gateway.CreateClientFrom();
+    }
+
+    public async Task DisposeAsync()
+    {
+        _client.Dispose();
+        await _gateway.DisposeAsync();
+        await _backend.DisposeAsync();
+    }
+
+    protected abstract GatewayFactory CreateGateway(string backendAddress, IDictionary<string, string?> settings);
+
+    [Fact]
+    public async Task Clear_LockedUser_LetsNextCallThroughAtOnce()
+    {
+        var user = NewUser();
+        using var first = await _client.CallAsync(user);
+        using var refused = await _client.CallAsync(user);
+
+        using var cleared = await AdminAsync(HttpMethod.Delete, $"/admin/locks/{user}/RetrieveDRRSLocations_v1");
+        using var afterClear = await _client.CallAsync(user);
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, cleared.StatusCode);
+        var body = await ReadAsync(cleared);
+        Assert.Equal(1, body.GetProperty("cleared").GetInt32());
+        Assert.Equal("retrievedrrslocations_v1", body.GetProperty("service").GetString());
+        Assert.Equal(HttpStatusCode.OK, afterClear.StatusCode);
+        Assert.Equal(2, _backend.CountFor(LocationsPath));
+    }
+
+    [Fact]
+    public async Task Clear_NoLock_ReportsNoneCleared()
+    {
+        using var cleared = await AdminAsync(HttpMethod.Delete, $"/admin/locks/{NewUser()}/retrieveDRRSLocations_v1");
+
+        Assert.Equal(HttpStatusCode.OK, cleared.StatusCode);
+        Assert.Equal(0, (await ReadAsync(cleared)).GetProperty("cleared").GetInt32());
+    }
+
+    [Fact]
+    public async Task List_LockedUser_ShowsServicesWithSecondsRemaining()
+    {
+        var user = NewUser();
+        using var locations = await _client.CallAsync(user);
+        using var registrations = await _client.CallAsync(user, RegistrationsPath);
+
+        using var listed = await AdminAsync(HttpMethod.Get, $"/admin/locks/{user}");
+
+        Assert.Equal(HttpStatusCode.OK, listed.StatusCode);
+        var body = await ReadAsync(listed);
+        Assert.Equal(user, body.GetProperty("user").GetString());
+        var locks = body.GetProperty("locks").EnumerateArray().ToList();
+        Assert.Equal(["retrievedrrslocations_v1", "retrievedrrsregistrations_v1"], locks.Select(l => l.GetProperty("service").GetString()));
+        Assert.All(locks, l => Assert.InRange(l.GetProperty("secondsRemaining").GetInt32(), 25, 30));
+    }
+
+    [Fact]
+    public async Task List_UserWithoutLocks_IsEmpty()
+    {
+        using var listed = await AdminAsync(HttpMethod.Get, $"/admin/locks/{NewUser()}");
+
+        Assert.Equal(HttpStatusCode.OK, listed.StatusCode);
+        Assert.Empty((await ReadAsync(listed)).GetProperty("locks").EnumerateArray());
+    }
+
+    [Fact]
+    public async Task ClearAll_UserWithTwoLocks_ClearsBothAndNoOneElse()
+    {
+        var user = NewUser();
+        var bystander = NewUser();
+        using var locations = await _client.CallAsync(user);
+        using var registrations = await _client.CallAsync(user, RegistrationsPath);
+        using var other = await _client.CallAsync(bystander);
+
+        using var cleared = await AdminAsync(HttpMethod.Delete, $"/admin/locks/{user}");
+        using var listed = await AdminAsync(HttpMethod.Get, $"/admin/locks/{user}");
+        using var bystanderListed = await AdminAsync(HttpMethod.Get, $"/admin/locks/{bystander}");
+
+        Assert.Equal(2, (await ReadAsync(cleared)).GetProperty("cleared").GetInt32());
+        Assert.Empty((await ReadAsync(listed)).GetProperty("locks").EnumerateArray());
+        Assert.Single((await ReadAsync(bystanderListed)).GetProperty("locks").EnumerateArray());
+    }
+
+    [Theory]
+    [InlineData("*")]
+    [InlineData("glob?")]
+    [InlineData("glob[ab]")]
+    [InlineData("glob*")]
+    [InlineData("glob\\*")]
+    public async Task List_UserNameWithGlobCharacters_SeesOnlyOwnLocks(string pattern)
+    {
+        var stem = "glob" + Guid.NewGuid().ToString("N")[..6];
+        var lookup = pattern.Replace("glob", stem, StringComparison.Ordinal);
+        foreach (var user in new[] { stem + "a", stem + "b", stem + "x", stem, stem + "*x" })
+        {
+            using var call = await _client.CallAsync(user);
+        }
+
+        using var listed = await AdminAsync(HttpMethod.Get, "/admin/locks/" + Uri.EscapeDataString(lookup));
+        using var clearedAll = await AdminAsync(HttpMethod.Delete, "/admin/locks/" + Uri.EscapeDataString(lookup));
+        using var stemListed = await AdminAsync(HttpMethod.Get, "/admin/locks/" + stem);
+
+        Assert.Empty((await ReadAsync(listed)).GetProperty("locks").EnumerateArray());
+        Assert.Equal(0, (await ReadAsync(clearedAll)).GetProperty("cleared").GetInt32());
+        Assert.Single((await ReadAsync(stemListed)).GetProperty("locks").EnumerateArray());
+    }
+
+    [Theory]
+    [InlineData("team/alice")]
+    [InlineData("a%2Fb")]
+    [InlineData("CN=Alice Smith, O=Utility")]
+    [InlineData("ünïcødé")]
+    public async Task ClearAll_UserNameWithReservedCharacters_ReachesExactlyThatUser(string user)
+    {
+        var unique = user + Guid.NewGuid().ToString("N")[..6];
+        using var call = await _client.CallAsync(unique);
+
+        using var listed = await AdminAsync(HttpMethod.Get, "/admin/locks/" + Uri.EscapeDataString(unique));
+        using var cleared = await AdminAsync(HttpMethod.Delete, "/admin/locks/" + Uri.EscapeDataString(unique));
+
+        var body = await ReadAsync(listed);
+        Assert.Equal(unique, body.GetProperty("user").GetString());
+        Assert.Single(body.GetProperty("locks").EnumerateArray());
+        Assert.Equal(1, (await ReadAsync(cleared)).GetProperty("cleared").GetInt32());
+    }
+
+    [Theory]
+    [InlineData("/admin/locks/bad%01name")]
+    [InlineData("/admin/locks/alice/bad%7Fservice")]
+    public async Task Admin_InvalidName_Is400(string path)
+    {
+        using var response = await AdminAsync(path.Count(c => c == '/') == 4 ? HttpMethod.Delete : HttpMethod.Get, path);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Admin_UserNameTooLong_Is400()
+    {
+        using var response = await AdminAsync(HttpMethod.Get, "/admin/locks/" + new string('u', 257));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("wrong-key-wrong-key-wrong")]
+    [InlineData("admin-test-key-012345678")]
+    [InlineData("ADMIN-TEST-KEY-0123456789")]
+    public async Task Admin_MissingOrWrongKey_Is401WithoutDetail(string? key)
+    {
+        var user = NewUser();
+        using var call = await _client.CallAsync(user);
+        foreach (var (method, path) in new[] { (HttpMethod.Get, $"/admin/locks/{user}"), (HttpMethod.Delete, $"/admin/locks/{user}"), (HttpMethod.Delete, $"/admin/locks/{user}/x") })
+        {
+            using var request = new HttpRequestMessage(method, path);
+            if (key is not null)
+            {
+                request.Headers.TryAddWithoutValidation(AdminApiKey.HeaderName, key);
+            }
+
+            using var response = await _client.SendAsync(request);
+
+            Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+            Assert.Empty(await response.Content.ReadAsStringAsync());
+        }
+
+        using var stillLocked = await _client.CallAsync(user);
+        Assert.Equal(HttpStatusCode.TooManyRequests, stillLocked.StatusCode);
+    }
+
+    [Fact]
+    public async Task Admin_KeySentTwice_Is401()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/admin/locks/{NewUser()}");
+        request.Headers.Add(AdminApiKey.HeaderName, [Key, Key]);
+
+        using var response = await _client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("PUT", "/admin/locks/alice")]
+    [InlineData("POST", "/admin/locks/alice/svc")]
+    [InlineData("GET", "/admin/locks/alice/svc")]
+    [InlineData("GET", "/admin/other")]
+    [InlineData("GET", "/admin")]
+    [InlineData("GET", "/ADMIN/LOCKS")]
+    public async Task Admin_PathOrMethodNotServed_Is404AndNotForwarded(string method, string path)
+    {
+        using var request = new HttpRequestMessage(new HttpMethod(method), path);
+        request.Headers.Add(AdminApiKey.HeaderName, Key);
+        request.Headers.Add(GatewayFactory.UserHeader, NewUser());
+
+        using var response = await _client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Empty(_backend.Requests);
+    }
+
+    [Fact]
+    public async Task Admin_Actions_AreAuditedWithCallerAndFingerprintNeverTheKey()
+    {
+        var user = NewUser();
+        using var call = await _client.CallAsync(user);
+        using var listed = await AdminAsync(HttpMethod.Get, $"/admin/locks/{user}");
+        using var cleared = await AdminAsync(HttpMethod.Delete, $"/admin/locks/{user}/retrievedrrslocations_v1");
+        using var clearedAll = await AdminAsync(HttpMethod.Delete, $"/admin/locks/{user}");
+        using var refused = await _client.GetAsync($"/admin/locks/{user}");
+
+        var list = Assert.Single(_gateway.Logs.WithEventId(200), e => Scalar(e, "User") as string == user);
+        Assert.Equal("list", Scalar(list, "AdminAction"));
+        Assert.Equal(1, Scalar(list, "LockCount"));
+        Assert.Equal(IPAddress.Loopback.ToString(), Scalar(list, "RemoteAddress"));
+        Assert.StartsWith("sha256:", Scalar(list, "KeyFingerprint") as string, StringComparison.Ordinal);
+        var clear = Assert.Single(_gateway.Logs.WithEventId(201), e => Scalar(e, "User") as string == user);
+        Assert.Equal(1, Scalar(clear, "LocksAffected"));
+        Assert.Equal("retrievedrrslocations_v1", Scalar(clear, "Service"));
+        var clearAll = Assert.Single(_gateway.Logs.WithEventId(202), e => Scalar(e, "User") as string == user);
+        Assert.Equal(0, Scalar(clearAll, "LocksAffected"));
+        var unauthorized = Assert.Single(_gateway.Logs.WithEventId(203));
+        Assert.Equal(LogEventLevel.Warning, unauthorized.Level);
+        Assert.Equal("missing", Scalar(unauthorized, "KeyProblem"));
+        Assert.DoesNotContain(_gateway.Logs.Events, e => e.RenderMessage().Contains(Key, StringComparison.Ordinal)
+            || e.Properties.Values.Any(v => v.ToString().Contains(Key, StringComparison.Ordinal)));
+    }
+
+    private async Task<HttpResponseMessage> AdminAsync(HttpMethod method, string path)
+    {
+        using var request = new HttpRequestMessage(method, path);
+        request.Headers.Add(AdminApiKey.HeaderName, Key);
+        return await _client.SendAsync(request);
+    }
+
+    private static async Task<JsonElement> ReadAsync(HttpResponseMessage response)
+    {
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    private static object? Scalar(LogEvent logEvent, string name) =>
+        logEvent.Properties.TryGetValue(name, out var value) && value is ScalarValue scalar ? scalar.Value : null;
+}

@@ -1,0 +1,67 @@
+using System.Diagnostics;
+using System.Net;
+using DrrsGateway.Admin;
+using DrrsGateway.IntegrationTests.Infrastructure;
+using static DrrsGateway.IntegrationTests.Infrastructure.GatewayRequests;
+
+namespace DrrsGateway.IntegrationTests.Admin;
+
+/// <summary>The admin API over Redis: the same behaviour, found with SCAN, and bounded when Redis is gone.</summary>
+[Collection(RedisCollection.Name)]
+public sealed class RedisAdminApiTests(RedisFixture redis) : AdminApiTests
+{
+    protected override GatewayFactory CreateGateway(string backendAddress, IDictionary<string, string?> settings) =>
+        new(backendAddress, redis.Server.ConnectionString, settings);
+
+    [Fact]
+    public async Task List_Redis_ScansAndNeverUsesKeys()
+    {
+        await using var gateway = CreateGateway("http://127.0.0.1:9/", new Dictionary<string, string?> { ["Admin:ApiKey"] = Key });
+        using var client = gateway.CreateClientFrom();
+        var scansBefore = CommandCalls("scan");
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/admin/locks/{NewUser()}");
+        request.Headers.Add(AdminApiKey.HeaderName, Key);
+        using var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.True(CommandCalls("scan") > scansBefore);
+        Assert.Equal(0, CommandCalls("keys"));
+    }
+
+    [Fact]
+    public async Task Admin_RedisDown_Is503WithinBoundedTime()
+    {
+        using var server = RedisServer.Start();
+        await using var gateway = new GatewayFactory("http://127.0.0.1:9/", server.ConnectionString, new Dictionary<string, string?> { ["Admin:ApiKey"] = Key });
+        using var client = gateway.CreateClientFrom();
+        client.Timeout = TimeSpan.FromSeconds(30);
+        server.Kill();
+
+        foreach (var (method, path) in new[] { (HttpMethod.Get, "/admin/locks/alice"), (HttpMethod.Delete, "/admin/locks/alice"), (HttpMethod.Delete, "/admin/locks/alice/svc") })
+        {
+            var clock = Stopwatch.StartNew();
+            using var request = new HttpRequestMessage(method, path);
+            request.Headers.Add(AdminApiKey.HeaderName, Key);
+            using var response = await client.SendAsync(request);
+
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+            Assert.InRange(clock.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(12));
+        }
+
+        Assert.NotEmpty(gateway.Logs.WithEventId(205));
+    }
+
+    private long CommandCalls(string command)
+    {
+        var stats = redis.Admin.Info("commandstats").SelectMany(group => group).ToList();
+        var entry = stats.FirstOrDefault(pair => pair.Key == "cmdstat_" + command);
+        if (entry.Value is null)
+        {
+            return 0;
+        }
+
+        var calls = entry.Value.Split(',')[0];
+        return long.Parse(calls["calls=".Length..], System.Globalization.CultureInfo.InvariantCulture);
+    }
+}

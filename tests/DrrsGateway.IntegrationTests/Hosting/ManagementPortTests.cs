@@ -1,0 +1,152 @@
+using System.Globalization;
+using System.Net;
+using DrrsGateway.Admin;
+using DrrsGateway.Hosting;
+using DrrsGateway.IntegrationTests.Infrastructure;
+using static DrrsGateway.IntegrationTests.Infrastructure.GatewayRequests;
+
+namespace DrrsGateway.IntegrationTests.Hosting;
+
+/// <summary>
+/// With Management:Port set, health, readiness, metrics and admin answer only on that port, DRRS traffic
+/// only on the others, and neither ever reaches the backend through the wrong port.
+/// </summary>
+public sealed class ManagementPortTests : IAsyncLifetime
+{
+    private const int ManagementPort = 9100;
+    private const int ProxyPort = 8080;
+    private const string AdminKey = "management-port-test-key";
+
+    private RecordingBackend _backend = null!;
+
+    public async Task InitializeAsync() => _backend = await RecordingBackend.StartAsync();
+
+    public async Task DisposeAsync() => await _backend.DisposeAsync();
+
+    public static TheoryData<string> ManagementPaths =>
+    [
+        HealthEndpointExtensions.LivenessPath,
+        HealthEndpointExtensions.ReadinessPath,
+        TelemetryExtensions.MetricsPath,
+        "/admin/locks/alice",
+    ];
+
+    [Theory]
+    [MemberData(nameof(ManagementPaths))]
+    public async Task ManagementPath_OnManagementPort_IsAnswered(string path)
+    {
+        await using var gateway = NewGateway();
+        using var client = gateway.CreateClientFrom(localPort: ManagementPort);
+
+        using var response = await GetAsync(client, path);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Theory]
+    [MemberData(nameof(ManagementPaths))]
+    public async Task ManagementPath_OnProxyPort_Is404AndNotForwarded(string path)
+    {
+        await using var gateway = NewGateway();
+        using var client = gateway.CreateClientFrom(localPort: ProxyPort);
+
+        using var response = await GetAsync(client, path);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Empty(await response.Content.ReadAsStringAsync());
+        Assert.Empty(_backend.Requests);
+    }
+
+    [Fact]
+    public async Task Metrics_ProxyPortWithManagementPortInHostHeader_Is404()
+    {
+        await using var gateway = NewGateway();
+        using var client = gateway.CreateClientFrom(localPort: ProxyPort);
+        using var request = new HttpRequestMessage(HttpMethod.Get, TelemetryExtensions.MetricsPath);
+        request.Headers.Host = $"localhost:{ManagementPort}";
+
+        using var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task DrrsCall_OnManagementPort_Is404AndNotForwarded()
+    {
+        await using var gateway = NewGateway();
+        using var client = gateway.CreateClientFrom(localPort: ManagementPort);
+
+        using var response = await client.CallAsync(NewUser());
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Empty(_backend.Requests);
+    }
+
+    [Fact]
+    public async Task DrrsCall_OnProxyPort_IsForwarded()
+    {
+        await using var gateway = NewGateway();
+        using var client = gateway.CreateClientFrom(localPort: ProxyPort);
+
+        using var response = await client.CallAsync(NewUser());
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Single(_backend.Requests);
+    }
+
+    [Theory]
+    [InlineData("nine")]
+    [InlineData("0")]
+    [InlineData("65536")]
+    public void Start_InvalidManagementPort_FailsNamingIt(string value)
+    {
+        using var gateway = new GatewayFactory(_backend.Address, settings: new Dictionary<string, string?> { [ManagementExtensions.PortSetting] = value });
+
+        var error = Assert.ThrowsAny<InvalidOperationException>(() => gateway.CreateClient());
+
+        Assert.Contains(ManagementExtensions.PortSetting, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ManagementPort_RealProcess_ListensOnBothPortsKeepingThemApart()
+    {
+        var managementPort = FreePort.Next();
+        var environment = new Dictionary<string, string>
+        {
+            ["ReverseProxy__Clusters__drrs__Destinations__primary__Address"] = _backend.Address,
+            ["Aup__Identity__TrustedHeader"] = "X-Drrs-User",
+            ["Management__Port"] = managementPort.ToString(CultureInfo.InvariantCulture),
+        };
+        await using var gateway = await GatewayProcess.StartAsync(environment);
+        using var proxy = new HttpClient { BaseAddress = gateway.BaseAddress };
+        using var management = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{managementPort}/") };
+
+        using var call = await proxy.CallAsync(NewUser());
+        using var metrics = await management.GetAsync(TelemetryExtensions.MetricsPath);
+        using var metricsOnProxy = await proxy.GetAsync(TelemetryExtensions.MetricsPath);
+        using var readyOnProxy = await proxy.GetAsync(HealthEndpointExtensions.ReadinessPath);
+        using var callOnManagement = await management.CallAsync(NewUser());
+
+        Assert.Equal(HttpStatusCode.OK, metrics.StatusCode);
+        Assert.Contains("drrs_aup_decisions_total", await metrics.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, metricsOnProxy.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, readyOnProxy.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, call.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, callOnManagement.StatusCode);
+        Assert.Single(_backend.Requests);
+    }
+
+    private GatewayFactory NewGateway() => new(_backend.Address, settings: new Dictionary<string, string?>
+    {
+        [ManagementExtensions.PortSetting] = ManagementPort.ToString(CultureInfo.InvariantCulture),
+        ["Admin:ApiKey"] = AdminKey,
+    });
+
+    private static Task<HttpResponseMessage> GetAsync(HttpClient client, string path)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.Add(GatewayFactory.UserHeader, NewUser());
+        request.Headers.Add(AdminApiKey.HeaderName, AdminKey);
+        return client.SendAsync(request);
+    }
+}

@@ -1,0 +1,122 @@
+using System.Net;
+using DrrsGateway.Hosting;
+using DrrsGateway.IntegrationTests.Infrastructure;
+using Serilog.Events;
+using static DrrsGateway.IntegrationTests.Infrastructure.GatewayRequests;
+
+namespace DrrsGateway.IntegrationTests.Hosting;
+
+/// <summary>One request event per request: status, elapsed, route, user, service, decision and trace id.</summary>
+public sealed class RequestLoggingTests : IAsyncLifetime
+{
+    private const string RequestTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0000} ms";
+
+    private RecordingBackend _backend = null!;
+
+    public async Task InitializeAsync() => _backend = await RecordingBackend.StartAsync();
+
+    public async Task DisposeAsync() => await _backend.DisposeAsync();
+
+    [Fact]
+    public async Task RequestLog_AllowedThenRefusedCall_CarriesStatusRouteUserServiceDecisionAndTrace()
+    {
+        await using var gateway = new GatewayFactory(_backend.Address);
+        using var client = gateway.CreateClientFrom();
+        var user = NewUser();
+
+        using var allowed = await client.CallAsync(user);
+        using var refused = await client.CallAsync(user);
+
+        var events = RequestEvents(gateway).Where(e => Scalar(e, "User") as string == user).ToList();
+        Assert.Equal(2, events.Count);
+        var (first, second) = (events[0], events[1]);
+        Assert.Equal(200, Scalar(first, "StatusCode"));
+        Assert.Equal("Allowed", Scalar(first, "Decision"));
+        Assert.Equal(429, Scalar(second, "StatusCode"));
+        Assert.Equal("Rejected", Scalar(second, "Decision"));
+        Assert.All(events, e =>
+        {
+            Assert.Equal(LogEventLevel.Information, e.Level);
+            Assert.Equal("drrs", Scalar(e, "RouteId"));
+            Assert.Equal("retrievedrrslocations_v1", Scalar(e, "Service"));
+            Assert.Equal(LocationsPath, Scalar(e, "RequestPath"));
+            Assert.IsType<double>(Scalar(e, "Elapsed"));
+            Assert.NotNull(e.TraceId);
+        });
+    }
+
+    [Fact]
+    public async Task RequestLog_UnidentifiedCall_HasStatusWithoutDecision()
+    {
+        await using var gateway = new GatewayFactory(_backend.Address);
+        using var client = gateway.CreateClientFrom(IPAddress.Parse("203.0.113.7"));
+
+        using var response = await client.PostAsync(LocationsPath, new StringContent("<soap/>"));
+
+        var logged = Assert.Single(RequestEvents(gateway));
+        Assert.Equal(401, Scalar(logged, "StatusCode"));
+        Assert.False(logged.Properties.ContainsKey("Decision"));
+    }
+
+    [Theory]
+    [InlineData(HealthEndpointExtensions.LivenessPath)]
+    [InlineData(HealthEndpointExtensions.ReadinessPath)]
+    [InlineData(TelemetryExtensions.MetricsPath)]
+    public async Task RequestLog_ManagementEndpoint_StaysBelowInformation(string path)
+    {
+        var settings = new Dictionary<string, string?> { ["Serilog:MinimumLevel:Default"] = "Verbose" };
+        await using var gateway = new GatewayFactory(_backend.Address, settings: settings);
+        using var client = gateway.CreateClientFrom();
+
+        using var response = await client.GetAsync(path);
+
+        var logged = Assert.Single(RequestEvents(gateway));
+        Assert.Equal(LogEventLevel.Verbose, logged.Level);
+    }
+
+    [Fact]
+    public async Task RequestLog_LevelSetToDebug_LogsProxiedRequestsAtDebug()
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["RequestLog:Level"] = "Debug",
+            ["Serilog:MinimumLevel:Default"] = "Debug",
+        };
+        await using var gateway = new GatewayFactory(_backend.Address, settings: settings);
+        using var client = gateway.CreateClientFrom();
+
+        using var response = await client.CallAsync(NewUser());
+
+        Assert.Equal(LogEventLevel.Debug, Assert.Single(RequestEvents(gateway)).Level);
+    }
+
+    [Fact]
+    public async Task RequestLog_BackendDown_IsError()
+    {
+        await using var gateway = new GatewayFactory($"http://127.0.0.1:{FreePort.Next()}/");
+        using var client = gateway.CreateClientFrom();
+
+        using var response = await client.CallAsync(NewUser());
+
+        Assert.Equal(HttpStatusCode.BadGateway, response.StatusCode);
+        Assert.Equal(LogEventLevel.Error, Assert.Single(RequestEvents(gateway)).Level);
+    }
+
+    [Theory]
+    [InlineData("Loud")]
+    [InlineData("42")]
+    public void Start_InvalidRequestLogLevel_FailsNamingIt(string value)
+    {
+        using var gateway = new GatewayFactory(_backend.Address, settings: new Dictionary<string, string?> { ["RequestLog:Level"] = value });
+
+        var error = Assert.ThrowsAny<Exception>(() => gateway.CreateClient());
+
+        Assert.Contains("RequestLog:Level", error.Message, StringComparison.Ordinal);
+    }
+
+    private static List<LogEvent> RequestEvents(GatewayFactory gateway) =>
+        [.. gateway.Logs.Events.Where(e => e.MessageTemplate.Text == RequestTemplate)];
+
+    private static object? Scalar(LogEvent logEvent, string name) =>
+        logEvent.Properties.TryGetValue(name, out var value) && value is ScalarValue scalar ? scalar.Value : null;
+}
