@@ -24,10 +24,13 @@ internal static partial class GatewaySettings
         "ConnectionStrings__" + AupServiceCollectionExtensions.RedisConnectionName,
         "Admin__ApiKey",
         "Management__Port",
+        "Health__ReadinessRequiresStore",
+        "Health__ReadinessTimeoutMilliseconds",
+        "RequestLog__Level",
     ];
 
-    // Read by the .NET host itself, before any app setting.
-    private static readonly string[] HostPrefixes = ["ASPNETCORE_", "DOTNET_"];
+    // Read by the .NET host itself, before any app setting, and by the OpenTelemetry SDK (OTEL_EXPORTER_OTLP_ENDPOINT, ...).
+    private static readonly string[] HostPrefixes = ["ASPNETCORE_", "DOTNET_", "OTEL_"];
 
     /// <summary>Whether the gateway reads <paramref name="name"/>.</summary>
     public static bool IsSetting(string name)

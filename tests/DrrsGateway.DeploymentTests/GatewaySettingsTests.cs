@@ -48,6 +48,9 @@ public sealed class GatewaySettingsTests
     [InlineData("Serilog__MinimumLevel__Default")]
     [InlineData("Admin__ApiKey")]
     [InlineData("Management__Port")]
+    [InlineData("Health__ReadinessRequiresStore")]
+    [InlineData("RequestLog__Level")]
+    [InlineData("OTEL_EXPORTER_OTLP_ENDPOINT")]
     [InlineData("ASPNETCORE_HTTP_PORTS")]
     public void IsSetting_GatewaySetting_ReturnsTrue(string name)
     {
@@ -62,6 +65,7 @@ public sealed class GatewaySettingsTests
     [InlineData("ConnectionStrings__Cache")]
     [InlineData("ReverseProxy__")]
     [InlineData("Admin__Key")]
+    [InlineData("Health__Readiness")]
     [InlineData("REDIS_PASSWORD")]
     public void IsSetting_UnknownName_ReturnsFalse(string name)
     {

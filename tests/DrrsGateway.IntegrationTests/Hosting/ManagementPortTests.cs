@@ -107,35 +107,6 @@ public sealed class ManagementPortTests : IAsyncLifetime
         Assert.Contains(ManagementExtensions.PortSetting, error.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task ManagementPort_RealProcess_ListensOnBothPortsKeepingThemApart()
-    {
-        var managementPort = FreePort.Next();
-        var environment = new Dictionary<string, string>
-        {
-            ["ReverseProxy__Clusters__drrs__Destinations__primary__Address"] = _backend.Address,
-            ["Aup__Identity__TrustedHeader"] = "X-Drrs-User",
-            ["Management__Port"] = managementPort.ToString(CultureInfo.InvariantCulture),
-        };
-        await using var gateway = await GatewayProcess.StartAsync(environment);
-        using var proxy = new HttpClient { BaseAddress = gateway.BaseAddress };
-        using var management = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{managementPort}/") };
-
-        using var call = await proxy.CallAsync(NewUser());
-        using var metrics = await management.GetAsync(TelemetryExtensions.MetricsPath);
-        using var metricsOnProxy = await proxy.GetAsync(TelemetryExtensions.MetricsPath);
-        using var readyOnProxy = await proxy.GetAsync(HealthEndpointExtensions.ReadinessPath);
-        using var callOnManagement = await management.CallAsync(NewUser());
-
-        Assert.Equal(HttpStatusCode.OK, metrics.StatusCode);
-        Assert.Contains("drrs_aup_decisions_total", await metrics.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.NotFound, metricsOnProxy.StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, readyOnProxy.StatusCode);
-        Assert.Equal(HttpStatusCode.OK, call.StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, callOnManagement.StatusCode);
-        Assert.Single(_backend.Requests);
-    }
-
     private GatewayFactory NewGateway() => new(_backend.Address, settings: new Dictionary<string, string?>
     {
         [ManagementExtensions.PortSetting] = ManagementPort.ToString(CultureInfo.InvariantCulture),

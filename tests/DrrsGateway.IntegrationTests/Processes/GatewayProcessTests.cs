@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Net;
+using DrrsGateway.Hosting;
 using DrrsGateway.IntegrationTests.Infrastructure;
 using static DrrsGateway.IntegrationTests.Infrastructure.GatewayRequests;
 
@@ -48,5 +50,68 @@ public sealed class GatewayProcessTests(RedisFixture redis) : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, afterQuiet.StatusCode);
         Assert.Contains(second.Output, line => line.Contains("\"Decision\":\"Rejected\"", StringComparison.Ordinal)
             && line.Contains($"\"User\":\"{user}\"", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task AdminClear_RealServerAndRedis_ReachesExactlyTheNamedUser()
+    {
+        const string key = "process-admin-key-0123456789";
+        var environment = new Dictionary<string, string>
+        {
+            ["ConnectionStrings__Redis"] = redis.Server.ConnectionString,
+            ["ReverseProxy__Clusters__drrs__Destinations__primary__Address"] = _backend.Address,
+            ["Aup__Identity__TrustedHeader"] = "X-Drrs-User",
+            ["Aup__KeyPrefix"] = $"process:{Guid.NewGuid():N}:",
+            ["Admin__ApiKey"] = key,
+        };
+        await using var gateway = await GatewayProcess.StartAsync(environment);
+        using var client = new HttpClient { BaseAddress = gateway.BaseAddress };
+        client.DefaultRequestHeaders.Add("X-Api-Key", key);
+
+        // Kestrel decodes every escape but %2F in the path, so only the raw target tells these pairs apart.
+        foreach (var (name, lookalikeName) in new[] { ("a%2Fb", "a/b"), ("team/alice", "team%2Falice"), ("100%25", "100%") })
+        {
+            var suffix = Guid.NewGuid().ToString("N")[..6];
+            var (user, lookalike) = (name + suffix, lookalikeName + suffix);
+            using var locked = await client.CallAsync(user);
+            using var bystander = await client.CallAsync(lookalike);
+            using var cleared = await client.DeleteAsync("/admin/locks/" + Uri.EscapeDataString(user));
+            using var again = await client.CallAsync(user);
+            using var stillLocked = await client.CallAsync(lookalike);
+
+            Assert.Equal(HttpStatusCode.OK, cleared.StatusCode);
+            Assert.Contains("\"cleared\":1", await cleared.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+            Assert.Equal(HttpStatusCode.TooManyRequests, stillLocked.StatusCode);
+        }
+    }
+
+    [Fact]
+    public async Task ManagementPort_RealProcess_ListensOnBothPortsKeepingThemApart()
+    {
+        var managementPort = FreePort.Next();
+        var environment = new Dictionary<string, string>
+        {
+            ["ReverseProxy__Clusters__drrs__Destinations__primary__Address"] = _backend.Address,
+            ["Aup__Identity__TrustedHeader"] = "X-Drrs-User",
+            ["Management__Port"] = managementPort.ToString(CultureInfo.InvariantCulture),
+        };
+        await using var gateway = await GatewayProcess.StartAsync(environment);
+        using var proxy = new HttpClient { BaseAddress = gateway.BaseAddress };
+        using var management = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{managementPort}/") };
+
+        using var call = await proxy.CallAsync(NewUser());
+        using var metrics = await management.GetAsync(TelemetryExtensions.MetricsPath);
+        using var metricsOnProxy = await proxy.GetAsync(TelemetryExtensions.MetricsPath);
+        using var readyOnProxy = await proxy.GetAsync(HealthEndpointExtensions.ReadinessPath);
+        using var callOnManagement = await management.CallAsync(NewUser());
+
+        Assert.Equal(HttpStatusCode.OK, metrics.StatusCode);
+        Assert.Contains("drrs_aup_decisions_total", await metrics.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, metricsOnProxy.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, readyOnProxy.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, call.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, callOnManagement.StatusCode);
+        Assert.Single(_backend.Requests);
     }
 }
