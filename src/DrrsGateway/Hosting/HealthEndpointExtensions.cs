@@ -33,6 +33,9 @@ public static class HealthEndpointExtensions
     {
         ArgumentNullException.ThrowIfNull(endpoints);
 
+        // Read now so a bad Health setting stops start-up before the server listens, not at the first probe.
+        _ = endpoints.ServiceProvider.GetRequiredService<IOptions<HealthOptions>>().Value;
+
         // Liveness runs no checks: a Redis outage must not get healthy replicas restarted.
         endpoints.MapHealthChecks(LivenessPath, new() { Predicate = _ => false }).AsManagementEndpoint();
         endpoints.MapHealthChecks(ReadinessPath, new() { Predicate = check => check.Tags.Contains(ReadinessTag) }).AsManagementEndpoint();
