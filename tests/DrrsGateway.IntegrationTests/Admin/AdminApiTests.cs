@@ -236,19 +236,19 @@ public abstract class AdminApiTests : IAsyncLifetime
         using var clearedAll = await AdminAsync(HttpMethod.Delete, $"/admin/locks/{user}");
         using var refused = await _client.GetAsync($"/admin/locks/{user}");
 
-        var list = Assert.Single(_gateway.Logs.WithEventId(200), e => Scalar(e, "User") as string == user);
-        Assert.Equal("list", Scalar(list, "AdminAction"));
-        Assert.Equal(1, Scalar(list, "LockCount"));
-        Assert.Equal(IPAddress.Loopback.ToString(), Scalar(list, "RemoteAddress"));
-        Assert.StartsWith("sha256:", Scalar(list, "KeyFingerprint") as string, StringComparison.Ordinal);
-        var clear = Assert.Single(_gateway.Logs.WithEventId(201), e => Scalar(e, "User") as string == user);
-        Assert.Equal(1, Scalar(clear, "LocksAffected"));
-        Assert.Equal("retrievedrrslocations_v1", Scalar(clear, "Service"));
-        var clearAll = Assert.Single(_gateway.Logs.WithEventId(202), e => Scalar(e, "User") as string == user);
-        Assert.Equal(0, Scalar(clearAll, "LocksAffected"));
+        var list = Assert.Single(_gateway.Logs.WithEventId(200), e => LogCollector.Scalar(e, "User") as string == user);
+        Assert.Equal("list", LogCollector.Scalar(list, "AdminAction"));
+        Assert.Equal(1, LogCollector.Scalar(list, "LockCount"));
+        Assert.Equal(IPAddress.Loopback.ToString(), LogCollector.Scalar(list, "RemoteAddress"));
+        Assert.StartsWith("sha256:", LogCollector.Scalar(list, "KeyFingerprint") as string, StringComparison.Ordinal);
+        var clear = Assert.Single(_gateway.Logs.WithEventId(201), e => LogCollector.Scalar(e, "User") as string == user);
+        Assert.Equal(1, LogCollector.Scalar(clear, "LocksAffected"));
+        Assert.Equal("retrievedrrslocations_v1", LogCollector.Scalar(clear, "Service"));
+        var clearAll = Assert.Single(_gateway.Logs.WithEventId(202), e => LogCollector.Scalar(e, "User") as string == user);
+        Assert.Equal(0, LogCollector.Scalar(clearAll, "LocksAffected"));
         var unauthorized = Assert.Single(_gateway.Logs.WithEventId(203));
         Assert.Equal(LogEventLevel.Warning, unauthorized.Level);
-        Assert.Equal("missing", Scalar(unauthorized, "KeyProblem"));
+        Assert.Equal("missing", LogCollector.Scalar(unauthorized, "KeyProblem"));
         Assert.DoesNotContain(_gateway.Logs.Events, e => e.RenderMessage().Contains(Key, StringComparison.Ordinal)
             || e.Properties.Values.Any(v => v.ToString().Contains(Key, StringComparison.Ordinal)));
     }
@@ -265,7 +265,4 @@ public abstract class AdminApiTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
-
-    private static object? Scalar(LogEvent logEvent, string name) =>
-        logEvent.Properties.TryGetValue(name, out var value) && value is ScalarValue scalar ? scalar.Value : null;
 }

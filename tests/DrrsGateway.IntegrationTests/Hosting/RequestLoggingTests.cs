@@ -27,20 +27,20 @@ public sealed class RequestLoggingTests : IAsyncLifetime
         using var allowed = await client.CallAsync(user);
         using var refused = await client.CallAsync(user);
 
-        var events = RequestEvents(gateway).Where(e => Scalar(e, "User") as string == user).ToList();
+        var events = RequestEvents(gateway).Where(e => LogCollector.Scalar(e, "User") as string == user).ToList();
         Assert.Equal(2, events.Count);
         var (first, second) = (events[0], events[1]);
-        Assert.Equal(200, Scalar(first, "StatusCode"));
-        Assert.Equal("Allowed", Scalar(first, "Decision"));
-        Assert.Equal(429, Scalar(second, "StatusCode"));
-        Assert.Equal("Rejected", Scalar(second, "Decision"));
+        Assert.Equal(200, LogCollector.Scalar(first, "StatusCode"));
+        Assert.Equal("Allowed", LogCollector.Scalar(first, "Decision"));
+        Assert.Equal(429, LogCollector.Scalar(second, "StatusCode"));
+        Assert.Equal("Rejected", LogCollector.Scalar(second, "Decision"));
         Assert.All(events, e =>
         {
             Assert.Equal(LogEventLevel.Information, e.Level);
-            Assert.Equal("drrs", Scalar(e, "RouteId"));
-            Assert.Equal("retrievedrrslocations_v1", Scalar(e, "Service"));
-            Assert.Equal(LocationsPath, Scalar(e, "RequestPath"));
-            Assert.IsType<double>(Scalar(e, "Elapsed"));
+            Assert.Equal("drrs", LogCollector.Scalar(e, "RouteId"));
+            Assert.Equal("retrievedrrslocations_v1", LogCollector.Scalar(e, "Service"));
+            Assert.Equal(LocationsPath, LogCollector.Scalar(e, "RequestPath"));
+            Assert.IsType<double>(LogCollector.Scalar(e, "Elapsed"));
             Assert.NotNull(e.TraceId);
         });
     }
@@ -54,7 +54,7 @@ public sealed class RequestLoggingTests : IAsyncLifetime
         using var response = await client.PostAsync(LocationsPath, new StringContent("<soap/>"));
 
         var logged = Assert.Single(RequestEvents(gateway));
-        Assert.Equal(401, Scalar(logged, "StatusCode"));
+        Assert.Equal(401, LogCollector.Scalar(logged, "StatusCode"));
         Assert.False(logged.Properties.ContainsKey("Decision"));
     }
 
@@ -116,7 +116,4 @@ public sealed class RequestLoggingTests : IAsyncLifetime
 
     private static List<LogEvent> RequestEvents(GatewayFactory gateway) =>
         [.. gateway.Logs.Events.Where(e => e.MessageTemplate.Text == RequestTemplate)];
-
-    private static object? Scalar(LogEvent logEvent, string name) =>
-        logEvent.Properties.TryGetValue(name, out var value) && value is ScalarValue scalar ? scalar.Value : null;
 }

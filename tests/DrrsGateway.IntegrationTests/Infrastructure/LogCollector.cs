@@ -13,6 +13,10 @@ public sealed class LogCollector : ILogEventSink
 
     public void Emit(LogEvent logEvent) => _events.Enqueue(logEvent);
 
+    /// <summary>The value of a scalar property of <paramref name="logEvent"/>, or null when it has none.</summary>
+    public static object? Scalar(LogEvent logEvent, string name) =>
+        logEvent.Properties.TryGetValue(name, out var value) && value is ScalarValue scalar ? scalar.Value : null;
+
     public IEnumerable<LogEvent> WithEventId(int id) =>
         _events.Where(e => e.Properties.TryGetValue("EventId", out var value)
             && value is StructureValue structure
