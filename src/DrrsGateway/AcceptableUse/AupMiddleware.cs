@@ -117,8 +117,12 @@ internal sealed partial class AupMiddleware
         }
 
         Log.StoreFailureRejected(_logger, key.User, key.Service);
-        return RefusalResponder.WriteStoreUnavailableAsync(context, options.WindowSeconds);
+        return RefusalResponder.WriteStoreUnavailableAsync(context, RetryAfterStoreFailureSeconds(options));
     }
+
+    // The store is probed again after the breaker's pause: a caller may retry then, not a full window later.
+    private static int RetryAfterStoreFailureSeconds(AupOptions options) =>
+        Math.Max(1, (int)Math.Ceiling(options.Breaker.BreakMilliseconds / 1000.0));
 
     private Task RefuseUnidentifiedAsync(HttpContext context)
     {
@@ -141,10 +145,10 @@ internal sealed partial class AupMiddleware
         [LoggerMessage(2, LogLevel.Debug, "AUP {Decision}: {User} called {Service}")]
         public static partial void Allowed(ILogger logger, string user, string service, string decision);
 
-        [LoggerMessage(3, LogLevel.Warning, "AUP store unavailable: forwarding {User} calling {Service} unchecked (OnStoreFailure=Allow)")]
+        [LoggerMessage(3, LogLevel.Debug, "AUP store unavailable: forwarding {User} calling {Service} unchecked (OnStoreFailure=Allow)")]
         public static partial void StoreFailureAllowed(ILogger logger, string user, string service);
 
-        [LoggerMessage(4, LogLevel.Warning, "AUP store unavailable: refusing {User} calling {Service} (OnStoreFailure=Reject)")]
+        [LoggerMessage(4, LogLevel.Debug, "AUP store unavailable: refusing {User} calling {Service} (OnStoreFailure=Reject)")]
         public static partial void StoreFailureRejected(ILogger logger, string user, string service);
 
         [LoggerMessage(5, LogLevel.Information, "AUP refused a request to {Path} with no user identity")]

@@ -29,6 +29,9 @@ public sealed class AupOptions
     /// </summary>
     public int StoreTimeoutMilliseconds { get; set; } = 500;
 
+    /// <summary>The circuit breaker in front of the Redis store.</summary>
+    public AupBreakerOptions Breaker { get; set; } = new();
+
     /// <summary>Prefix of every lock key in Redis, so one Redis can serve several gateways. The default is <c>drrs:aup:</c>.</summary>
     public string KeyPrefix { get; set; } = "drrs:aup:";
 

@@ -39,8 +39,27 @@ internal sealed class AupOptionsValidator : IValidateOptions<AupOptions>
             failures.Add($"Aup:MaxServiceLength must be from 1 to 4096; it is {options.MaxServiceLength}.");
         }
 
+        ValidateBreaker(options.Breaker, failures);
         ValidateIdentity(options.Identity, failures);
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static void ValidateBreaker(AupBreakerOptions breaker, List<string> failures)
+    {
+        if (breaker.FailureThreshold is < 1 or > 1000)
+        {
+            failures.Add($"Aup:Breaker:FailureThreshold must be from 1 to 1000; it is {breaker.FailureThreshold}.");
+        }
+
+        if (breaker.BreakMilliseconds is < 10 or > 600_000)
+        {
+            failures.Add($"Aup:Breaker:BreakMilliseconds must be from 10 to 600000; it is {breaker.BreakMilliseconds}.");
+        }
+
+        if (breaker.SummaryIntervalSeconds is < 1 or > 86_400)
+        {
+            failures.Add($"Aup:Breaker:SummaryIntervalSeconds must be from 1 to 86400; it is {breaker.SummaryIntervalSeconds}.");
+        }
     }
 
     private static void ValidateIdentity(AupIdentityOptions identity, List<string> failures)

@@ -38,16 +38,19 @@ public static class AupServiceCollectionExtensions
         else
         {
             services.AddSingleton<IConnectionMultiplexer>(sp => RedisConnector.Connect(redis, sp));
-            services.AddSingleton<IAupStore>(sp =>
+            services.AddSingleton(sp =>
             {
                 var options = sp.GetRequiredService<IOptions<AupOptions>>().Value;
-                return new RedisAupStore(
+                var time = sp.GetRequiredService<TimeProvider>();
+                var redisStore = new RedisAupStore(
                     sp.GetRequiredService<IConnectionMultiplexer>(),
                     new RedisKeyFormat(options.KeyPrefix),
                     TimeSpan.FromMilliseconds(options.StoreTimeoutMilliseconds),
-                    sp.GetRequiredService<TimeProvider>(),
+                    time,
                     sp.GetRequiredService<ILogger<RedisAupStore>>());
+                return new StoreCircuitBreaker(redisStore, options.Breaker, time, sp.GetRequiredService<ILogger<StoreCircuitBreaker>>());
             });
+            services.AddSingleton<IAupStore>(sp => sp.GetRequiredService<StoreCircuitBreaker>());
         }
 
         services.AddHostedService<AupStartupReport>();
