@@ -9,6 +9,7 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
     ContentRootPath = AppContext.BaseDirectory,
 });
 builder.AddGatewayLogging();
+builder.AddServerHardening();
 builder.AddGatewayHealthChecks();
 builder.AddAcceptableUsePolicy();
 builder.AddDrrsReverseProxy();

@@ -1,4 +1,5 @@
 using DrrsGateway.AcceptableUse;
+using Yarp.ReverseProxy.Forwarder;
 
 namespace DrrsGateway.Hosting;
 
@@ -11,6 +12,7 @@ public static class ReverseProxyExtensions
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddReverseProxy()
             .LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"));
+        builder.Services.AddSingleton<IForwarderHttpClientFactory, Utf8ForwarderHttpClientFactory>();
         return builder;
     }
 
