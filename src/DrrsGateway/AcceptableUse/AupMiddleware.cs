@@ -20,6 +20,7 @@ internal sealed partial class AupMiddleware
     private readonly IOptionsMonitor<AupOptions> _options;
     private readonly IAupStore _store;
     private readonly AupMetrics _metrics;
+    private readonly RefusalLogThrottle _refusalLog;
     private readonly ILogger<AupMiddleware> _logger;
 
     public AupMiddleware(
@@ -27,17 +28,20 @@ internal sealed partial class AupMiddleware
         IOptionsMonitor<AupOptions> options,
         IAupStore store,
         AupMetrics metrics,
+        RefusalLogThrottle refusalLog,
         ILogger<AupMiddleware> logger)
     {
         ArgumentNullException.ThrowIfNull(next);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(metrics);
+        ArgumentNullException.ThrowIfNull(refusalLog);
         ArgumentNullException.ThrowIfNull(logger);
         _next = next;
         _options = options;
         _store = store;
         _metrics = metrics;
+        _refusalLog = refusalLog;
         _logger = logger;
     }
 
@@ -79,13 +83,25 @@ internal sealed partial class AupMiddleware
 
             case AupDecision.Rejected:
                 _metrics.RecordDecision(AupOutcome.Rejected, key.Service);
-                Log.Rejected(_logger, key.User, key.Service, RejectedDecision, options.WindowSeconds);
+                LogRejected(key, options);
                 await RefusalResponder.WriteViolationAsync(context, options.WindowSeconds).ConfigureAwait(false);
                 return;
 
             default:
                 await HandleStoreFailureAsync(context, key, options).ConfigureAwait(false);
                 return;
+        }
+    }
+
+    private void LogRejected(AupKey key, AupOptions options)
+    {
+        if (_refusalLog.ShouldLog(key, options.Window, out var suppressed))
+        {
+            Log.Rejected(_logger, key.User, key.Service, RejectedDecision, options.WindowSeconds, suppressed);
+        }
+        else
+        {
+            Log.RejectedRepeat(_logger, key.User, key.Service, RejectedDecision, options.WindowSeconds);
         }
     }
 
@@ -139,8 +155,12 @@ internal sealed partial class AupMiddleware
 
     private static partial class Log
     {
-        [LoggerMessage(1, LogLevel.Information, "AUP {Decision}: {User} called {Service} again within the window; retry after {RetryAfterSeconds} s")]
-        public static partial void Rejected(ILogger logger, string user, string service, string decision, int retryAfterSeconds);
+        [LoggerMessage(1, LogLevel.Information, "AUP {Decision}: {User} called {Service} again within the window; retry after {RetryAfterSeconds} s ({SuppressedRefusals} more refusals of this pair since its last logged one)")]
+        public static partial void Rejected(ILogger logger, string user, string service, string decision, int retryAfterSeconds, long suppressedRefusals);
+
+        // Further refusals of a pair within a window: Debug, so a flood cannot drown the log or slow it down.
+        [LoggerMessage(7, LogLevel.Debug, "AUP {Decision}: {User} called {Service} again within the window; retry after {RetryAfterSeconds} s")]
+        public static partial void RejectedRepeat(ILogger logger, string user, string service, string decision, int retryAfterSeconds);
 
         [LoggerMessage(2, LogLevel.Debug, "AUP {Decision}: {User} called {Service}")]
         public static partial void Allowed(ILogger logger, string user, string service, string decision);

@@ -29,6 +29,12 @@ public sealed class AupOptions
     /// </summary>
     public int StoreTimeoutMilliseconds { get; set; } = 500;
 
+    /// <summary>
+    /// Whether a replica that has seen a key refused answers further requests for it without waiting for
+    /// Redis (still restarting the window there). The default is <c>true</c>.
+    /// </summary>
+    public bool FloodShield { get; set; } = true;
+
     /// <summary>The circuit breaker in front of the Redis store.</summary>
     public AupBreakerOptions Breaker { get; set; } = new();
 

@@ -28,6 +28,7 @@ public static class AupServiceCollectionExtensions
         services.AddSingleton<AupMarkerService>();
         services.AddMetrics();
         services.AddSingleton<AupMetrics>();
+        services.AddSingleton<RefusalLogThrottle>();
 
         var redis = builder.Configuration.GetConnectionString(RedisConnectionName);
         if (string.IsNullOrWhiteSpace(redis))
@@ -38,6 +39,7 @@ public static class AupServiceCollectionExtensions
         else
         {
             services.AddSingleton<IConnectionMultiplexer>(sp => RedisConnector.Connect(redis, sp));
+            services.AddSingleton<KnownLocks>();
             services.AddSingleton(sp =>
             {
                 var options = sp.GetRequiredService<IOptions<AupOptions>>().Value;
@@ -47,7 +49,8 @@ public static class AupServiceCollectionExtensions
                     new RedisKeyFormat(options.KeyPrefix),
                     TimeSpan.FromMilliseconds(options.StoreTimeoutMilliseconds),
                     time,
-                    sp.GetRequiredService<ILogger<RedisAupStore>>());
+                    sp.GetRequiredService<ILogger<RedisAupStore>>(),
+                    options.FloodShield ? sp.GetRequiredService<KnownLocks>() : null);
                 return new StoreCircuitBreaker(redisStore, options.Breaker, time, sp.GetRequiredService<ILogger<StoreCircuitBreaker>>());
             });
             services.AddSingleton<IAupStore>(sp => sp.GetRequiredService<StoreCircuitBreaker>());
