@@ -1,4 +1,5 @@
 using DrrsGateway.AcceptableUse;
+using DrrsGateway.AcceptableUse.Routes;
 
 namespace DrrsGateway.Hosting;
 
@@ -10,7 +11,8 @@ public static class ReverseProxyExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddReverseProxy()
-            .LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"));
+            .LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"))
+            .AddConfigFilter<AupRouteConfigFilter>();
         return builder;
     }
 

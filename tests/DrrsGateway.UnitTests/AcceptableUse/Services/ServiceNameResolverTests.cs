@@ -15,7 +15,7 @@ public sealed class ServiceNameResolverTests
         var context = new DefaultHttpContext();
         context.Request.Path = path;
 
-        Assert.Equal(ServiceResult.Of(expected), ServiceNameResolver.Resolve(context, 128));
+        Assert.Equal(ServiceResult.Of(expected), ServiceNameResolver.Resolve(context, null, 128));
     }
 
     [Theory]
@@ -27,7 +27,7 @@ public sealed class ServiceNameResolverTests
         var context = new DefaultHttpContext();
         context.Request.Path = path;
 
-        Assert.Equal("The request names no DRRS service.", ServiceNameResolver.Resolve(context, 128).Problem);
+        Assert.Equal("The request names no DRRS service.", ServiceNameResolver.Resolve(context, null, 128).Problem);
     }
 
     [Fact]
@@ -36,6 +36,6 @@ public sealed class ServiceNameResolverTests
         var context = new DefaultHttpContext();
         context.Request.Path = "/" + new string('s', 129);
 
-        Assert.NotNull(ServiceNameResolver.Resolve(context, 128).Problem);
+        Assert.NotNull(ServiceNameResolver.Resolve(context, null, 128).Problem);
     }
 }
