@@ -8,25 +8,21 @@ namespace DrrsGateway.AcceptableUse.Responses;
 /// </summary>
 internal sealed class Soap11FaultResponder : SoapFaultResponder
 {
-    internal const string EnvelopeNamespace = "http://schemas.xmlsoap.org/soap/envelope/";
+    internal const string Namespace = "http://schemas.xmlsoap.org/soap/envelope/";
+
+    private Soap11FaultResponder()
+        : base("text/xml; charset=utf-8", "soap", Namespace)
+    {
+    }
 
     public static Soap11FaultResponder Instance { get; } = new();
 
-    protected override string ContentType => "text/xml; charset=utf-8";
-
     protected override int CallerFaultStatusCode(AupSoapOptions soap) => soap.Soap11FaultStatusCode;
 
-    protected override void WriteEnvelope(XmlWriter writer, bool gatewayFault, string reason)
+    protected override void WriteFault(XmlWriter writer, bool gatewayFault, string reason)
     {
-        writer.WriteStartElement("soap", "Envelope", EnvelopeNamespace);
-        writer.WriteStartElement("soap", "Body", EnvelopeNamespace);
-        writer.WriteStartElement("soap", "Fault", EnvelopeNamespace);
-
         // SOAP 1.1 puts faultcode and faultstring in no namespace; the code is a QName in the envelope's.
-        writer.WriteElementString("faultcode", gatewayFault ? "soap:Server" : "soap:Client");
+        writer.WriteElementString("faultcode", gatewayFault ? $"{Prefix}:Server" : $"{Prefix}:Client");
         writer.WriteElementString("faultstring", reason);
-        writer.WriteEndElement();
-        writer.WriteEndElement();
-        writer.WriteEndElement();
     }
 }

@@ -9,34 +9,27 @@ namespace DrrsGateway.AcceptableUse.Responses;
 /// </summary>
 internal sealed class Soap12FaultResponder : SoapFaultResponder
 {
-    internal const string EnvelopeNamespace = "http://www.w3.org/2003/05/soap-envelope";
+    internal const string Namespace = "http://www.w3.org/2003/05/soap-envelope";
     private const string XmlNamespace = "http://www.w3.org/XML/1998/namespace";
+
+    private Soap12FaultResponder()
+        : base("application/soap+xml; charset=utf-8", "env", Namespace)
+    {
+    }
 
     public static Soap12FaultResponder Instance { get; } = new();
 
-    protected override string ContentType => "application/soap+xml; charset=utf-8";
-
     protected override int CallerFaultStatusCode(AupSoapOptions soap) => soap.Soap12FaultStatusCode;
 
-    protected override void WriteEnvelope(XmlWriter writer, bool gatewayFault, string reason)
+    protected override void WriteFault(XmlWriter writer, bool gatewayFault, string reason)
     {
-        writer.WriteStartElement("env", "Envelope", EnvelopeNamespace);
-        writer.WriteStartElement("env", "Body", EnvelopeNamespace);
-        writer.WriteStartElement("env", "Fault", EnvelopeNamespace);
-
-        writer.WriteStartElement("env", "Code", EnvelopeNamespace);
-        writer.WriteElementString("env", "Value", EnvelopeNamespace, gatewayFault ? "env:Receiver" : "env:Sender");
+        writer.WriteStartElement(Prefix, "Code", EnvelopeNamespace);
+        writer.WriteElementString(Prefix, "Value", EnvelopeNamespace, gatewayFault ? $"{Prefix}:Receiver" : $"{Prefix}:Sender");
         writer.WriteEndElement();
 
-        writer.WriteStartElement("env", "Reason", EnvelopeNamespace);
-        writer.WriteStartElement("env", "Text", EnvelopeNamespace);
+        writer.WriteStartElement(Prefix, "Reason", EnvelopeNamespace);
+        writer.WriteStartElement(Prefix, "Text", EnvelopeNamespace);
         writer.WriteAttributeString("xml", "lang", XmlNamespace, "en");
         writer.WriteString(reason);
-        writer.WriteEndElement();
-        writer.WriteEndElement();
-
-        writer.WriteEndElement();
-        writer.WriteEndElement();
-        writer.WriteEndElement();
     }
 }

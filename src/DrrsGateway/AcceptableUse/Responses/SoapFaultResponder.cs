@@ -19,15 +19,26 @@ internal abstract class SoapFaultResponder : RefusalResponder
     };
 
     private readonly ConcurrentDictionary<(bool GatewayFault, string Detail), byte[]> _rendered = new();
+    private readonly string _contentType;
 
-    /// <summary>The response content type, with charset.</summary>
-    protected abstract string ContentType { get; }
+    protected SoapFaultResponder(string contentType, string prefix, string envelopeNamespace)
+    {
+        _contentType = contentType;
+        Prefix = prefix;
+        EnvelopeNamespace = envelopeNamespace;
+    }
+
+    /// <summary>The prefix bound to <see cref="EnvelopeNamespace"/>, used in fault code QNames.</summary>
+    protected string Prefix { get; }
+
+    /// <summary>The SOAP envelope namespace of this version.</summary>
+    protected string EnvelopeNamespace { get; }
 
     /// <summary>The configured status for faults that are the caller's.</summary>
     protected abstract int CallerFaultStatusCode(AupSoapOptions soap);
 
-    /// <summary>Writes the envelope of a fault: a Server/Receiver one when <paramref name="gatewayFault"/>.</summary>
-    protected abstract void WriteEnvelope(XmlWriter writer, bool gatewayFault, string reason);
+    /// <summary>Writes the content of the Fault element: a Server/Receiver fault when <paramref name="gatewayFault"/>.</summary>
+    protected abstract void WriteFault(XmlWriter writer, bool gatewayFault, string reason);
 
     /// <summary>
     /// Caller faults use the binding's status (configurable); the store's outage keeps 503 so that load
@@ -49,7 +60,7 @@ internal abstract class SoapFaultResponder : RefusalResponder
         }
 
         var response = context.Response;
-        response.ContentType = ContentType;
+        response.ContentType = _contentType;
         response.ContentLength = body.Length;
         return response.Body.WriteAsync(body, context.RequestAborted).AsTask();
     }
@@ -60,7 +71,10 @@ internal abstract class SoapFaultResponder : RefusalResponder
         using (var writer = XmlWriter.Create(buffer, WriterSettings))
         {
             writer.WriteStartDocument();
-            WriteEnvelope(writer, gatewayFault, XmlSafe(reason));
+            writer.WriteStartElement(Prefix, "Envelope", EnvelopeNamespace);
+            writer.WriteStartElement(Prefix, "Body", EnvelopeNamespace);
+            writer.WriteStartElement(Prefix, "Fault", EnvelopeNamespace);
+            WriteFault(writer, gatewayFault, XmlSafe(reason));
             writer.WriteEndDocument();
         }
 
