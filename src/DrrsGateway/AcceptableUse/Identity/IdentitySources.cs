@@ -17,10 +17,7 @@ internal static class IdentitySources
         {
             foreach (var part in entry.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             {
-                // Enum.TryParse also takes numbers ("7"), which are not names an operator would mean.
-                if (!Enum.TryParse<IdentitySource>(part, ignoreCase: true, out var source)
-                    || !Enum.IsDefined(source)
-                    || char.IsAsciiDigit(part[0]))
+                if (!EnumNames<IdentitySource>.TryParse(part, out var source))
                 {
                     sources = Default;
                     problem = $"'{part}' is not an identity source; use Certificate, TrustedHeader or Principal";

@@ -36,14 +36,8 @@ internal readonly record struct AupRouteSettings(AupMode Mode, int WindowSeconds
         return new(mode, window);
     }
 
-    /// <summary>Parses a mode name (any case); numbers are refused, they are not what an operator writes.</summary>
-    public static bool TryParseMode(string? text, out AupMode mode)
-    {
-        var trimmed = text.AsSpan().Trim();
-        return Enum.TryParse(trimmed, ignoreCase: true, out mode)
-            && Enum.IsDefined(mode)
-            && !char.IsAsciiDigit(trimmed[0]);
-    }
+    /// <summary>Parses one mode name, in any case.</summary>
+    public static bool TryParseMode(string? text, out AupMode mode) => EnumNames<AupMode>.TryParse(text, out mode);
 
     /// <summary>Parses a window of 1 to <see cref="AupOptionsValidator.MaxWindowSeconds"/> whole seconds.</summary>
     public static bool TryParseWindow(string? text, out int seconds) =>

@@ -2,7 +2,9 @@ using System.Net;
 using System.Security.Claims;
 using DrrsGateway.AcceptableUse;
 using DrrsGateway.AcceptableUse.Identity;
+using DrrsGateway.TestSupport;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace DrrsGateway.UnitTests.AcceptableUse.Identity;
 
@@ -73,6 +75,65 @@ public sealed class UserIdentityResolverTests
     [Fact]
     public void Resolve_NothingToGoOn_IsAnonymous() =>
         Assert.Equal(IdentityResult.Anonymous, Resolve(new DefaultHttpContext()));
+
+    [Fact]
+    public void Resolve_TrustedCertificateAndHeader_CertificateComesFirstByDefault()
+    {
+        using var ca = TestCertificateAuthority.Create();
+        using var certificate = ca.IssueClient("CN=carol");
+        var context = Request(IPAddress.Loopback, "alice");
+        context.Connection.ClientCertificate = certificate;
+
+        Assert.Equal(IdentityResult.Of("carol"), UserIdentityResolver.Resolve(context, WithCertificates(ca, []), TrustedProxySet.LoopbackOnly));
+    }
+
+    [Fact]
+    public void Resolve_SourcesHeaderFirst_HeaderWinsOverCertificate()
+    {
+        using var ca = TestCertificateAuthority.Create();
+        using var certificate = ca.IssueClient("CN=carol");
+        var context = Request(IPAddress.Loopback, "alice");
+        context.Connection.ClientCertificate = certificate;
+
+        var options = WithCertificates(ca, [IdentitySource.TrustedHeader, IdentitySource.Certificate]);
+
+        Assert.Equal(IdentityResult.Of("alice"), UserIdentityResolver.Resolve(context, options, TrustedProxySet.LoopbackOnly));
+    }
+
+    [Fact]
+    public void Resolve_UntrustedCertificate_FallsThroughToTheNextSource()
+    {
+        using var ca = TestCertificateAuthority.Create();
+        using var otherCa = TestCertificateAuthority.Create("Other CA");
+        using var certificate = otherCa.IssueClient("CN=carol");
+        var context = Request(IPAddress.Loopback, "alice");
+        context.Connection.ClientCertificate = certificate;
+
+        Assert.Equal(IdentityResult.Of("alice"), UserIdentityResolver.Resolve(context, WithCertificates(ca, []), TrustedProxySet.LoopbackOnly));
+    }
+
+    [Fact]
+    public void Resolve_CertificateSourceNotListed_CertificateIsIgnored()
+    {
+        using var ca = TestCertificateAuthority.Create();
+        using var certificate = ca.IssueClient("CN=carol");
+        var context = new DefaultHttpContext();
+        context.Connection.ClientCertificate = certificate;
+
+        var options = WithCertificates(ca, [IdentitySource.TrustedHeader, IdentitySource.Principal]);
+
+        Assert.Equal(IdentityResult.Anonymous, UserIdentityResolver.Resolve(context, options, TrustedProxySet.LoopbackOnly));
+    }
+
+    private static AupIdentityOptions WithCertificates(TestCertificateAuthority ca, IdentitySource[] sources) => new()
+    {
+        TrustedHeader = "X-Drrs-User",
+        ParsedSources = sources.Length == 0 ? null : sources,
+        ClientCertificate =
+        {
+            ParsedVerifier = new ClientCertificateVerifier([ca.Certificate], checkRevocation: false, CertificateUserField.CommonName, TimeProvider.System, NullLogger.Instance),
+        },
+    };
 
     private static IdentityResult Resolve(HttpContext context) =>
         UserIdentityResolver.Resolve(context, Options, TrustedProxySet.LoopbackOnly);

@@ -1,4 +1,5 @@
 using DrrsGateway.AcceptableUse.Services;
+using DrrsGateway.UnitTests.Infrastructure;
 using Microsoft.AspNetCore.Http;
 
 namespace DrrsGateway.UnitTests.AcceptableUse.Services;
@@ -28,6 +29,32 @@ public sealed class ServiceNameResolverTests
         context.Request.Path = path;
 
         Assert.Equal("The request names no DRRS service.", ServiceNameResolver.Resolve(context, null, 128).Problem);
+    }
+
+    [Fact]
+    public void Resolve_SoapOperation_WinsOverThePath()
+    {
+        var context = new DefaultHttpContext();
+        context.Request.Path = "/sst/runtime.asvc";
+
+        Assert.Equal(ServiceResult.Of("submitdrrslocations_v1"), ServiceNameResolver.Resolve(context, "submitdrrslocations_v1", 128));
+    }
+
+    [Fact]
+    public void Resolve_RouteMetadata_WinsOverSoapOperation()
+    {
+        var context = TestRouteFeature.Request("/sst/runtime.asvc", new Dictionary<string, string> { [ServiceNameResolver.ServiceMetadataKey] = "Pinned" });
+
+        Assert.Equal(ServiceResult.Of("pinned"), ServiceNameResolver.Resolve(context, "submitdrrslocations_v1", 128));
+    }
+
+    [Fact]
+    public void Resolve_SoapOperationLongerThanLimit_FallsBackToThePath()
+    {
+        var context = new DefaultHttpContext();
+        context.Request.Path = "/sst/runtime.asvc";
+
+        Assert.Equal(ServiceResult.Of("runtime.asvc"), ServiceNameResolver.Resolve(context, new string('o', 129), 128));
     }
 
     [Fact]
