@@ -12,6 +12,9 @@ public sealed class UserIdentityResolverTests
 {
     private static readonly AupIdentityOptions Options = new() { TrustedHeader = "X-Drrs-User" };
 
+    // One CA for the class: the tests only read it.
+    private static readonly TestCertificateAuthority Ca = TestCertificateAuthority.Create();
+
     [Fact]
     public void Resolve_HeaderFromTrustedProxy_IsTheUser()
     {
@@ -77,63 +80,43 @@ public sealed class UserIdentityResolverTests
         Assert.Equal(IdentityResult.Anonymous, Resolve(new DefaultHttpContext()));
 
     [Fact]
-    public void Resolve_TrustedCertificateAndHeader_CertificateComesFirstByDefault()
-    {
-        using var ca = TestCertificateAuthority.Create();
-        using var certificate = ca.IssueClient("CN=carol");
-        var context = Request(IPAddress.Loopback, "alice");
-        context.Connection.ClientCertificate = certificate;
-
-        Assert.Equal(IdentityResult.Of("carol"), UserIdentityResolver.Resolve(context, WithCertificates(ca, []), TrustedProxySet.LoopbackOnly));
-    }
+    public void Resolve_TrustedCertificateAndHeader_CertificateComesFirstByDefault() =>
+        Assert.Equal(IdentityResult.Of("carol"), ResolveWithCertificate(Ca, sources: []));
 
     [Fact]
-    public void Resolve_SourcesHeaderFirst_HeaderWinsOverCertificate()
-    {
-        using var ca = TestCertificateAuthority.Create();
-        using var certificate = ca.IssueClient("CN=carol");
-        var context = Request(IPAddress.Loopback, "alice");
-        context.Connection.ClientCertificate = certificate;
-
-        var options = WithCertificates(ca, [IdentitySource.TrustedHeader, IdentitySource.Certificate]);
-
-        Assert.Equal(IdentityResult.Of("alice"), UserIdentityResolver.Resolve(context, options, TrustedProxySet.LoopbackOnly));
-    }
+    public void Resolve_SourcesHeaderFirst_HeaderWinsOverCertificate() =>
+        Assert.Equal(IdentityResult.Of("alice"), ResolveWithCertificate(Ca, [IdentitySource.TrustedHeader, IdentitySource.Certificate]));
 
     [Fact]
     public void Resolve_UntrustedCertificate_FallsThroughToTheNextSource()
     {
-        using var ca = TestCertificateAuthority.Create();
         using var otherCa = TestCertificateAuthority.Create("Other CA");
-        using var certificate = otherCa.IssueClient("CN=carol");
-        var context = Request(IPAddress.Loopback, "alice");
-        context.Connection.ClientCertificate = certificate;
 
-        Assert.Equal(IdentityResult.Of("alice"), UserIdentityResolver.Resolve(context, WithCertificates(ca, []), TrustedProxySet.LoopbackOnly));
+        Assert.Equal(IdentityResult.Of("alice"), ResolveWithCertificate(otherCa, sources: []));
     }
 
     [Fact]
-    public void Resolve_CertificateSourceNotListed_CertificateIsIgnored()
+    public void Resolve_CertificateSourceNotListed_CertificateIsIgnored() =>
+        Assert.Equal(IdentityResult.Anonymous, ResolveWithCertificate(Ca, [IdentitySource.Principal]));
+
+    /// <summary>A trusted proxy's request for "alice" over a connection with carol's certificate from <paramref name="issuer"/>.</summary>
+    private static IdentityResult ResolveWithCertificate(TestCertificateAuthority issuer, IdentitySource[] sources)
     {
-        using var ca = TestCertificateAuthority.Create();
-        using var certificate = ca.IssueClient("CN=carol");
-        var context = new DefaultHttpContext();
+        using var certificate = issuer.IssueClient("CN=carol");
+        var context = Request(IPAddress.Loopback, "alice");
         context.Connection.ClientCertificate = certificate;
-
-        var options = WithCertificates(ca, [IdentitySource.TrustedHeader, IdentitySource.Principal]);
-
-        Assert.Equal(IdentityResult.Anonymous, UserIdentityResolver.Resolve(context, options, TrustedProxySet.LoopbackOnly));
-    }
-
-    private static AupIdentityOptions WithCertificates(TestCertificateAuthority ca, IdentitySource[] sources) => new()
-    {
-        TrustedHeader = "X-Drrs-User",
-        ParsedSources = sources.Length == 0 ? null : sources,
-        ClientCertificate =
+        var options = new AupIdentityOptions
         {
-            ParsedVerifier = new ClientCertificateVerifier([ca.Certificate], checkRevocation: false, CertificateUserField.CommonName, TimeProvider.System, NullLogger.Instance),
-        },
-    };
+            TrustedHeader = "X-Drrs-User",
+            ParsedSources = sources.Length == 0 ? null : sources,
+            ClientCertificate =
+            {
+                ParsedVerifier = new ClientCertificateVerifier([Ca.Certificate], checkRevocation: false, CertificateUserField.CommonName, TimeProvider.System, NullLogger.Instance),
+            },
+        };
+
+        return UserIdentityResolver.Resolve(context, options, TrustedProxySet.LoopbackOnly);
+    }
 
     private static IdentityResult Resolve(HttpContext context) =>
         UserIdentityResolver.Resolve(context, Options, TrustedProxySet.LoopbackOnly);
