@@ -9,9 +9,9 @@ namespace DrrsGateway.AcceptableUse;
 /// </summary>
 internal readonly record struct AupCall(AupRouteSettings Route, SoapRequest Soap)
 {
-    public AupMode Mode => Route.Mode;
-
     public int WindowSeconds => Route.WindowSeconds;
+
+    public TimeSpan Window => Route.Window;
 
     /// <summary>False on a route in shadow mode: refusals are only logged there.</summary>
     public bool IsEnforced => Route.Mode == AupMode.Enforce;

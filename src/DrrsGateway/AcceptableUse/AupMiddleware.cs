@@ -79,7 +79,7 @@ internal sealed partial class AupMiddleware
 
     private async Task DecideAsync(HttpContext context, AupKey key, AupCall call, AupOptions options)
     {
-        var decision = await _store.RecordRequestAsync(key, call.Route.Window).ConfigureAwait(false);
+        var decision = await _store.RecordRequestAsync(key, call.Window).ConfigureAwait(false);
         switch (decision)
         {
             case AupDecision.Allowed:
