@@ -1,4 +1,7 @@
+using DrrsGateway.AcceptableUse.Identity;
 using DrrsGateway.AcceptableUse.Stores;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
@@ -29,6 +32,8 @@ public static class AupServiceCollectionExtensions
         services.AddMetrics();
         services.AddSingleton<AupMetrics>();
         services.AddSingleton<RefusalLogThrottle>();
+        services.AddSingleton<AupSettings>();
+        AddClientCertificates(services);
 
         var redis = builder.Configuration.GetConnectionString(RedisConnectionName);
         if (string.IsNullOrWhiteSpace(redis))
@@ -58,5 +63,24 @@ public static class AupServiceCollectionExtensions
 
         services.AddHostedService<AupStartupReport>();
         return builder;
+    }
+
+    // Kestrel asks for certificates as Aup:Identity:ClientCertificate:Mode says; a proxy's forwarded
+    // certificate is read from ForwardedHeader (see AupApplicationBuilderExtensions for who is believed).
+    private static void AddClientCertificates(IServiceCollection services)
+    {
+        services.AddSingleton<IConfigureOptions<KestrelServerOptions>, ClientCertificateKestrelSetup>();
+        services.AddCertificateForwarding(_ => { });
+        services.AddOptions<CertificateForwardingOptions>()
+            .Configure<IOptions<AupOptions>>((forwarding, aup) =>
+            {
+                if (aup.Value.Identity.ClientCertificate.ForwardedHeader is { Length: > 0 } header)
+                {
+                    forwarding.CertificateHeader = header;
+                }
+
+                // The parser returns null for anything that is not exactly one certificate: no identity.
+                forwarding.HeaderConverter = value => ForwardedCertificateParser.Parse(value)!;
+            });
     }
 }

@@ -43,7 +43,7 @@ public sealed class RefusalLoggingTests : IAsyncLifetime
 
         var refusal = Assert.Single(gateway.Logs.WithEventId(1));
         Assert.Equal(0L, Scalar(refusal, "SuppressedRefusals"));
-        Assert.Equal(18, gateway.Logs.WithEventId(7).Count());
+        Assert.Equal(18, gateway.Logs.WithEventId(10).Count());
     }
 
     [Fact]

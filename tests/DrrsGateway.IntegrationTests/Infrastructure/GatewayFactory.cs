@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Serilog.Core;
 
@@ -39,6 +40,9 @@ public sealed class GatewayFactory : WebApplicationFactory<Program>
 
     public string KeyPrefix => _settings["Aup:KeyPrefix"]!;
 
+    /// <summary>A JSON settings file loaded with reloadOnChange, for tests that change settings live.</summary>
+    public string? ReloadableJsonFile { get; init; }
+
     /// <summary>A client whose requests arrive from <paramref name="remote"/> (default: loopback, a trusted proxy).</summary>
     public HttpClient CreateClientFrom(IPAddress? remote = null)
     {
@@ -55,6 +59,11 @@ public sealed class GatewayFactory : WebApplicationFactory<Program>
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
+        }
+
+        if (ReloadableJsonFile is { } file)
+        {
+            builder.ConfigureAppConfiguration(configuration => configuration.AddJsonFile(file, optional: false, reloadOnChange: true));
         }
 
         builder.ConfigureTestServices(services =>

@@ -50,7 +50,7 @@ public sealed class RedisOutageTests : IAsyncLifetime
         var outageWarnings = gateway.Logs.Events.Count(e => e.Level >= LogEventLevel.Warning
             && e.Properties.TryGetValue("SourceContext", out var source) && source.ToString().Contains("AcceptableUse", StringComparison.Ordinal));
         Assert.InRange(outageWarnings, 1, 3);
-        Assert.Single(gateway.Logs.WithEventId(130));
+        Assert.Single(gateway.Logs.WithEventId(140));
     }
 
     [Fact]
@@ -91,7 +91,7 @@ public sealed class RedisOutageTests : IAsyncLifetime
             await Task.Delay(200);
         }
 
-        Assert.NotEmpty(gateway.Logs.WithEventId(132));
+        Assert.NotEmpty(gateway.Logs.WithEventId(142));
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using DrrsGateway.AcceptableUse.Services;
+using DrrsGateway.UnitTests.Infrastructure;
 using Microsoft.AspNetCore.Http;
 
 namespace DrrsGateway.UnitTests.AcceptableUse.Services;
@@ -15,7 +16,7 @@ public sealed class ServiceNameResolverTests
         var context = new DefaultHttpContext();
         context.Request.Path = path;
 
-        Assert.Equal(ServiceResult.Of(expected), ServiceNameResolver.Resolve(context, 128));
+        Assert.Equal(ServiceResult.Of(expected), ServiceNameResolver.Resolve(context, null, 128));
     }
 
     [Theory]
@@ -27,7 +28,33 @@ public sealed class ServiceNameResolverTests
         var context = new DefaultHttpContext();
         context.Request.Path = path;
 
-        Assert.Equal("The request names no DRRS service.", ServiceNameResolver.Resolve(context, 128).Problem);
+        Assert.Equal("The request names no DRRS service.", ServiceNameResolver.Resolve(context, null, 128).Problem);
+    }
+
+    [Fact]
+    public void Resolve_SoapOperation_WinsOverThePath()
+    {
+        var context = new DefaultHttpContext();
+        context.Request.Path = "/sst/runtime.asvc";
+
+        Assert.Equal(ServiceResult.Of("submitdrrslocations_v1"), ServiceNameResolver.Resolve(context, "submitdrrslocations_v1", 128));
+    }
+
+    [Fact]
+    public void Resolve_RouteMetadata_WinsOverSoapOperation()
+    {
+        var context = TestRouteFeature.Request("/sst/runtime.asvc", new Dictionary<string, string> { [ServiceNameResolver.ServiceMetadataKey] = "Pinned" });
+
+        Assert.Equal(ServiceResult.Of("pinned"), ServiceNameResolver.Resolve(context, "submitdrrslocations_v1", 128));
+    }
+
+    [Fact]
+    public void Resolve_SoapOperationLongerThanLimit_FallsBackToThePath()
+    {
+        var context = new DefaultHttpContext();
+        context.Request.Path = "/sst/runtime.asvc";
+
+        Assert.Equal(ServiceResult.Of("runtime.asvc"), ServiceNameResolver.Resolve(context, new string('o', 129), 128));
     }
 
     [Fact]
@@ -36,6 +63,6 @@ public sealed class ServiceNameResolverTests
         var context = new DefaultHttpContext();
         context.Request.Path = "/" + new string('s', 129);
 
-        Assert.NotNull(ServiceNameResolver.Resolve(context, 128).Problem);
+        Assert.NotNull(ServiceNameResolver.Resolve(context, null, 128).Problem);
     }
 }
