@@ -18,12 +18,20 @@ internal static class ServiceNameResolver
 
         // The operation is already lower-cased and made of XML name characters only (SoapAction); one too
         // long to key by is malformed SOAP, and the path still names the service.
+        var segment = name is null ? LastPathSegment(context.Request.Path) : null;
         if (name is null && soapOperation is not null && soapOperation.Length <= maxLength)
         {
+            // A path that names an operation itself (…/submitDRRSLocations_v1) is what a path-routed DRRS
+            // runs: a different action there would let a caller rotate actions to dodge the lock.
+            if (segment is not null && IsOperationShaped(segment) && !segment.Equals(soapOperation, StringComparison.OrdinalIgnoreCase))
+            {
+                return ServiceResult.Invalid("The SOAP action and the request path name different operations.");
+            }
+
             return ServiceResult.Of(soapOperation);
         }
 
-        name ??= LastPathSegment(context.Request.Path);
+        name ??= segment;
         if (name is null)
         {
             return ServiceResult.Invalid("The request names no DRRS service.");
@@ -39,6 +47,13 @@ internal static class ServiceNameResolver
         return metadata is not null && metadata.TryGetValue(ServiceMetadataKey, out var service) && !string.IsNullOrWhiteSpace(service)
             ? service.Trim()
             : null;
+    }
+
+    /// <summary>Whether a path segment names a versioned operation, like <c>retrieveDRRSLocations_v1</c>.</summary>
+    internal static bool IsOperationShaped(string segment)
+    {
+        var version = segment.LastIndexOf("_v", StringComparison.OrdinalIgnoreCase);
+        return version > 0 && version + 2 < segment.Length && !segment.AsSpan(version + 2).ContainsAnyExceptInRange('0', '9');
     }
 
     internal static string? LastPathSegment(PathString path)

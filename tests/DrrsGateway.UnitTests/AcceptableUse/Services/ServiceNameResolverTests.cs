@@ -65,4 +65,34 @@ public sealed class ServiceNameResolverTests
 
         Assert.NotNull(ServiceNameResolver.Resolve(context, null, 128).Problem);
     }
+
+    [Theory]
+    [InlineData("/sst/runtime.asvc/retrieveDRRSLocations_v1", "x1_v1")]
+    [InlineData("/sst/runtime.asvc/retrieveDRRSLocations_v1", "retrievedrrsregistrations_v1")]
+    public void Resolve_ActionDisagreesWithOperationPath_IsInvalidSoNoActionRotationDodgesTheLock(string path, string action)
+    {
+        var context = new DefaultHttpContext();
+        context.Request.Path = path;
+
+        Assert.Equal("The SOAP action and the request path name different operations.", ServiceNameResolver.Resolve(context, action, 128).Problem);
+    }
+
+    [Fact]
+    public void Resolve_ActionAgreesWithOperationPathInOtherCase_IsThatOperation()
+    {
+        var context = new DefaultHttpContext();
+        context.Request.Path = "/sst/runtime.asvc/RetrieveDRRSLocations_v1";
+
+        Assert.Equal(ServiceResult.Of("retrievedrrslocations_v1"), ServiceNameResolver.Resolve(context, "retrievedrrslocations_v1", 128));
+    }
+
+    [Theory]
+    [InlineData("retrieveDRRSLocations_v1", true)]
+    [InlineData("op_V12", true)]
+    [InlineData("runtime.asvc", false)]
+    [InlineData("op_v", false)]
+    [InlineData("_v1", false)]
+    [InlineData("op_vx", false)]
+    public void IsOperationShaped_Segment_RecognisesVersionedOperations(string segment, bool expected) =>
+        Assert.Equal(expected, ServiceNameResolver.IsOperationShaped(segment));
 }
