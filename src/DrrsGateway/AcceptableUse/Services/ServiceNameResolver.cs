@@ -14,16 +14,20 @@ internal static class ServiceNameResolver
 
     public static ServiceResult Resolve(HttpContext context, string? soapOperation, int maxLength)
     {
-        var name = FromRoute(context);
+        if (FromRoute(context) is { } pinned)
+        {
+            return Checked(pinned.AsSpan().Trim(), maxLength);
+        }
+
+        var segment = LastPathSegment(context.Request.Path);
 
         // The operation is already lower-cased and made of XML name characters only (SoapAction); one too
         // long to key by is malformed SOAP, and the path still names the service.
-        var segment = name is null ? LastPathSegment(context.Request.Path) : null;
-        if (name is null && soapOperation is not null && soapOperation.Length <= maxLength)
+        if (soapOperation is not null && soapOperation.Length <= maxLength)
         {
             // A path that names an operation itself (…/submitDRRSLocations_v1) is what a path-routed DRRS
             // runs: a different action there would let a caller rotate actions to dodge the lock.
-            if (segment is not null && IsOperationShaped(segment) && !segment.Equals(soapOperation, StringComparison.OrdinalIgnoreCase))
+            if (IsOperationShaped(segment) && !segment.Equals(soapOperation, StringComparison.OrdinalIgnoreCase))
             {
                 return ServiceResult.Invalid("The SOAP action and the request path name different operations.");
             }
@@ -31,39 +35,39 @@ internal static class ServiceNameResolver
             return ServiceResult.Of(soapOperation);
         }
 
-        name ??= segment;
-        if (name is null)
+        return segment.IsEmpty ? ServiceResult.Invalid("The request names no DRRS service.") : Checked(segment, maxLength);
+    }
+
+    private static ServiceResult Checked(ReadOnlySpan<char> name, int maxLength)
+    {
+        // Names in the shared table passed these checks before; the common case allocates nothing.
+        if (ServiceNames.TryGetKnown(name, out var known) && known.Length <= maxLength)
         {
-            return ServiceResult.Invalid("The request names no DRRS service.");
+            return ServiceResult.Of(known);
         }
 
-        var problem = NameRules.Check(name, maxLength, "service name");
-        return problem is null ? ServiceResult.Of(name.ToLowerInvariant()) : ServiceResult.Invalid(problem);
+        var problem = NameRules.Check(name.ToString(), maxLength, "service name");
+        return problem is null ? ServiceResult.Of(ServiceNames.Remember(name)) : ServiceResult.Invalid(problem);
     }
 
     private static string? FromRoute(HttpContext context)
     {
         var metadata = context.Features.Get<IReverseProxyFeature>()?.Route.Config.Metadata;
         return metadata is not null && metadata.TryGetValue(ServiceMetadataKey, out var service) && !string.IsNullOrWhiteSpace(service)
-            ? service.Trim()
+            ? service
             : null;
     }
 
     /// <summary>Whether a path segment names a versioned operation, like <c>retrieveDRRSLocations_v1</c>.</summary>
-    internal static bool IsOperationShaped(string segment)
+    internal static bool IsOperationShaped(ReadOnlySpan<char> segment)
     {
         var version = segment.LastIndexOf("_v", StringComparison.OrdinalIgnoreCase);
-        return version > 0 && version + 2 < segment.Length && !segment.AsSpan(version + 2).ContainsAnyExceptInRange('0', '9');
+        return version > 0 && version + 2 < segment.Length && !segment[(version + 2)..].ContainsAnyExceptInRange('0', '9');
     }
 
-    internal static string? LastPathSegment(PathString path)
+    private static ReadOnlySpan<char> LastPathSegment(PathString path)
     {
         var span = path.Value.AsSpan().TrimEnd('/');
-        if (span.IsEmpty)
-        {
-            return null;
-        }
-
-        return span[(span.LastIndexOf('/') + 1)..].ToString();
+        return span[(span.LastIndexOf('/') + 1)..];
     }
 }

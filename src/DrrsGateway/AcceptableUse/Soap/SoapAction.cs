@@ -33,8 +33,6 @@ internal static class SoapAction
             return null;
         }
 
-        Span<char> lower = stackalloc char[operation.Length];
-        operation.ToLowerInvariant(lower);
-        return new string(lower);
+        return Services.ServiceNames.Remember(operation);
     }
 }
