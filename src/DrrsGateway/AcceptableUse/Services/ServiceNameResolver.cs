@@ -41,13 +41,13 @@ internal static class ServiceNameResolver
     private static ServiceResult Checked(ReadOnlySpan<char> name, int maxLength)
     {
         // Names in the shared table passed these checks before; the common case allocates nothing.
-        if (ServiceNames.TryGetKnown(name, out var known) && known.Length <= maxLength)
+        if (ServiceNames.Shared.TryGetKnown(name, out var known) && known.Length <= maxLength)
         {
             return ServiceResult.Of(known);
         }
 
         var problem = NameRules.Check(name.ToString(), maxLength, "service name");
-        return problem is null ? ServiceResult.Of(ServiceNames.Remember(name)) : ServiceResult.Invalid(problem);
+        return problem is null ? ServiceResult.Of(ServiceNames.Shared.Remember(name)) : ServiceResult.Invalid(problem);
     }
 
     private static string? FromRoute(HttpContext context)

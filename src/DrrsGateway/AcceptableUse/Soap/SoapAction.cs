@@ -33,6 +33,6 @@ internal static class SoapAction
             return null;
         }
 
-        return Services.ServiceNames.Remember(operation);
+        return Services.ServiceNames.Shared.Remember(operation);
     }
 }
