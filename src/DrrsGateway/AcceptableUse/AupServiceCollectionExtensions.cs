@@ -45,6 +45,12 @@ public static class AupServiceCollectionExtensions
         {
             services.AddSingleton<IConnectionMultiplexer>(sp => RedisConnector.Connect(redis, sp));
             services.AddSingleton<KnownLocks>();
+            services.AddSingleton(sp => new KnownLockInvalidation(
+                sp.GetRequiredService<IConnectionMultiplexer>(),
+                sp.GetRequiredService<KnownLocks>(),
+                sp.GetRequiredService<IOptions<AupOptions>>().Value.KeyPrefix,
+                sp.GetRequiredService<ILogger<KnownLockInvalidation>>()));
+            services.AddHostedService(sp => sp.GetRequiredService<KnownLockInvalidation>());
             services.AddSingleton(sp =>
             {
                 var options = sp.GetRequiredService<IOptions<AupOptions>>().Value;
