@@ -10,6 +10,7 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
     ContentRootPath = AppContext.BaseDirectory,
 });
 builder.AddGatewayLogging();
+builder.AddServerHardening();
 builder.AddGatewayRequestLogging();
 builder.AddGatewayTelemetry();
 builder.AddGatewayManagementPort();

@@ -1,3 +1,6 @@
+using DrrsGateway.AcceptableUse.Identity;
+using Microsoft.Extensions.Options;
+
 namespace DrrsGateway.AcceptableUse;
 
 /// <summary>Puts the Acceptable Use Policy into a (proxy) pipeline.</summary>
@@ -5,7 +8,9 @@ public static class AupApplicationBuilderExtensions
 {
     /// <summary>
     /// Enforces the policy on every request that reaches this point. Call it inside YARP's proxy pipeline
-    /// so health and metrics endpoints are never limited and refused requests never reach DRRS.
+    /// so health and metrics endpoints are never limited and refused requests never reach DRRS. Identity
+    /// headers of untrusted peers are dropped first, and a forwarded client certificate is read only from
+    /// a trusted proxy.
     /// </summary>
     public static IApplicationBuilder UseAcceptableUsePolicy(this IApplicationBuilder app)
     {
@@ -14,6 +19,18 @@ public static class AupApplicationBuilderExtensions
         {
             throw new InvalidOperationException(
                 "UseAcceptableUsePolicy needs the policy's services: call builder.AddAcceptableUsePolicy() when configuring services.");
+        }
+
+        app.UseMiddleware<UntrustedIdentityHeadersMiddleware>();
+        var forwardedHeader = app.ApplicationServices.GetRequiredService<IOptions<AupOptions>>().Value.Identity.ClientCertificate.ForwardedHeader;
+        if (!string.IsNullOrEmpty(forwardedHeader))
+        {
+            // Only a trusted proxy may say which certificate its client presented: for anyone else the
+            // forwarding middleware does not run at all, whatever headers they send.
+            var settings = app.ApplicationServices.GetRequiredService<AupSettings>();
+            app.UseWhen(
+                context => settings.Current.Identity.EffectiveTrustedProxies.Contains(context.Connection.RemoteIpAddress),
+                trusted => trusted.UseCertificateForwarding());
         }
 
         return app.UseMiddleware<AupMiddleware>();

@@ -1,7 +1,7 @@
 namespace DrrsGateway.AcceptableUse;
 
 /// <summary>The policy's decision for one request, as the request log reads it.</summary>
-internal sealed class AupDecisionFeature(AupKey key, AupDecision decision) : IAupDecisionFeature
+internal sealed class AupDecisionFeature(AupKey key, AupDecision decision, bool enforced) : IAupDecisionFeature
 {
     public string User => key.User;
 
@@ -11,7 +11,10 @@ internal sealed class AupDecisionFeature(AupKey key, AupDecision decision) : IAu
     public string Decision => decision switch
     {
         AupDecision.Allowed => nameof(AupDecision.Allowed),
-        AupDecision.Rejected => nameof(AupDecision.Rejected),
+        AupDecision.Rejected when enforced => nameof(AupDecision.Rejected),
+
+        // A shadow route forwards what it would have refused.
+        AupDecision.Rejected => "Shadow",
         _ => nameof(AupDecision.StoreUnavailable),
     };
 }

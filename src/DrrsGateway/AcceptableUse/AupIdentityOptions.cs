@@ -1,3 +1,5 @@
+using DrrsGateway.AcceptableUse.Identity;
+
 namespace DrrsGateway.AcceptableUse;
 
 /// <summary>
@@ -18,8 +20,26 @@ public sealed class AupIdentityOptions
     public IList<string> TrustedProxies { get; set; } = [];
 
     /// <summary>The parsed <see cref="TrustedProxies"/>; null when they do not parse (validation then fails).</summary>
-    internal Identity.TrustedProxySet? ParsedTrustedProxies { get; set; }
+    internal TrustedProxySet? ParsedTrustedProxies { get; set; }
+
+    /// <summary>The peers whose identity headers are believed, loopback only when none parse.</summary>
+    internal TrustedProxySet EffectiveTrustedProxies => ParsedTrustedProxies ?? TrustedProxySet.LoopbackOnly;
 
     /// <summary>Longest accepted user identity, in characters. The default is 256.</summary>
     public int MaxLength { get; set; } = 256;
+
+    /// <summary>
+    /// The identity sources to try, first match wins; entries may also be comma-separated. The default
+    /// (empty) is <c>Certificate, TrustedHeader, Principal</c>.
+    /// </summary>
+    public IList<string> Sources { get; set; } = [];
+
+    /// <summary>The parsed <see cref="Sources"/>; null when they do not parse (validation then fails).</summary>
+    internal IdentitySource[]? ParsedSources { get; set; }
+
+    /// <summary>Which part of a client certificate names the user. The default is <see cref="CertificateUserField.CommonName"/>.</summary>
+    public CertificateUserField CertificateUser { get; set; } = CertificateUserField.CommonName;
+
+    /// <summary>Client certificates presented over TLS or forwarded by a trusted proxy.</summary>
+    public AupClientCertificateOptions ClientCertificate { get; set; } = new();
 }

@@ -18,6 +18,9 @@ internal static class AupMessages
     public static string Violation(int windowSeconds) =>
         ViolationByWindow.GetOrAdd(windowSeconds, static s => string.Format(CultureInfo.InvariantCulture, ViolationFormat, s));
 
+    public const string Unidentified =
+        "The DRRS gateway could not tell which user sent this request, so it was not forwarded.";
+
     public const string StoreUnavailable =
         "The DRRS gateway cannot check the Acceptable Use Policy right now, so the request was not forwarded. Please retry shortly.";
 }

@@ -1,9 +1,10 @@
 using System.Diagnostics;
 using DrrsGateway.AcceptableUse.Identity;
 using DrrsGateway.AcceptableUse.Responses;
+using DrrsGateway.AcceptableUse.Routes;
 using DrrsGateway.AcceptableUse.Services;
+using DrrsGateway.AcceptableUse.Soap;
 using DrrsGateway.AcceptableUse.Stores;
-using Microsoft.Extensions.Options;
 
 namespace DrrsGateway.AcceptableUse;
 
@@ -15,78 +16,121 @@ internal sealed partial class AupMiddleware
 {
     private const string RejectedDecision = "Rejected";
     private const string AllowedDecision = "Allowed";
+    private const string ShadowDecision = "Shadow";
+    private const string ExemptDecision = "Exempt";
 
     private readonly RequestDelegate _next;
-    private readonly IOptionsMonitor<AupOptions> _options;
+    private readonly AupSettings _settings;
     private readonly IAupStore _store;
     private readonly AupMetrics _metrics;
+    private readonly RefusalLogThrottle _refusalLog;
     private readonly ILogger<AupMiddleware> _logger;
 
     public AupMiddleware(
         RequestDelegate next,
-        IOptionsMonitor<AupOptions> options,
+        AupSettings settings,
         IAupStore store,
         AupMetrics metrics,
+        RefusalLogThrottle refusalLog,
         ILogger<AupMiddleware> logger)
     {
         ArgumentNullException.ThrowIfNull(next);
-        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(metrics);
+        ArgumentNullException.ThrowIfNull(refusalLog);
         ArgumentNullException.ThrowIfNull(logger);
         _next = next;
-        _options = options;
+        _settings = settings;
         _store = store;
         _metrics = metrics;
+        _refusalLog = refusalLog;
         _logger = logger;
     }
 
     public Task InvokeAsync(HttpContext context)
     {
-        var options = _options.CurrentValue;
+        var options = _settings.Current;
         if (!options.Enabled)
         {
             return _next(context);
         }
 
-        var identity = UserIdentityResolver.Resolve(context, options.Identity, options.Identity.ParsedTrustedProxies ?? TrustedProxySet.LoopbackOnly);
+        var route = AupRouteSettings.For(context, options);
+        if (route.Mode == AupMode.Off)
+        {
+            return _next(context);
+        }
+
+        var call = new AupCall(route, SoapRequest.Read(context.Request, options.Soap));
+        var identity = UserIdentityResolver.Resolve(context, options.Identity, options.Identity.EffectiveTrustedProxies);
         if (identity.User is not { } user)
         {
             return identity.Problem is { } problem
-                ? RefuseBadRequestAsync(context, problem)
-                : RefuseUnidentifiedAsync(context);
+                ? RefuseBadRequestAsync(context, call, options, problem)
+                : RefuseUnidentifiedAsync(context, call, options);
         }
 
-        var service = ServiceNameResolver.Resolve(context, options.MaxServiceLength);
+        if (options.IsExempt(user))
+        {
+            _metrics.RecordDecision(AupOutcome.Exempt, ServiceTag.Other);
+            Log.Exempt(_logger, user, context.Request.Path, ExemptDecision);
+            return _next(context);
+        }
+
+        var service = ServiceNameResolver.Resolve(context, call.Soap.Operation, options.MaxServiceLength);
         if (service.Service is not { } serviceName)
         {
-            return RefuseBadRequestAsync(context, service.Problem!);
+            return RefuseBadRequestAsync(context, call, options, service.Problem!);
         }
 
-        return DecideAsync(context, new AupKey(user, serviceName), options);
+        return DecideAsync(context, new AupKey(user, serviceName), call, options);
     }
 
-    private async Task DecideAsync(HttpContext context, AupKey key, AupOptions options)
+    private async Task DecideAsync(HttpContext context, AupKey key, AupCall call, AupOptions options)
     {
-        var decision = await RecordAsync(key, options.Window).ConfigureAwait(false);
-        context.Features.Set<IAupDecisionFeature>(new AupDecisionFeature(key, decision));
+        var decision = await RecordAsync(key, call.Window).ConfigureAwait(false);
+        context.Features.Set<IAupDecisionFeature>(new AupDecisionFeature(key, decision, call.IsEnforced));
         switch (decision)
         {
             case AupDecision.Allowed:
                 _metrics.RecordDecision(AupOutcome.Allowed, key.Service);
                 Log.Allowed(_logger, key.User, key.Service, AllowedDecision);
+                if (options.AdvertisePolicy)
+                {
+                    RateLimitPolicyHeader.Apply(context.Response, call.WindowSeconds);
+                }
+
+                await _next(context).ConfigureAwait(false);
+                return;
+
+            case AupDecision.Rejected when !call.IsEnforced:
+                _metrics.RecordDecision(AupOutcome.Shadow, key.Service);
+                Log.ShadowRejected(_logger, key.User, key.Service, ShadowDecision, call.WindowSeconds);
                 await _next(context).ConfigureAwait(false);
                 return;
 
             case AupDecision.Rejected:
                 _metrics.RecordDecision(AupOutcome.Rejected, key.Service);
-                Log.Rejected(_logger, key.User, key.Service, RejectedDecision, options.WindowSeconds);
-                await RefusalResponder.WriteViolationAsync(context, options.WindowSeconds).ConfigureAwait(false);
+                LogRejected(key, call);
+                await RefuseAsync(context, call, options, Refusal.Violation(call.WindowSeconds)).ConfigureAwait(false);
                 return;
 
             default:
-                await HandleStoreFailureAsync(context, key, options).ConfigureAwait(false);
+                await HandleStoreFailureAsync(context, key, call, options).ConfigureAwait(false);
                 return;
+        }
+    }
+
+    private void LogRejected(AupKey key, AupCall call)
+    {
+        if (_refusalLog.ShouldLog(key, call.Window, out var suppressed))
+        {
+            Log.Rejected(_logger, key.User, key.Service, RejectedDecision, call.WindowSeconds, suppressed);
+        }
+        else
+        {
+            Log.RejectedRepeat(_logger, key.User, key.Service, RejectedDecision, call.WindowSeconds);
         }
     }
 
@@ -108,7 +152,7 @@ internal sealed partial class AupMiddleware
         return decision;
     }
 
-    private Task HandleStoreFailureAsync(HttpContext context, AupKey key, AupOptions options)
+    private Task HandleStoreFailureAsync(HttpContext context, AupKey key, AupCall call, AupOptions options)
     {
         _metrics.RecordDecision(AupOutcome.StoreFailure, key.Service);
         if (options.OnStoreFailure == StoreFailureMode.Allow)
@@ -117,35 +161,66 @@ internal sealed partial class AupMiddleware
             return _next(context);
         }
 
-        Log.StoreFailureRejected(_logger, key.User, key.Service);
-        return RefusalResponder.WriteStoreUnavailableAsync(context, options.WindowSeconds);
+        if (call.IsEnforced)
+        {
+            Log.StoreFailureRejected(_logger, key.User, key.Service);
+        }
+
+        return RefuseAsync(context, call, options, Refusal.StoreUnavailable(RetryAfterStoreFailureSeconds(options)));
     }
 
-    private Task RefuseUnidentifiedAsync(HttpContext context)
+    // The store is probed again after the breaker's pause: a caller may retry then, not a full window later.
+    private static int RetryAfterStoreFailureSeconds(AupOptions options) =>
+        Math.Max(1, (int)Math.Ceiling(options.Breaker.BreakMilliseconds / 1000.0));
+
+    private Task RefuseUnidentifiedAsync(HttpContext context, AupCall call, AupOptions options)
     {
-        Log.Unidentified(_logger, context.Request.Path);
-        return RefusalResponder.WriteErrorAsync(context, StatusCodes.Status401Unauthorized, "Unauthorized",
-            "The DRRS gateway could not tell which user sent this request, so it was not forwarded.");
+        if (call.IsEnforced)
+        {
+            Log.Unidentified(_logger, context.Request.Path);
+        }
+
+        return RefuseAsync(context, call, options, Refusal.Unidentified);
     }
 
-    private Task RefuseBadRequestAsync(HttpContext context, string problem)
+    private Task RefuseBadRequestAsync(HttpContext context, AupCall call, AupOptions options, string problem)
     {
-        Log.BadRequest(_logger, problem);
-        return RefusalResponder.WriteErrorAsync(context, StatusCodes.Status400BadRequest, "Bad Request", problem);
+        if (call.IsEnforced)
+        {
+            Log.BadRequest(_logger, problem);
+        }
+
+        return RefuseAsync(context, call, options, Refusal.BadRequest(problem));
+    }
+
+    /// <summary>Answers in the caller's protocol, or, on a route in shadow mode, logs the answer and forwards.</summary>
+    private Task RefuseAsync(HttpContext context, AupCall call, AupOptions options, Refusal refusal)
+    {
+        if (!call.IsEnforced)
+        {
+            Log.ShadowRefusal(_logger, refusal.StatusCode, context.Request.Path, ShadowDecision);
+            return _next(context);
+        }
+
+        return RefusalResponder.For(context.Request, call.Soap.Version).WriteAsync(context, refusal, options);
     }
 
     private static partial class Log
     {
-        [LoggerMessage(1, LogLevel.Information, "AUP {Decision}: {User} called {Service} again within the window; retry after {RetryAfterSeconds} s")]
-        public static partial void Rejected(ILogger logger, string user, string service, string decision, int retryAfterSeconds);
+        [LoggerMessage(1, LogLevel.Information, "AUP {Decision}: {User} called {Service} again within the window; retry after {RetryAfterSeconds} s ({SuppressedRefusals} more refusals of this pair since its last logged one)")]
+        public static partial void Rejected(ILogger logger, string user, string service, string decision, int retryAfterSeconds, long suppressedRefusals);
+
+        // Further refusals of a pair within a window: Debug, so a flood cannot drown the log or slow it down.
+        [LoggerMessage(10, LogLevel.Debug, "AUP {Decision}: {User} called {Service} again within the window; retry after {RetryAfterSeconds} s")]
+        public static partial void RejectedRepeat(ILogger logger, string user, string service, string decision, int retryAfterSeconds);
 
         [LoggerMessage(2, LogLevel.Debug, "AUP {Decision}: {User} called {Service}")]
         public static partial void Allowed(ILogger logger, string user, string service, string decision);
 
-        [LoggerMessage(3, LogLevel.Warning, "AUP store unavailable: forwarding {User} calling {Service} unchecked (OnStoreFailure=Allow)")]
+        [LoggerMessage(3, LogLevel.Debug, "AUP store unavailable: forwarding {User} calling {Service} unchecked (OnStoreFailure=Allow)")]
         public static partial void StoreFailureAllowed(ILogger logger, string user, string service);
 
-        [LoggerMessage(4, LogLevel.Warning, "AUP store unavailable: refusing {User} calling {Service} (OnStoreFailure=Reject)")]
+        [LoggerMessage(4, LogLevel.Debug, "AUP store unavailable: refusing {User} calling {Service} (OnStoreFailure=Reject)")]
         public static partial void StoreFailureRejected(ILogger logger, string user, string service);
 
         [LoggerMessage(5, LogLevel.Information, "AUP refused a request to {Path} with no user identity")]
@@ -153,5 +228,14 @@ internal sealed partial class AupMiddleware
 
         [LoggerMessage(6, LogLevel.Information, "AUP refused a request it cannot key: {Reason}")]
         public static partial void BadRequest(ILogger logger, string reason);
+
+        [LoggerMessage(7, LogLevel.Information, "AUP {Decision}: {User} called {Service} again within the window and would have been refused (retry after {RetryAfterSeconds} s); forwarded, the route is in shadow mode")]
+        public static partial void ShadowRejected(ILogger logger, string user, string service, string decision, int retryAfterSeconds);
+
+        [LoggerMessage(8, LogLevel.Information, "AUP {Decision}: a request to {Path} would have been answered {StatusCode}; forwarded, the route is in shadow mode")]
+        public static partial void ShadowRefusal(ILogger logger, int statusCode, PathString path, string decision);
+
+        [LoggerMessage(9, LogLevel.Debug, "AUP {Decision}: {User} is exempt, {Path} forwarded unchecked")]
+        public static partial void Exempt(ILogger logger, string user, PathString path, string decision);
     }
 }

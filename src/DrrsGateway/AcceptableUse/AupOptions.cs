@@ -1,3 +1,5 @@
+using System.Collections.Frozen;
+
 namespace DrrsGateway.AcceptableUse;
 
 /// <summary>
@@ -29,6 +31,15 @@ public sealed class AupOptions
     /// </summary>
     public int StoreTimeoutMilliseconds { get; set; } = 500;
 
+    /// <summary>
+    /// Whether a replica that has seen a key refused answers further requests for it without waiting for
+    /// Redis (still restarting the window there). The default is <c>true</c>.
+    /// </summary>
+    public bool FloodShield { get; set; } = true;
+
+    /// <summary>The circuit breaker in front of the Redis store.</summary>
+    public AupBreakerOptions Breaker { get; set; } = new();
+
     /// <summary>Prefix of every lock key in Redis, so one Redis can serve several gateways. The default is <c>drrs:aup:</c>.</summary>
     public string KeyPrefix { get; set; } = "drrs:aup:";
 
@@ -37,4 +48,25 @@ public sealed class AupOptions
 
     /// <summary>The window as a <see cref="TimeSpan"/>.</summary>
     internal TimeSpan Window => TimeSpan.FromSeconds(WindowSeconds);
+
+    /// <summary>
+    /// Identities never limited, such as the operator's monitoring account; compared exactly, like every
+    /// user. The default is none.
+    /// </summary>
+    public IList<string> ExemptUsers { get; set; } = [];
+
+    /// <summary>The set of <see cref="ExemptUsers"/>, built once per settings change.</summary>
+    internal FrozenSet<string> ParsedExemptUsers { get; set; } = FrozenSet<string>.Empty;
+
+    /// <summary>
+    /// Whether allowed responses advertise the policy in a <c>RateLimit-Policy</c> header (IETF RateLimit
+    /// header draft), e.g. <c>1;w=30</c>. The default is <c>true</c>.
+    /// </summary>
+    public bool AdvertisePolicy { get; set; } = true;
+
+    /// <summary>How SOAP callers are recognised and answered.</summary>
+    public AupSoapOptions Soap { get; set; } = new();
+
+    /// <summary>Whether <paramref name="user"/> is one of the <see cref="ExemptUsers"/>.</summary>
+    internal bool IsExempt(string user) => ParsedExemptUsers.Count != 0 && ParsedExemptUsers.Contains(user);
 }

@@ -1,24 +1,45 @@
+using System.Collections.Frozen;
 using DrrsGateway.AcceptableUse.Identity;
 using Microsoft.Extensions.Options;
 
 namespace DrrsGateway.AcceptableUse;
 
 /// <summary>
-/// Completes <see cref="AupOptions"/> after binding: accepts <c>Aup:Identity:TrustedProxies</c> as one
-/// comma-separated value (handy in environment variables) and parses the proxy list once, not per request.
+/// Completes <see cref="AupOptions"/> after binding, once per settings version rather than per request:
+/// accepts list settings as one scalar value (handy in environment variables) and parses the trusted
+/// proxies, identity sources, exempt users and CA bundle.
 /// </summary>
-internal sealed class AupOptionsSetup(IConfiguration configuration) : IPostConfigureOptions<AupOptions>
+internal sealed class AupOptionsSetup(IConfiguration configuration, TimeProvider time, ILoggerFactory loggers) : IPostConfigureOptions<AupOptions>
 {
     public void PostConfigure(string? name, AupOptions options)
     {
-        var scalar = configuration[$"{AupOptions.SectionName}:Identity:TrustedProxies"];
-        if (!string.IsNullOrWhiteSpace(scalar))
-        {
-            options.Identity.TrustedProxies = [.. options.Identity.TrustedProxies, scalar];
-        }
+        var identity = options.Identity;
+        identity.TrustedProxies = WithScalar(identity.TrustedProxies, "Identity:TrustedProxies");
+        identity.Sources = WithScalar(identity.Sources, "Identity:Sources");
+        options.ExemptUsers = WithScalar(options.ExemptUsers, "ExemptUsers");
 
-        options.Identity.ParsedTrustedProxies = TrustedProxySet.TryParse(options.Identity.TrustedProxies, out var set, out _)
+        identity.ParsedTrustedProxies = TrustedProxySet.TryParse(identity.TrustedProxies, out var set, out _)
             ? set
             : null;
+        identity.ParsedSources = IdentitySources.TryParse(identity.Sources, out var sources, out _)
+            ? sources
+            : null;
+        options.ParsedExemptUsers = options.ExemptUsers
+            .Select(user => user.Trim())
+            .Where(user => user.Length > 0)
+            .ToFrozenSet(StringComparer.Ordinal);
+
+        var certificates = identity.ClientCertificate;
+        certificates.ParsedVerifier = !string.IsNullOrWhiteSpace(certificates.TrustedCaPath)
+            && CaBundle.TryLoad(certificates.TrustedCaPath, out var anchors, out _)
+            ? new ClientCertificateVerifier(anchors, certificates.CheckRevocation, identity.CertificateUser, time, loggers.CreateLogger<ClientCertificateVerifier>())
+            : null;
+    }
+
+    // The binder ignores a scalar where it expects a list; "Aup:X=a, b" is still meant as a list.
+    private IList<string> WithScalar(IList<string> list, string key)
+    {
+        var scalar = configuration[$"{AupOptions.SectionName}:{key}"];
+        return string.IsNullOrWhiteSpace(scalar) ? list : [.. list, scalar];
     }
 }

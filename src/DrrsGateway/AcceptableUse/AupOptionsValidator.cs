@@ -39,8 +39,37 @@ internal sealed class AupOptionsValidator : IValidateOptions<AupOptions>
             failures.Add($"Aup:MaxServiceLength must be from 1 to 4096; it is {options.MaxServiceLength}.");
         }
 
+        foreach (var user in options.ExemptUsers)
+        {
+            if (NameRules.Check(user.Trim(), options.Identity.MaxLength, "exempt user") is { } problem)
+            {
+                failures.Add($"Aup:ExemptUsers holds an unusable entry: {problem}");
+            }
+        }
+
+        ValidateBreaker(options.Breaker, failures);
+        ValidateSoap(options.Soap, failures);
         ValidateIdentity(options.Identity, failures);
+        ValidateClientCertificate(options.Identity.ClientCertificate, failures);
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static void ValidateBreaker(AupBreakerOptions breaker, List<string> failures)
+    {
+        if (breaker.FailureThreshold is < 1 or > 1000)
+        {
+            failures.Add($"Aup:Breaker:FailureThreshold must be from 1 to 1000; it is {breaker.FailureThreshold}.");
+        }
+
+        if (breaker.BreakMilliseconds is < 10 or > 600_000)
+        {
+            failures.Add($"Aup:Breaker:BreakMilliseconds must be from 10 to 600000; it is {breaker.BreakMilliseconds}.");
+        }
+
+        if (breaker.SummaryIntervalSeconds is < 1 or > 86_400)
+        {
+            failures.Add($"Aup:Breaker:SummaryIntervalSeconds must be from 1 to 86400; it is {breaker.SummaryIntervalSeconds}.");
+        }
     }
 
     private static void ValidateIdentity(AupIdentityOptions identity, List<string> failures)
@@ -58,6 +87,55 @@ internal sealed class AupOptionsValidator : IValidateOptions<AupOptions>
         if (identity.MaxLength is < 1 or > 4096)
         {
             failures.Add($"Aup:Identity:MaxLength must be from 1 to 4096; it is {identity.MaxLength}.");
+        }
+
+        if (!IdentitySources.TryParse(identity.Sources, out _, out var sourceProblem))
+        {
+            failures.Add($"Aup:Identity:Sources must list Certificate, TrustedHeader and Principal in the order to try, each at most once: {sourceProblem}.");
+        }
+
+        if (!Enum.IsDefined(identity.CertificateUser))
+        {
+            failures.Add($"Aup:Identity:CertificateUser must be CommonName, Thumbprint or Subject; it is {identity.CertificateUser}.");
+        }
+    }
+
+    private static void ValidateClientCertificate(AupClientCertificateOptions certificates, List<string> failures)
+    {
+        if (!Enum.IsDefined(certificates.Mode))
+        {
+            failures.Add($"Aup:Identity:ClientCertificate:Mode must be None, Allow or Require; it is {certificates.Mode}.");
+        }
+
+        if (certificates.ForwardedHeader is { } header && (header.Length == 0 || !IsHeaderName(header)))
+        {
+            failures.Add($"Aup:Identity:ClientCertificate:ForwardedHeader must be a valid HTTP header name; it is '{header}'.");
+        }
+
+        if (string.IsNullOrWhiteSpace(certificates.TrustedCaPath))
+        {
+            // Without a CA bundle no certificate can be trusted: asking for them would identify nobody.
+            if (certificates.Mode != ClientCertificateMode.None || certificates.ForwardedHeader is not null)
+            {
+                failures.Add("Aup:Identity:ClientCertificate:TrustedCaPath must name the PEM file of the CAs client certificates chain to when Aup:Identity:ClientCertificate:Mode is Allow or Require or ForwardedHeader is set.");
+            }
+        }
+        else if (!CaBundle.TryLoad(certificates.TrustedCaPath, out _, out var problem))
+        {
+            failures.Add($"Aup:Identity:ClientCertificate:TrustedCaPath '{certificates.TrustedCaPath}' {problem}.");
+        }
+    }
+
+    private static void ValidateSoap(AupSoapOptions soap, List<string> failures)
+    {
+        if (soap.Soap11FaultStatusCode is < 400 or > 599)
+        {
+            failures.Add($"Aup:Soap:Soap11FaultStatusCode must be an HTTP error status from 400 to 599 (the SOAP 1.1 binding uses 500); it is {soap.Soap11FaultStatusCode}.");
+        }
+
+        if (soap.Soap12FaultStatusCode is < 400 or > 599)
+        {
+            failures.Add($"Aup:Soap:Soap12FaultStatusCode must be an HTTP error status from 400 to 599 (the SOAP 1.2 binding uses 400 for Sender faults); it is {soap.Soap12FaultStatusCode}.");
         }
     }
 

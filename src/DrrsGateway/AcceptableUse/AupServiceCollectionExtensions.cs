@@ -1,4 +1,7 @@
+using DrrsGateway.AcceptableUse.Identity;
 using DrrsGateway.AcceptableUse.Stores;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
@@ -28,6 +31,9 @@ public static class AupServiceCollectionExtensions
         services.AddSingleton<AupMarkerService>();
         services.AddMetrics();
         services.AddSingleton<AupMetrics>();
+        services.AddSingleton<RefusalLogThrottle>();
+        services.AddSingleton<AupSettings>();
+        AddClientCertificates(services);
 
         var redis = builder.Configuration.GetConnectionString(RedisConnectionName);
         if (string.IsNullOrWhiteSpace(redis))
@@ -38,19 +44,49 @@ public static class AupServiceCollectionExtensions
         else
         {
             services.AddSingleton<IConnectionMultiplexer>(sp => RedisConnector.Connect(redis, sp));
-            services.AddSingleton<IAupStore>(sp =>
+            services.AddSingleton<KnownLocks>();
+            services.AddSingleton(sp => new KnownLockInvalidation(
+                sp.GetRequiredService<IConnectionMultiplexer>(),
+                sp.GetRequiredService<KnownLocks>(),
+                sp.GetRequiredService<IOptions<AupOptions>>().Value.KeyPrefix,
+                sp.GetRequiredService<ILogger<KnownLockInvalidation>>()));
+            services.AddHostedService(sp => sp.GetRequiredService<KnownLockInvalidation>());
+            services.AddSingleton(sp =>
             {
                 var options = sp.GetRequiredService<IOptions<AupOptions>>().Value;
-                return new RedisAupStore(
+                var time = sp.GetRequiredService<TimeProvider>();
+                var redisStore = new RedisAupStore(
                     sp.GetRequiredService<IConnectionMultiplexer>(),
                     new RedisKeyFormat(options.KeyPrefix),
                     TimeSpan.FromMilliseconds(options.StoreTimeoutMilliseconds),
-                    sp.GetRequiredService<TimeProvider>(),
-                    sp.GetRequiredService<ILogger<RedisAupStore>>());
+                    time,
+                    sp.GetRequiredService<ILogger<RedisAupStore>>(),
+                    options.FloodShield ? sp.GetRequiredService<KnownLocks>() : null);
+                return new StoreCircuitBreaker(redisStore, options.Breaker, time, sp.GetRequiredService<ILogger<StoreCircuitBreaker>>());
             });
+            services.AddSingleton<IAupStore>(sp => sp.GetRequiredService<StoreCircuitBreaker>());
         }
 
         services.AddHostedService<AupStartupReport>();
         return builder;
+    }
+
+    // Kestrel asks for certificates as Aup:Identity:ClientCertificate:Mode says; a proxy's forwarded
+    // certificate is read from ForwardedHeader (see AupApplicationBuilderExtensions for who is believed).
+    private static void AddClientCertificates(IServiceCollection services)
+    {
+        services.AddSingleton<IConfigureOptions<KestrelServerOptions>, ClientCertificateKestrelSetup>();
+        services.AddCertificateForwarding(_ => { });
+        services.AddOptions<CertificateForwardingOptions>()
+            .Configure<IOptions<AupOptions>>((forwarding, aup) =>
+            {
+                if (aup.Value.Identity.ClientCertificate.ForwardedHeader is { Length: > 0 } header)
+                {
+                    forwarding.CertificateHeader = header;
+                }
+
+                // The parser returns null for anything that is not exactly one certificate: no identity.
+                forwarding.HeaderConverter = value => ForwardedCertificateParser.Parse(value)!;
+            });
     }
 }

@@ -12,6 +12,9 @@ public interface IAupDecisionFeature
     /// <summary>The service, lower-cased as in the lock key.</summary>
     string Service { get; }
 
-    /// <summary>The decision: <c>Allowed</c>, <c>Rejected</c> or <c>StoreUnavailable</c>.</summary>
+    /// <summary>
+    /// The decision: <c>Allowed</c>, <c>Rejected</c>, <c>Shadow</c> (would have been refused, forwarded on a
+    /// shadow-mode route) or <c>StoreUnavailable</c>.
+    /// </summary>
     string Decision { get; }
 }

@@ -35,6 +35,12 @@ internal static class NameRules
                 return $"The {what} is not valid text.";
             }
 
+            // U+FFFD is what undecodable bytes become: two different byte strings would share one key.
+            if (rune.Value == 0xFFFD)
+            {
+                return $"The {what} is not valid text.";
+            }
+
             if (Rune.IsControl(rune))
             {
                 return $"The {what} contains control characters.";

@@ -23,7 +23,7 @@ public static class AdminServiceCollectionExtensions
 
         // The same store the policy writes to: Redis when a multiplexer is registered, else the embedded table.
         services.AddSingleton<ILockAdministration>(sp => sp.GetService<IConnectionMultiplexer>() is { } redis
-            ? new RedisLockAdministration(redis, new RedisKeyFormat(sp.GetRequiredService<IOptions<AupOptions>>().Value.KeyPrefix))
+            ? new RedisLockAdministration(redis, new RedisKeyFormat(sp.GetRequiredService<IOptions<AupOptions>>().Value.KeyPrefix), sp.GetRequiredService<KnownLockInvalidation>())
             : new InMemoryLockAdministration(sp.GetRequiredService<InMemoryAupStore>()));
         services.AddSingleton(sp => new AdminApiKey(sp.GetRequiredService<IOptions<AdminOptions>>().Value.ApiKey!));
         services.AddSingleton<LockAdminEndpoints>();

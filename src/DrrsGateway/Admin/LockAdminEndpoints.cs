@@ -83,7 +83,7 @@ internal sealed partial class LockAdminEndpoints
         catch (LockStoreUnavailableException ex)
         {
             Log.StoreUnavailable(_logger, action, target.User, RemoteAddress(context), _key.Fingerprint, ex);
-            await Results.Problem("The lock store did not answer; nothing was changed that is known of. Retry shortly.",
+            await Results.Problem("The lock store did not answer in time. Retry shortly; clearing again is harmless.",
                 statusCode: StatusCodes.Status503ServiceUnavailable).ExecuteAsync(context).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)

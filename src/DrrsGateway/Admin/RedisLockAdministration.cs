@@ -6,7 +6,8 @@ namespace DrrsGateway.Admin;
 
 /// <summary>
 /// Administers the locks in Redis. A user's locks are found with <c>SCAN</c> (never <c>KEYS</c>, which
-/// blocks Redis) on the primary that owns the user's hash slot, and timed with <c>PTTL</c>.
+/// blocks Redis) on the primary that owns the user's hash slot, and timed with <c>PTTL</c>. Clearing also
+/// tells every replica's flood shield to forget the cleared locks.
 /// </summary>
 internal sealed class RedisLockAdministration : ILockAdministration
 {
@@ -19,13 +20,16 @@ internal sealed class RedisLockAdministration : ILockAdministration
 
     private readonly IConnectionMultiplexer _redis;
     private readonly RedisKeyFormat _keys;
+    private readonly KnownLockInvalidation _invalidation;
 
-    public RedisLockAdministration(IConnectionMultiplexer redis, RedisKeyFormat keys)
+    public RedisLockAdministration(IConnectionMultiplexer redis, RedisKeyFormat keys, KnownLockInvalidation invalidation)
     {
         ArgumentNullException.ThrowIfNull(redis);
         ArgumentNullException.ThrowIfNull(keys);
+        ArgumentNullException.ThrowIfNull(invalidation);
         _redis = redis;
         _keys = keys;
+        _invalidation = invalidation;
     }
 
     public Task<IReadOnlyList<ActiveLock>> ListAsync(string user, CancellationToken cancellationToken) =>
@@ -43,7 +47,14 @@ internal sealed class RedisLockAdministration : ILockAdministration
         }, cancellationToken);
 
     public Task<bool> ClearAsync(AupKey key, CancellationToken cancellationToken) =>
-        RunAsync((database, _) => database.KeyDeleteAsync(_keys.For(key)), cancellationToken);
+        RunAsync(async (database, _) =>
+        {
+            var cleared = await database.KeyDeleteAsync(_keys.For(key)).ConfigureAwait(false);
+
+            // Every replica's flood shield may still remember the lock and refuse without asking Redis.
+            await _invalidation.PublishClearedAsync(key.User, key.Service).ConfigureAwait(false);
+            return cleared;
+        }, cancellationToken);
 
     public Task<int> ClearAllAsync(string user, CancellationToken cancellationToken) =>
         RunAsync(async (database, token) =>
@@ -57,6 +68,7 @@ internal sealed class RedisLockAdministration : ILockAdministration
                 cleared += await database.KeyDeleteAsync(batch).ConfigureAwait(false);
             }
 
+            await _invalidation.PublishClearedAsync(user, null).ConfigureAwait(false);
             return (int)cleared;
         }, cancellationToken);
 

@@ -1,4 +1,6 @@
 using DrrsGateway.AcceptableUse;
+using Yarp.ReverseProxy.Forwarder;
+using DrrsGateway.AcceptableUse.Routes;
 
 namespace DrrsGateway.Hosting;
 
@@ -10,7 +12,9 @@ public static class ReverseProxyExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddReverseProxy()
-            .LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"));
+            .LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"))
+            .AddConfigFilter<AupRouteConfigFilter>();
+        builder.Services.AddSingleton<IForwarderHttpClientFactory, Utf8ForwarderHttpClientFactory>();
         return builder;
     }
 

@@ -16,14 +16,13 @@ public abstract class AdminApiTests : IAsyncLifetime
 {
     protected const string Key = "admin-test-key-0123456789";
 
-    private RecordingBackend _backend = null!;
     private GatewayFactory _gateway = null!;
     private HttpClient _client = null!;
 
     public async Task InitializeAsync()
     {
-        _backend = await RecordingBackend.StartAsync();
-        _gateway = CreateGateway(_backend.Address, new Dictionary<string, string?> { ["Admin:ApiKey"] = Key });
+        Backend = await RecordingBackend.StartAsync();
+        _gateway = CreateGateway(Backend.Address, new Dictionary<string, string?> { ["Admin:ApiKey"] = Key });
         _client = _gateway.CreateClientFrom();
     }
 
@@ -31,8 +30,10 @@ public abstract class AdminApiTests : IAsyncLifetime
     {
         _client.Dispose();
         await _gateway.DisposeAsync();
-        await _backend.DisposeAsync();
+        await Backend.DisposeAsync();
     }
+
+    protected RecordingBackend Backend { get; private set; } = null!;
 
     protected abstract GatewayFactory CreateGateway(string backendAddress, IDictionary<string, string?> settings);
 
@@ -52,7 +53,7 @@ public abstract class AdminApiTests : IAsyncLifetime
         Assert.Equal(1, body.GetProperty("cleared").GetInt32());
         Assert.Equal("retrievedrrslocations_v1", body.GetProperty("service").GetString());
         Assert.Equal(HttpStatusCode.OK, afterClear.StatusCode);
-        Assert.Equal(2, _backend.CountFor(LocationsPath));
+        Assert.Equal(2, Backend.CountFor(LocationsPath));
     }
 
     [Fact]
@@ -223,7 +224,7 @@ public abstract class AdminApiTests : IAsyncLifetime
         using var response = await _client.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        Assert.Empty(_backend.Requests);
+        Assert.Empty(Backend.Requests);
     }
 
     [Fact]
@@ -253,11 +254,13 @@ public abstract class AdminApiTests : IAsyncLifetime
             || e.Properties.Values.Any(v => v.ToString().Contains(Key, StringComparison.Ordinal)));
     }
 
-    private async Task<HttpResponseMessage> AdminAsync(HttpMethod method, string path)
+    private Task<HttpResponseMessage> AdminAsync(HttpMethod method, string path) => AdminAsync(_client, method, path);
+
+    protected static async Task<HttpResponseMessage> AdminAsync(HttpClient client, HttpMethod method, string path)
     {
         using var request = new HttpRequestMessage(method, path);
         request.Headers.Add(AdminApiKey.HeaderName, Key);
-        return await _client.SendAsync(request);
+        return await client.SendAsync(request);
     }
 
     private static async Task<JsonElement> ReadAsync(HttpResponseMessage response)

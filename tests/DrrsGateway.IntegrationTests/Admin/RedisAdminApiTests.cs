@@ -1,7 +1,9 @@
 using System.Diagnostics;
 using System.Net;
+using DrrsGateway.AcceptableUse.Stores;
 using DrrsGateway.Admin;
 using DrrsGateway.IntegrationTests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 using static DrrsGateway.IntegrationTests.Infrastructure.GatewayRequests;
 
 namespace DrrsGateway.IntegrationTests.Admin;
@@ -50,6 +52,35 @@ public sealed class RedisAdminApiTests(RedisFixture redis) : AdminApiTests
         }
 
         Assert.NotEmpty(gateway.Logs.WithEventId(205));
+    }
+
+    [Fact]
+    public async Task Clear_OnAnotherReplica_FloodShieldForgetsAndUserGetsThrough()
+    {
+        var settings = new Dictionary<string, string?> { ["Admin:ApiKey"] = Key, ["Aup:KeyPrefix"] = $"replicas:{Guid.NewGuid():N}:" };
+        await using var first = CreateGateway(Backend.Address, settings);
+        await using var second = CreateGateway(Backend.Address, settings);
+        using var toFirst = first.CreateClientFrom();
+        using var toSecond = second.CreateClientFrom();
+        var user = NewUser();
+        using var allowed = await toFirst.CallAsync(user);
+        using var refused = await toFirst.CallAsync(user);
+        var shield = first.Services.GetRequiredService<KnownLocks>();
+        Assert.Equal(1, shield.Count);
+
+        using var cleared = await AdminAsync(toSecond, HttpMethod.Delete, $"/admin/locks/{user}");
+
+        // The notice travels over Redis pub/sub: wait for it rather than call (a refused call restarts the window).
+        var deadline = Stopwatch.StartNew();
+        while (shield.Count > 0 && deadline.Elapsed < TimeSpan.FromSeconds(10))
+        {
+            await Task.Delay(50);
+        }
+
+        using var afterClear = await toFirst.CallAsync(user);
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, cleared.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, afterClear.StatusCode);
     }
 
     private long CommandCalls(string command)

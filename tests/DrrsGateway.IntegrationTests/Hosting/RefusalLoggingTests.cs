@@ -31,6 +31,22 @@ public sealed class RefusalLoggingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Refusals_FloodOfOnePair_OneInformationEventPerWindow()
+    {
+        await using var gateway = new GatewayFactory(_backend.Address,
+            settings: new Dictionary<string, string?> { ["Serilog:MinimumLevel:Default"] = "Debug" });
+        using var client = gateway.CreateClientFrom();
+        for (var i = 0; i < 20; i++)
+        {
+            using var response = await client.CallAsync("flooder");
+        }
+
+        var refusal = Assert.Single(gateway.Logs.WithEventId(1));
+        Assert.Equal(0L, Scalar(refusal, "SuppressedRefusals"));
+        Assert.Equal(18, gateway.Logs.WithEventId(10).Count());
+    }
+
+    [Fact]
     public async Task AllowedCall_PolicyEventIsDebugAndOnlyTheRequestLogIsInformation()
     {
         await using var gateway = new GatewayFactory(_backend.Address);

@@ -4,6 +4,11 @@ using Microsoft.Extensions.Options;
 namespace DrrsGateway.IntegrationTests.Hosting;
 
 /// <summary>A bad setting stops the gateway at start-up with a message naming it.</summary>
+/// <remarks>
+/// Run alone: a host that fails while others start in parallel can be mixed up by the test host's
+/// process-wide start-up interception, failing with an unrelated ObjectDisposedException.
+/// </remarks>
+[Collection(StartupFailureCollection.Name)]
 public sealed class StartupValidationTests
 {
     [Theory]
@@ -31,4 +36,11 @@ public sealed class StartupValidationTests
 
         Assert.Contains(key, error.Message, StringComparison.Ordinal);
     }
+}
+
+/// <summary>Tests whose hosts fail at start-up; never run beside other tests.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class StartupFailureCollection
+{
+    public const string Name = "Start-up failures";
 }

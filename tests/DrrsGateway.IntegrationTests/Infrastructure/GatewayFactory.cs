@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Serilog.Core;
 
@@ -40,6 +41,9 @@ public sealed class GatewayFactory : WebApplicationFactory<Program>
 
     public string KeyPrefix => _settings["Aup:KeyPrefix"]!;
 
+    /// <summary>A JSON settings file loaded with reloadOnChange, for tests that change settings live.</summary>
+    public string? ReloadableJsonFile { get; init; }
+
     /// <summary>
     /// A client whose requests arrive from <paramref name="remote"/> (default: loopback, a trusted proxy), on
     /// the server's <paramref name="localPort"/> (default: none of the gateway's, the test server has no ports).
@@ -68,6 +72,11 @@ public sealed class GatewayFactory : WebApplicationFactory<Program>
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
+        }
+
+        if (ReloadableJsonFile is { } file)
+        {
+            builder.ConfigureAppConfiguration(configuration => configuration.AddJsonFile(file, optional: false, reloadOnChange: true));
         }
 
         builder.ConfigureTestServices(services =>

@@ -17,8 +17,11 @@ public sealed class LogCollector : ILogEventSink
     public static object? Scalar(LogEvent logEvent, string name) =>
         logEvent.Properties.TryGetValue(name, out var value) && value is ScalarValue scalar ? scalar.Value : null;
 
+    /// <summary>The gateway's own events with this id (framework components reuse small ids).</summary>
     public IEnumerable<LogEvent> WithEventId(int id) =>
-        _events.Where(e => e.Properties.TryGetValue("EventId", out var value)
+        _events.Where(e => e.Properties.TryGetValue("SourceContext", out var source)
+            && source is ScalarValue { Value: string context } && context.StartsWith("DrrsGateway", StringComparison.Ordinal)
+            && e.Properties.TryGetValue("EventId", out var value)
             && value is StructureValue structure
             && structure.Properties.Any(p => p.Name == "Id" && p.Value is ScalarValue { Value: int eventId } && eventId == id));
 }

@@ -19,6 +19,7 @@ public sealed class RecordingBackend : IAsyncDisposable
 
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<string> _requests = new();
+    private readonly ConcurrentQueue<IReadOnlyDictionary<string, string>> _headers = new();
 
     private RecordingBackend(WebApplication app) => _app = app;
 
@@ -27,6 +28,9 @@ public sealed class RecordingBackend : IAsyncDisposable
 
     /// <summary>Paths of every request that reached the backend, in arrival order.</summary>
     public IReadOnlyCollection<string> Requests => _requests;
+
+    /// <summary>The headers of every request that reached the backend, in arrival order.</summary>
+    public IReadOnlyCollection<IReadOnlyDictionary<string, string>> Headers => _headers;
 
     /// <summary>Delay before answering, for slow-backend tests.</summary>
     public TimeSpan Delay { get; set; }
@@ -56,6 +60,7 @@ public sealed class RecordingBackend : IAsyncDisposable
     private async Task HandleAsync(HttpContext context)
     {
         _requests.Enqueue(context.Request.Path.Value ?? "");
+        _headers.Enqueue(context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase));
         if (Delay > TimeSpan.Zero)
         {
             await Task.Delay(Delay, context.RequestAborted);

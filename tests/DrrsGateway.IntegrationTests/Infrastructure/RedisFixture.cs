@@ -20,14 +20,43 @@ public sealed class RedisFixture : IDisposable
 
     public IServer Admin => _client.Value.GetServers()[0];
 
+    /// <summary>
+    /// Stops the server, after checking the invariant every test run must leave behind: each key in Redis
+    /// expires, and no later than the longest window the tests use (CAISO's 30 s).
+    /// </summary>
     public void Dispose()
     {
-        if (_client.IsValueCreated)
+        try
         {
-            _client.Value.Dispose();
+            AssertEveryKeyExpiresWithinWindow();
+        }
+        finally
+        {
+            if (_client.IsValueCreated)
+            {
+                _client.Value.Dispose();
+            }
+
+            Server.Dispose();
+        }
+    }
+
+    private void AssertEveryKeyExpiresWithinWindow()
+    {
+        var offenders = new List<string>();
+        foreach (var key in Admin.Keys(pattern: "*"))
+        {
+            var ttl = Database.KeyTimeToLive(key);
+            if (ttl is null || ttl > TimeSpan.FromSeconds(30))
+            {
+                offenders.Add($"{key} (TTL {ttl?.ToString() ?? "none"})");
+            }
         }
 
-        Server.Dispose();
+        if (offenders.Count > 0)
+        {
+            throw new InvalidOperationException($"Lock keys without a TTL within the window: {string.Join(", ", offenders)}");
+        }
     }
 }
 

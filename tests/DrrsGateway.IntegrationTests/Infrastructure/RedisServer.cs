@@ -12,12 +12,14 @@ public sealed class RedisServer : IDisposable
 {
     private const string ServerPathVariable = "DRRS_REDIS_SERVER";
     private readonly string _executable;
+    private readonly IReadOnlyList<string> _extraArguments;
     private Process? _process;
 
-    private RedisServer(string executable, int port)
+    private RedisServer(string executable, int port, IReadOnlyList<string> extraArguments)
     {
         _executable = executable;
         Port = port;
+        _extraArguments = extraArguments;
     }
 
     public int Port { get; }
@@ -25,13 +27,11 @@ public sealed class RedisServer : IDisposable
     /// <summary>A StackExchange.Redis configuration string for this server.</summary>
     public string ConnectionString => $"127.0.0.1:{Port}";
 
-    public static RedisServer Start()
+    /// <summary>Starts a server; <paramref name="port"/> defaults to a free one.</summary>
+    public static RedisServer Start(int? port = null, params string[] extraArguments)
     {
-        var executable = Environment.GetEnvironmentVariable(ServerPathVariable) ?? FindOnPath("redis-server")
-            ?? throw new InvalidOperationException(
-                "redis-server was not found on PATH. The integration tests need a real Redis: install it " +
-                $"(Debian: apt-get install redis-server) or point {ServerPathVariable} at the binary. `bash .ci/run` installs it.");
-        var server = new RedisServer(executable, FreePort.Next());
+        var executable = Environment.GetEnvironmentVariable(ServerPathVariable) ?? FindTool("redis-server");
+        var server = new RedisServer(executable, port ?? FreePort.Next(), extraArguments);
         server.Launch();
         return server;
     }
@@ -66,7 +66,7 @@ public sealed class RedisServer : IDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in new[] { "--port", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--loglevel", "warning" })
+        foreach (var argument in new[] { "--port", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--loglevel", "warning" }.Concat(_extraArguments))
         {
             start.ArgumentList.Add(argument);
         }
@@ -121,9 +121,13 @@ public sealed class RedisServer : IDisposable
         }
     }
 
-    private static string? FindOnPath(string name) =>
+    /// <summary>The path of a Redis tool on PATH, or a failure saying how to get it.</summary>
+    public static string FindTool(string name) =>
         (Environment.GetEnvironmentVariable("PATH") ?? "")
             .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
             .Select(directory => Path.Combine(directory, name))
-            .FirstOrDefault(File.Exists);
+            .FirstOrDefault(File.Exists)
+        ?? throw new InvalidOperationException(
+            $"{name} was not found on PATH. The integration tests need a real Redis: install it " +
+            $"(Debian: apt-get install redis-server) or point {ServerPathVariable} at redis-server. `bash .ci/run` installs it.");
 }

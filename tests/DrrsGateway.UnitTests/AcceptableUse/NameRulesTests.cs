@@ -17,6 +17,7 @@ public sealed class NameRulesTests
     [InlineData("a\u0000b", "control")]
     [InlineData("a\nb", "control")]
     [InlineData("a\u007fb", "control")]
+    [InlineData("a\ufffdb", "not valid text")]
     public void Check_BadNames_AreRefusedWithReason(string name, string reasonPart)
     {
         var problem = NameRules.Check(name, 256, "user identity");

@@ -8,4 +8,7 @@ internal readonly record struct IdentityResult(string? User, string? Problem)
     public static IdentityResult Of(string user) => new(user, null);
 
     public static IdentityResult Invalid(string problem) => new(null, problem);
+
+    /// <summary>True when the request names no user and nothing is wrong with it either.</summary>
+    public bool IsAnonymous => User is null && Problem is null;
 }

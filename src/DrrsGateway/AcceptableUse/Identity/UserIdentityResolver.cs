@@ -3,12 +3,48 @@ using Microsoft.Extensions.Primitives;
 namespace DrrsGateway.AcceptableUse.Identity;
 
 /// <summary>
-/// Tells which user sent a request: the trusted header when the connection comes from a trusted proxy,
-/// else the principal that ASP.NET Core authentication established.
+/// Tells which user sent a request by trying the configured <see cref="IdentitySource"/>s in order: the
+/// client certificate (over TLS, or forwarded by a trusted proxy), the trusted header when the connection
+/// comes from a trusted proxy, and the principal that ASP.NET Core authentication established.
 /// </summary>
 internal static class UserIdentityResolver
 {
     public static IdentityResult Resolve(HttpContext context, AupIdentityOptions options, TrustedProxySet trustedProxies)
+    {
+        foreach (var source in options.ParsedSources ?? IdentitySources.Default)
+        {
+            var result = source switch
+            {
+                IdentitySource.Certificate => FromCertificate(context, options),
+                IdentitySource.TrustedHeader => FromTrustedHeader(context, options, trustedProxies),
+                _ => FromPrincipal(context, options),
+            };
+
+            // A source that names a user, or names one badly, decides; one that has nothing to say does not.
+            if (!result.IsAnonymous)
+            {
+                return result;
+            }
+        }
+
+        return IdentityResult.Anonymous;
+    }
+
+    private static IdentityResult FromCertificate(HttpContext context, AupIdentityOptions options)
+    {
+        // The forwarded certificate, when a trusted proxy sent one, has replaced the TLS one by now.
+        if (options.ClientCertificate.ParsedVerifier is not { } verifier
+            || context.Connection.ClientCertificate is not { } certificate)
+        {
+            return IdentityResult.Anonymous;
+        }
+
+        // An untrusted certificate is no identity at all: the next source may still vouch for the caller.
+        var user = verifier.UserOf(certificate);
+        return user is null ? IdentityResult.Anonymous : Check(user, options.MaxLength);
+    }
+
+    private static IdentityResult FromTrustedHeader(HttpContext context, AupIdentityOptions options, TrustedProxySet trustedProxies)
     {
         if (options.TrustedHeader is { Length: > 0 } header
             && context.Request.Headers.TryGetValue(header, out var values)
@@ -17,13 +53,13 @@ internal static class UserIdentityResolver
             return FromHeader(values, options.MaxLength);
         }
 
-        var name = context.User.Identity is { IsAuthenticated: true } identity ? identity.Name : null;
-        if (!string.IsNullOrEmpty(name))
-        {
-            return Check(name, options.MaxLength);
-        }
-
         return IdentityResult.Anonymous;
+    }
+
+    private static IdentityResult FromPrincipal(HttpContext context, AupIdentityOptions options)
+    {
+        var name = context.User.Identity is { IsAuthenticated: true } identity ? identity.Name : null;
+        return string.IsNullOrEmpty(name) ? IdentityResult.Anonymous : Check(name, options.MaxLength);
     }
 
     private static IdentityResult FromHeader(StringValues values, int maxLength)

@@ -1,59 +1,40 @@
 using System.Globalization;
-using System.Text.Json;
+using DrrsGateway.AcceptableUse.Soap;
 using Microsoft.Net.Http.Headers;
 
 namespace DrrsGateway.AcceptableUse.Responses;
 
 /// <summary>
-/// Writes the gateway's own answers: the policy refusal (HTTP 429 with CAISO's message) and the short
-/// errors for requests the policy cannot key. JSON callers get RFC 9457 problem details; others plain text.
+/// Writes the gateway's own answers in the caller's protocol, one responder per protocol: SOAP 1.1 and 1.2
+/// faults for SOAP callers, RFC 9457 problem details for JSON callers, plain text for everyone else.
 /// </summary>
-internal static class RefusalResponder
+internal abstract class RefusalResponder
 {
-    private const string PlainText = "text/plain; charset=utf-8";
-    private const string ProblemJson = "application/problem+json";
-
-    // Problem types a client can match on without parsing the human-readable detail.
-    private const string ViolationType = "urn:drrs-gateway:problem:aup-violation";
-    private const string StoreUnavailableType = "urn:drrs-gateway:problem:store-unavailable";
-
-    public static Task WriteViolationAsync(HttpContext context, int windowSeconds)
+    /// <summary>The responder for this request, decided from its SOAP version and Accept header.</summary>
+    public static RefusalResponder For(HttpRequest request, SoapVersion soap) => soap switch
     {
-        var message = AupMessages.Violation(windowSeconds);
-        return WriteAsync(context, StatusCodes.Status429TooManyRequests, ViolationType, "Too Many Requests", message, windowSeconds);
-    }
+        SoapVersion.Soap11 => Soap11FaultResponder.Instance,
+        SoapVersion.Soap12 => Soap12FaultResponder.Instance,
+        _ => WantsJson(request) ? ProblemJsonResponder.Instance : PlainTextResponder.Instance,
+    };
 
-    public static Task WriteStoreUnavailableAsync(HttpContext context, int retryAfterSeconds) =>
-        WriteAsync(context, StatusCodes.Status503ServiceUnavailable, StoreUnavailableType, "Service Unavailable", AupMessages.StoreUnavailable, retryAfterSeconds);
-
-    public static Task WriteErrorAsync(HttpContext context, int statusCode, string title, string detail) =>
-        WriteAsync(context, statusCode, "about:blank", title, detail, retryAfterSeconds: null);
-
-    private static Task WriteAsync(HttpContext context, int statusCode, string type, string title, string detail, int? retryAfterSeconds)
+    public Task WriteAsync(HttpContext context, Refusal refusal, AupOptions options)
     {
         var response = context.Response;
-        response.StatusCode = statusCode;
+        response.StatusCode = StatusCodeFor(refusal, options.Soap);
         response.Headers.CacheControl = "no-store";
-        if (retryAfterSeconds is { } seconds)
+        if (refusal.RetryAfterSeconds is { } seconds)
         {
             response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
         }
 
-        if (!WantsJson(context.Request))
-        {
-            response.ContentType = PlainText;
-            return response.WriteAsync(detail);
-        }
-
-        response.ContentType = ProblemJson;
-        var problem = new RefusalProblem(
-            Type: type,
-            Title: title,
-            Status: statusCode,
-            Detail: detail,
-            TraceId: System.Diagnostics.Activity.Current?.TraceId.ToHexString() ?? context.TraceIdentifier);
-        return JsonSerializer.SerializeAsync(response.Body, problem, RefusalJsonContext.Default.RefusalProblem, context.RequestAborted);
+        return WriteBodyAsync(context, refusal);
     }
+
+    /// <summary>The HTTP status of <paramref name="refusal"/> in this protocol.</summary>
+    protected virtual int StatusCodeFor(Refusal refusal, AupSoapOptions soap) => refusal.StatusCode;
+
+    protected abstract Task WriteBodyAsync(HttpContext context, Refusal refusal);
 
     /// <summary>True when the caller lists a JSON media type it accepts (q &gt; 0).</summary>
     internal static bool WantsJson(HttpRequest request)

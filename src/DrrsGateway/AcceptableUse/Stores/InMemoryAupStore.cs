@@ -8,7 +8,8 @@ namespace DrrsGateway.AcceptableUse.Stores;
 /// </summary>
 internal sealed class InMemoryAupStore : IAupStore, IDisposable
 {
-    private static readonly TimeSpan MaxSweepInterval = TimeSpan.FromSeconds(30);
+    // Often enough that expired locks never outnumber live ones by much, cheap enough at a million keys.
+    private static readonly TimeSpan SweepInterval = TimeSpan.FromSeconds(5);
 
     private readonly ConcurrentDictionary<AupKey, long> _expiryByKey = new();
     private readonly TimeProvider _time;
@@ -18,7 +19,7 @@ internal sealed class InMemoryAupStore : IAupStore, IDisposable
     {
         ArgumentNullException.ThrowIfNull(time);
         _time = time;
-        _sweeper = time.CreateTimer(static state => ((InMemoryAupStore)state!).SweepExpired(), this, MaxSweepInterval, MaxSweepInterval);
+        _sweeper = time.CreateTimer(static state => ((InMemoryAupStore)state!).SweepExpired(), this, SweepInterval, SweepInterval);
     }
 
     /// <summary>Number of keys held, expired ones not yet swept included.</summary>

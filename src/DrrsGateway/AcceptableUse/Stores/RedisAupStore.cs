@@ -7,6 +7,12 @@ namespace DrrsGateway.AcceptableUse.Stores;
 /// <c>SET key 1 PX window GET</c> both decides (was there a lock?) and restarts the window, atomically
 /// and on the server's clock, so replicas need no clock agreement and no script.
 /// </summary>
+/// <remarks>
+/// Flood shield: once Redis has refused a key, this replica knows its lock lasts at least a window from
+/// when the command was sent. Until then further requests are refused at once and the window is restarted
+/// in Redis without waiting (fire-and-forget <c>SET key 1 PX window</c>), so every replica still sees
+/// exactly the lock a round trip would have left.
+/// </remarks>
 internal sealed partial class RedisAupStore : IAupStore
 {
     private static readonly RedisValue LockValue = 1;
@@ -16,8 +22,9 @@ internal sealed partial class RedisAupStore : IAupStore
     private readonly TimeSpan _timeout;
     private readonly TimeProvider _time;
     private readonly ILogger<RedisAupStore> _logger;
+    private readonly KnownLocks? _knownLocks;
 
-    public RedisAupStore(IConnectionMultiplexer redis, RedisKeyFormat keys, TimeSpan timeout, TimeProvider time, ILogger<RedisAupStore> logger)
+    public RedisAupStore(IConnectionMultiplexer redis, RedisKeyFormat keys, TimeSpan timeout, TimeProvider time, ILogger<RedisAupStore> logger, KnownLocks? knownLocks)
     {
         ArgumentNullException.ThrowIfNull(redis);
         ArgumentNullException.ThrowIfNull(keys);
@@ -28,9 +35,37 @@ internal sealed partial class RedisAupStore : IAupStore
         _timeout = timeout;
         _time = time;
         _logger = logger;
+        _knownLocks = knownLocks;
     }
 
-    public async ValueTask<AupDecision> RecordRequestAsync(AupKey key, TimeSpan window)
+    public ValueTask<AupDecision> RecordRequestAsync(AupKey key, TimeSpan window)
+    {
+        var sentAt = _time.GetTimestamp();
+        if (_knownLocks is not null && _knownLocks.IsLocked(key, sentAt))
+        {
+            return RefuseKnownLock(key, window, sentAt);
+        }
+
+        return DecideInRedisAsync(key, window, sentAt);
+    }
+
+    private ValueTask<AupDecision> RefuseKnownLock(AupKey key, TimeSpan window, long now)
+    {
+        try
+        {
+            _redis.GetDatabase().StringSet(_keys.For(key), LockValue, window, When.Always, CommandFlags.FireAndForget);
+        }
+        catch (RedisException ex)
+        {
+            // The refusal stands (the lock is certain); only the restart is lost, as in any store failure.
+            Log.StoreFailed(_logger, ex);
+        }
+
+        _knownLocks!.Remember(key, now + WindowTicks(window));
+        return ValueTask.FromResult(AupDecision.Rejected);
+    }
+
+    private async ValueTask<AupDecision> DecideInRedisAsync(AupKey key, TimeSpan window, long sentAt)
     {
         try
         {
@@ -38,7 +73,14 @@ internal sealed partial class RedisAupStore : IAupStore
                 .StringSetAndGetAsync(_keys.For(key), LockValue, window, keepTtl: false, When.Always)
                 .WaitAsync(_timeout, _time)
                 .ConfigureAwait(false);
-            return previous.IsNull ? AupDecision.Allowed : AupDecision.Rejected;
+            if (previous.IsNull)
+            {
+                return AupDecision.Allowed;
+            }
+
+            // Redis ran the command after it was sent, so its lock outlives sentAt + window.
+            _knownLocks?.Remember(key, sentAt + WindowTicks(window));
+            return AupDecision.Rejected;
         }
         catch (Exception ex) when (ex is RedisException or TimeoutException)
         {
@@ -47,9 +89,11 @@ internal sealed partial class RedisAupStore : IAupStore
         }
     }
 
+    private long WindowTicks(TimeSpan window) => (long)(window.TotalSeconds * _time.TimestampFrequency);
+
     private static partial class Log
     {
-        [LoggerMessage(100, LogLevel.Warning, "Redis did not answer the policy check")]
+        [LoggerMessage(100, LogLevel.Debug, "Redis did not answer the policy check")]
         public static partial void StoreFailed(ILogger logger, Exception exception);
     }
 }

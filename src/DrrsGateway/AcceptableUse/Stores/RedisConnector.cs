@@ -12,6 +12,13 @@ internal static partial class RedisConnector
         // A gateway must start and serve (per Aup:OnStoreFailure) while Redis is down, and reconnect by
         // itself when it returns, whatever the connection string says.
         options.AbortOnConnectFail = false;
+
+        // While disconnected, fail commands at once rather than queue them: the policy has a bounded
+        // answer time, and Aup:OnStoreFailure decides instead.
+        options.BacklogPolicy = BacklogPolicy.FailFast;
+
+        // Reconnect every second (not with exponential back-off) so enforcement resumes soon after Redis returns.
+        options.ReconnectRetryPolicy = new LinearRetry(1000);
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("DrrsGateway.Redis");
         var multiplexer = ConnectionMultiplexer.Connect(options);
         multiplexer.ConnectionFailed += (_, e) => Log.ConnectionFailed(logger, e.EndPoint?.ToString() ?? "?", e.FailureType, e.Exception);

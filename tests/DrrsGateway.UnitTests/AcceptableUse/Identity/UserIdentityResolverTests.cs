@@ -2,13 +2,18 @@ using System.Net;
 using System.Security.Claims;
 using DrrsGateway.AcceptableUse;
 using DrrsGateway.AcceptableUse.Identity;
+using DrrsGateway.TestSupport;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace DrrsGateway.UnitTests.AcceptableUse.Identity;
 
 public sealed class UserIdentityResolverTests
 {
     private static readonly AupIdentityOptions Options = new() { TrustedHeader = "X-Drrs-User" };
+
+    // One CA for the class: the tests only read it.
+    private static readonly TestCertificateAuthority Ca = TestCertificateAuthority.Create();
 
     [Fact]
     public void Resolve_HeaderFromTrustedProxy_IsTheUser()
@@ -73,6 +78,45 @@ public sealed class UserIdentityResolverTests
     [Fact]
     public void Resolve_NothingToGoOn_IsAnonymous() =>
         Assert.Equal(IdentityResult.Anonymous, Resolve(new DefaultHttpContext()));
+
+    [Fact]
+    public void Resolve_TrustedCertificateAndHeader_CertificateComesFirstByDefault() =>
+        Assert.Equal(IdentityResult.Of("carol"), ResolveWithCertificate(Ca, sources: []));
+
+    [Fact]
+    public void Resolve_SourcesHeaderFirst_HeaderWinsOverCertificate() =>
+        Assert.Equal(IdentityResult.Of("alice"), ResolveWithCertificate(Ca, [IdentitySource.TrustedHeader, IdentitySource.Certificate]));
+
+    [Fact]
+    public void Resolve_UntrustedCertificate_FallsThroughToTheNextSource()
+    {
+        using var otherCa = TestCertificateAuthority.Create("Other CA");
+
+        Assert.Equal(IdentityResult.Of("alice"), ResolveWithCertificate(otherCa, sources: []));
+    }
+
+    [Fact]
+    public void Resolve_CertificateSourceNotListed_CertificateIsIgnored() =>
+        Assert.Equal(IdentityResult.Anonymous, ResolveWithCertificate(Ca, [IdentitySource.Principal]));
+
+    /// <summary>A trusted proxy's request for "alice" over a connection with carol's certificate from <paramref name="issuer"/>.</summary>
+    private static IdentityResult ResolveWithCertificate(TestCertificateAuthority issuer, IdentitySource[] sources)
+    {
+        using var certificate = issuer.IssueClient("CN=carol");
+        var context = Request(IPAddress.Loopback, "alice");
+        context.Connection.ClientCertificate = certificate;
+        var options = new AupIdentityOptions
+        {
+            TrustedHeader = "X-Drrs-User",
+            ParsedSources = sources.Length == 0 ? null : sources,
+            ClientCertificate =
+            {
+                ParsedVerifier = new ClientCertificateVerifier([Ca.Certificate], checkRevocation: false, CertificateUserField.CommonName, TimeProvider.System, NullLogger.Instance),
+            },
+        };
+
+        return UserIdentityResolver.Resolve(context, options, TrustedProxySet.LoopbackOnly);
+    }
 
     private static IdentityResult Resolve(HttpContext context) =>
         UserIdentityResolver.Resolve(context, Options, TrustedProxySet.LoopbackOnly);

@@ -1,0 +1,30 @@
+namespace DrrsGateway.AcceptableUse.Responses;
+
+/// <summary>
+/// One answer of the gateway's own, independent of how it is written: plain text, problem details or a
+/// SOAP fault. <see cref="Detail"/> is always gateway text, never anything taken from the request.
+/// </summary>
+internal readonly record struct Refusal(RefusalKind Kind, string Detail, int? RetryAfterSeconds)
+{
+    public static Refusal Unidentified { get; } = new(RefusalKind.Unidentified, AupMessages.Unidentified, null);
+
+    public static Refusal Violation(int windowSeconds) =>
+        new(RefusalKind.Violation, AupMessages.Violation(windowSeconds), windowSeconds);
+
+    public static Refusal StoreUnavailable(int retryAfterSeconds) =>
+        new(RefusalKind.StoreUnavailable, AupMessages.StoreUnavailable, retryAfterSeconds);
+
+    public static Refusal BadRequest(string problem) => new(RefusalKind.BadRequest, problem, null);
+
+    /// <summary>The HTTP status for callers that are not SOAP.</summary>
+    public int StatusCode => Kind switch
+    {
+        RefusalKind.Violation => StatusCodes.Status429TooManyRequests,
+        RefusalKind.StoreUnavailable => StatusCodes.Status503ServiceUnavailable,
+        RefusalKind.Unidentified => StatusCodes.Status401Unauthorized,
+        _ => StatusCodes.Status400BadRequest,
+    };
+
+    /// <summary>True when the gateway, not the caller, is at fault (SOAP Server/Receiver faults).</summary>
+    public bool IsGatewayFault => Kind == RefusalKind.StoreUnavailable;
+}

@@ -1,0 +1,17 @@
+namespace DrrsGateway.AcceptableUse.Responses;
+
+/// <summary>Why the gateway answered a request itself instead of forwarding it.</summary>
+internal enum RefusalKind
+{
+    /// <summary>The caller broke the Acceptable Use Policy: CAISO's message.</summary>
+    Violation,
+
+    /// <summary>The store could not answer and <c>Aup:OnStoreFailure</c> is Reject: the gateway's fault.</summary>
+    StoreUnavailable,
+
+    /// <summary>No identity source named the caller.</summary>
+    Unidentified,
+
+    /// <summary>The request names a user or service the policy cannot key by.</summary>
+    BadRequest,
+}

@@ -1,0 +1,35 @@
+using System.Xml;
+
+namespace DrrsGateway.AcceptableUse.Responses;
+
+/// <summary>
+/// A SOAP 1.2 Fault: <c>env:Sender</c> (or <c>env:Receiver</c> when the gateway is at fault) with the
+/// message in <c>env:Reason/env:Text xml:lang="en"</c>, served as <c>application/soap+xml</c> with HTTP 400
+/// for Sender faults as the SOAP 1.2 HTTP binding maps them.
+/// </summary>
+internal sealed class Soap12FaultResponder : SoapFaultResponder
+{
+    internal const string Namespace = "http://www.w3.org/2003/05/soap-envelope";
+    private const string XmlNamespace = "http://www.w3.org/XML/1998/namespace";
+
+    private Soap12FaultResponder()
+        : base("application/soap+xml; charset=utf-8", "env", Namespace)
+    {
+    }
+
+    public static Soap12FaultResponder Instance { get; } = new();
+
+    protected override int CallerFaultStatusCode(AupSoapOptions soap) => soap.Soap12FaultStatusCode;
+
+    protected override void WriteFault(XmlWriter writer, bool gatewayFault, string reason)
+    {
+        writer.WriteStartElement(Prefix, "Code", EnvelopeNamespace);
+        writer.WriteElementString(Prefix, "Value", EnvelopeNamespace, gatewayFault ? $"{Prefix}:Receiver" : $"{Prefix}:Sender");
+        writer.WriteEndElement();
+
+        writer.WriteStartElement(Prefix, "Reason", EnvelopeNamespace);
+        writer.WriteStartElement(Prefix, "Text", EnvelopeNamespace);
+        writer.WriteAttributeString("xml", "lang", XmlNamespace, "en");
+        writer.WriteString(reason);
+    }
+}

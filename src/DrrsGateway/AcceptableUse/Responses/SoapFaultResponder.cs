@@ -1,0 +1,137 @@
+using System.Collections.Concurrent;
+using System.Text;
+using System.Xml;
+
+namespace DrrsGateway.AcceptableUse.Responses;
+
+/// <summary>
+/// What SOAP 1.1 and 1.2 faults share: an envelope built with <see cref="XmlWriter"/> (so it is always
+/// well-formed, whatever the text), rendered once per distinct answer and then served from memory.
+/// </summary>
+internal abstract class SoapFaultResponder : RefusalResponder
+{
+    // The texts are the gateway's own (a window length, a handful of problems), so a small bound suffices.
+    private const int MaxCachedFaults = 256;
+
+    private static readonly XmlWriterSettings WriterSettings = new()
+    {
+        Encoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false),
+    };
+
+    private readonly ConcurrentDictionary<(bool GatewayFault, string Detail), byte[]> _rendered = new();
+    private readonly string _contentType;
+
+    protected SoapFaultResponder(string contentType, string prefix, string envelopeNamespace)
+    {
+        _contentType = contentType;
+        Prefix = prefix;
+        EnvelopeNamespace = envelopeNamespace;
+    }
+
+    /// <summary>The prefix bound to <see cref="EnvelopeNamespace"/>, used in fault code QNames.</summary>
+    protected string Prefix { get; }
+
+    /// <summary>The SOAP envelope namespace of this version.</summary>
+    protected string EnvelopeNamespace { get; }
+
+    /// <summary>The configured status for faults that are the caller's.</summary>
+    protected abstract int CallerFaultStatusCode(AupSoapOptions soap);
+
+    /// <summary>Writes the content of the Fault element: a Server/Receiver fault when <paramref name="gatewayFault"/>.</summary>
+    protected abstract void WriteFault(XmlWriter writer, bool gatewayFault, string reason);
+
+    /// <summary>
+    /// Caller faults use the binding's status (configurable); the store's outage keeps 503 so that load
+    /// balancers and clients see a passing condition worth retrying.
+    /// </summary>
+    protected sealed override int StatusCodeFor(Refusal refusal, AupSoapOptions soap) =>
+        refusal.IsGatewayFault ? refusal.StatusCode : CallerFaultStatusCode(soap);
+
+    protected sealed override Task WriteBodyAsync(HttpContext context, Refusal refusal)
+    {
+        var key = (refusal.IsGatewayFault, refusal.Detail);
+        if (!_rendered.TryGetValue(key, out var body))
+        {
+            body = Render(refusal.IsGatewayFault, refusal.Detail);
+            if (_rendered.Count < MaxCachedFaults)
+            {
+                _rendered.TryAdd(key, body);
+            }
+        }
+
+        var response = context.Response;
+        response.ContentType = _contentType;
+        response.ContentLength = body.Length;
+        return response.Body.WriteAsync(body, context.RequestAborted).AsTask();
+    }
+
+    internal byte[] Render(bool gatewayFault, string reason)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = XmlWriter.Create(buffer, WriterSettings))
+        {
+            writer.WriteStartDocument();
+            writer.WriteStartElement(Prefix, "Envelope", EnvelopeNamespace);
+            writer.WriteStartElement(Prefix, "Body", EnvelopeNamespace);
+            writer.WriteStartElement(Prefix, "Fault", EnvelopeNamespace);
+            WriteFault(writer, gatewayFault, XmlSafe(reason));
+            writer.WriteEndDocument();
+        }
+
+        return buffer.ToArray();
+    }
+
+    /// <summary>
+    /// Replaces characters XML 1.0 cannot carry (control characters, lone surrogates) with U+FFFD;
+    /// XmlWriter escapes the rest (&lt;, &amp;, quotes).
+    /// </summary>
+    internal static string XmlSafe(string text)
+    {
+        var span = text.AsSpan();
+        var i = 0;
+        while (i < span.Length && IsXmlCharAt(span, i, out var width))
+        {
+            i += width;
+        }
+
+        if (i == span.Length)
+        {
+            return text;
+        }
+
+        var clean = new StringBuilder(text.Length);
+        clean.Append(span[..i]);
+        while (i < span.Length)
+        {
+            if (IsXmlCharAt(span, i, out var width))
+            {
+                clean.Append(span.Slice(i, width));
+                i += width;
+            }
+            else
+            {
+                clean.Append('\uFFFD');
+                i++;
+            }
+        }
+
+        return clean.ToString();
+    }
+
+    private static bool IsXmlCharAt(ReadOnlySpan<char> text, int index, out int width)
+    {
+        width = 1;
+        if (XmlConvert.IsXmlChar(text[index]))
+        {
+            return true;
+        }
+
+        if (index + 1 < text.Length && XmlConvert.IsXmlSurrogatePair(text[index + 1], text[index]))
+        {
+            width = 2;
+            return true;
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,87 @@
+namespace DrrsGateway.AcceptableUse.Soap;
+
+/// <summary>
+/// Just enough of RFC 9110 media types to tell SOAP requests apart and find SOAP 1.2's <c>action</c>
+/// parameter, on spans: the hot path allocates nothing here, and no input can make it throw.
+/// </summary>
+internal static class SoapContentType
+{
+    public const string Soap11MediaType = "text/xml";
+    public const string Soap12MediaType = "application/soap+xml";
+
+    /// <summary>The media type without parameters or surrounding spaces, e.g. <c>text/xml</c>.</summary>
+    public static ReadOnlySpan<char> MediaType(ReadOnlySpan<char> contentType)
+    {
+        var semicolon = contentType.IndexOf(';');
+        return (semicolon < 0 ? contentType : contentType[..semicolon]).Trim();
+    }
+
+    /// <summary>
+    /// Finds parameter <paramref name="name"/> (any case). A quoted value is returned without its quotes and
+    /// with any backslash escapes left in place, which no operation name contains anyway.
+    /// </summary>
+    public static bool TryGetParameter(ReadOnlySpan<char> contentType, ReadOnlySpan<char> name, out ReadOnlySpan<char> value)
+    {
+        var rest = contentType;
+        var semicolon = rest.IndexOf(';');
+        while (semicolon >= 0)
+        {
+            rest = rest[(semicolon + 1)..].TrimStart();
+            var equals = rest.IndexOf('=');
+            if (equals <= 0)
+            {
+                break;
+            }
+
+            var parameter = rest[..equals].Trim();
+            rest = rest[(equals + 1)..].TrimStart();
+            if (!TryReadValue(rest, out var parameterValue, out var consumed))
+            {
+                break;
+            }
+
+            if (parameter.Equals(name, StringComparison.OrdinalIgnoreCase))
+            {
+                value = parameterValue;
+                return true;
+            }
+
+            rest = rest[consumed..];
+            semicolon = rest.IndexOf(';');
+        }
+
+        value = default;
+        return false;
+    }
+
+    private static bool TryReadValue(ReadOnlySpan<char> text, out ReadOnlySpan<char> value, out int consumed)
+    {
+        if (text.IsEmpty || text[0] != '"')
+        {
+            var end = text.IndexOf(';');
+            consumed = end < 0 ? text.Length : end;
+            value = text[..consumed].Trim();
+            return true;
+        }
+
+        // A quoted-string: a backslash escapes the next character, so \" does not end it.
+        for (var i = 1; i < text.Length; i++)
+        {
+            if (text[i] == '\\')
+            {
+                i++;
+            }
+            else if (text[i] == '"')
+            {
+                value = text[1..i];
+                consumed = i + 1;
+                return true;
+            }
+        }
+
+        // Unterminated: malformed, so nothing after it can be trusted either.
+        value = default;
+        consumed = text.Length;
+        return false;
+    }
+}

@@ -1,0 +1,242 @@
+using System.Net;
+using DrrsGateway.AcceptableUse.Stores;
+using DrrsGateway.IntegrationTests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using static DrrsGateway.IntegrationTests.Infrastructure.GatewayRequests;
+
+namespace DrrsGateway.IntegrationTests.AcceptableUse;
+
+/// <summary>SOAP callers end to end: keyed by the operation their action names, refused with SOAP faults.</summary>
+public sealed class SoapCallerTests : IAsyncLifetime
+{
+    private const string CaisoMessage =
+        "CAISO DRRS Acceptable Use Policy Violation. Please retry your request again in 30 seconds from now. Note: Time resets each time you request before expiration.";
+
+    private RecordingBackend _backend = null!;
+    private GatewayFactory _gateway = null!;
+    private HttpClient _client = null!;
+
+    public async Task InitializeAsync()
+    {
+        _backend = await RecordingBackend.StartAsync();
+        _gateway = new GatewayFactory(_backend.Address);
+        _client = _gateway.CreateClientFrom();
+    }
+
+    public async Task DisposeAsync()
+    {
+        _client.Dispose();
+        await _gateway.DisposeAsync();
+        await _backend.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Soap11_SameOperationAgain_IsClientFaultWithCaisoMessage500AndRetryAfter()
+    {
+        var user = NewUser();
+        using var first = await _client.Soap11Async(user, RuntimePath, CaisoAction("submitDRRSLocations_v1"));
+        using var second = await _client.Soap11Async(user, RuntimePath, CaisoAction("submitDRRSLocations_v1"));
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(HttpStatusCode.InternalServerError, second.StatusCode);
+        Assert.Equal("text/xml; charset=utf-8", second.Content.Headers.ContentType!.ToString());
+        Assert.Equal(TimeSpan.FromSeconds(30), second.Headers.RetryAfter!.Delta);
+        Assert.Equal(new SoapFault("soap:Client", CaisoMessage, null), await SoapFault.ReadAsync(second));
+        Assert.Equal(1, _backend.CountFor(RuntimePath));
+    }
+
+    [Fact]
+    public async Task Soap12_SameOperationAgain_IsSenderFaultWithEnglishCaisoMessage400AndRetryAfter()
+    {
+        var user = NewUser();
+        using var first = await _client.Soap12Async(user, RuntimePath, "http://www.caiso.com/soa/retrieveDRRSLocations_v1");
+        using var second = await _client.Soap12Async(user, RuntimePath, "http://www.caiso.com/soa/retrieveDRRSLocations_v1");
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, second.StatusCode);
+        Assert.Equal("application/soap+xml; charset=utf-8", second.Content.Headers.ContentType!.ToString());
+        Assert.Equal(TimeSpan.FromSeconds(30), second.Headers.RetryAfter!.Delta);
+        Assert.Equal(new SoapFault("env:Sender", CaisoMessage, "en"), await SoapFault.ReadAsync(second));
+    }
+
+    [Fact]
+    public async Task Soap11_GenericEndpointDifferentOperations_AreDifferentServices()
+    {
+        var user = NewUser();
+        using var submit = await _client.Soap11Async(user, RuntimePath, CaisoAction("submitDRRSLocations_v1"));
+        using var retrieve = await _client.Soap11Async(user, RuntimePath, CaisoAction("retrieveDRRSLocations_v1"));
+
+        Assert.Equal(HttpStatusCode.OK, submit.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, retrieve.StatusCode);
+        Assert.Equal(2, _backend.CountFor(RuntimePath));
+    }
+
+    [Fact]
+    public async Task Call_OperationByPathThenBySoapAction_IsOneService()
+    {
+        var user = NewUser();
+        using var byPath = await _client.CallAsync(user, LocationsPath);
+        using var byAction = await _client.Soap11Async(user, RuntimePath, CaisoAction("RetrieveDRRSLocations_v1"));
+
+        Assert.Equal(HttpStatusCode.OK, byPath.StatusCode);
+        Assert.Equal(HttpStatusCode.InternalServerError, byAction.StatusCode);
+        Assert.Equal(CaisoMessage, (await SoapFault.ReadAsync(byAction)).Message);
+    }
+
+    [Fact]
+    public async Task Call_Soap11ActionThenSoap12ActionParameter_IsOneService()
+    {
+        var user = NewUser();
+        using var soap11 = await _client.Soap11Async(user, RuntimePath, CaisoAction("submitDRRSRegistrations_v1"));
+        using var soap12 = await _client.Soap12Async(user, "/other/endpoint", "urn:caiso#SubmitDRRSRegistrations_v1");
+
+        Assert.Equal(HttpStatusCode.OK, soap11.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, soap12.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("\"\"")]
+    [InlineData("\"http://www.caiso.com/soa/\"")]
+    [InlineData("\"http://www.caiso.com/soa/<script>&amp;\"")]
+    [InlineData("garbage \"\" ;; \\ ' <>")]
+    public async Task Soap11_EmptyOrGarbageSoapAction_IsKeyedByPathAndRefusedWithWellFormedFault(string soapAction)
+    {
+        var user = NewUser();
+        using var first = await _client.Soap11Async(user, RuntimePath, soapAction);
+        using var second = await _client.Soap11Async(user, RuntimePath + "/", CaisoAction("x y"));
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(HttpStatusCode.InternalServerError, second.StatusCode);
+        Assert.Equal(new SoapFault("soap:Client", CaisoMessage, null), await SoapFault.ReadAsync(second));
+    }
+
+    [Fact]
+    public async Task Soap11_MalformedXmlBody_IsForwardedUnreadAndKeyedByAction()
+    {
+        var user = NewUser();
+        using var first = await _client.Soap11Async(user, RuntimePath, CaisoAction("submitDRRSLocations_v1"), body: "<soap:Envelope><<<&&& not xml");
+        using var second = await _client.Soap11Async(user, RuntimePath, CaisoAction("submitDRRSLocations_v1"), body: "\0\0\0");
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal("soap:Client", (await SoapFault.ReadAsync(second)).Code);
+    }
+
+    [Fact]
+    public async Task Soap11_RefusedWhileBodyStillStreaming_AnswersWithoutReadingTheBody()
+    {
+        var user = NewUser();
+        using var first = await _client.Soap11Async(user, RuntimePath, CaisoAction("retrieveDRRSBatchStatus_v1"));
+        using var neverEnds = new CancellationTokenSource();
+        var request = new HttpRequestMessage(HttpMethod.Post, RuntimePath) { Content = new EndlessContent(neverEnds.Token) };
+        request.Content.Headers.TryAddWithoutValidation("Content-Type", "text/xml; charset=utf-8");
+        request.Headers.TryAddWithoutValidation("SOAPAction", CaisoAction("retrieveDRRSBatchStatus_v1"));
+        request.Headers.Add(GatewayFactory.UserHeader, user);
+
+        using var second = await _client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead).WaitAsync(TimeSpan.FromSeconds(10));
+        await neverEnds.CancelAsync();
+
+        Assert.Equal(HttpStatusCode.InternalServerError, second.StatusCode);
+    }
+
+    [Fact]
+    public async Task Soap11_NoIdentity_IsClientFaultNotForwarded()
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, RuntimePath) { Content = new StringContent(SoapEnvelope, System.Text.Encoding.UTF8, "text/xml") };
+        request.Headers.TryAddWithoutValidation("SOAPAction", CaisoAction("submitDRRSLocations_v1"));
+
+        using var response = await _client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        var fault = await SoapFault.ReadAsync(response);
+        Assert.Equal("soap:Client", fault.Code);
+        Assert.Contains("could not tell which user", fault.Message, StringComparison.Ordinal);
+        Assert.Empty(_backend.Requests);
+    }
+
+    [Fact]
+    public async Task Soap12_OversizedIdentity_IsSenderFault400()
+    {
+        using var response = await _client.Soap12Async(new string('u', 1000), RuntimePath, "urn:x/op");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var fault = await SoapFault.ReadAsync(response);
+        Assert.Equal("env:Sender", fault.Code);
+        Assert.Contains("longer than 256", fault.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Soap_StoreUnavailableWithReject_IsServerFault503WithRetryAfter()
+    {
+        await using var gateway = new GatewayFactory(
+            _backend.Address,
+            settings: new Dictionary<string, string?> { ["Aup:OnStoreFailure"] = "Reject" },
+            configureServices: services => services.AddSingleton<IAupStore, UnavailableStore>());
+        using var client = gateway.CreateClientFrom();
+
+        using var soap11 = await client.Soap11Async(NewUser(), RuntimePath, CaisoAction("submitDRRSLocations_v1"));
+        using var soap12 = await client.Soap12Async(NewUser(), RuntimePath, "urn:x/op");
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, soap11.StatusCode);
+        Assert.Equal("soap:Server", (await SoapFault.ReadAsync(soap11)).Code);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, soap12.StatusCode);
+        Assert.Equal("env:Receiver", (await SoapFault.ReadAsync(soap12)).Code);
+        Assert.NotNull(soap12.Headers.RetryAfter);
+    }
+
+    [Fact]
+    public async Task Soap_ConfiguredFaultStatusCodes_AreUsed()
+    {
+        await using var gateway = new GatewayFactory(_backend.Address, settings: new Dictionary<string, string?>
+        {
+            ["Aup:Soap:Soap11FaultStatusCode"] = "429",
+            ["Aup:Soap:Soap12FaultStatusCode"] = "429",
+        });
+        using var client = gateway.CreateClientFrom();
+        var user = NewUser();
+
+        using var first = await client.Soap11Async(user, RuntimePath, CaisoAction("submitDRRSLocations_v1"));
+        using var soap11 = await client.Soap11Async(user, RuntimePath, CaisoAction("submitDRRSLocations_v1"));
+        using var soap12 = await client.Soap12Async(user, RuntimePath, "urn:x/submitDRRSLocations_v1");
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, soap11.StatusCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests, soap12.StatusCode);
+        Assert.Equal(CaisoMessage, (await SoapFault.ReadAsync(soap12)).Message);
+    }
+
+    [Fact]
+    public async Task Soap_Disabled_IsKeyedByPathAndRefusedAsPlainText()
+    {
+        await using var gateway = new GatewayFactory(_backend.Address, settings: new Dictionary<string, string?> { ["Aup:Soap:Enabled"] = "false" });
+        using var client = gateway.CreateClientFrom();
+        var user = NewUser();
+
+        using var first = await client.Soap11Async(user, RuntimePath, CaisoAction("submitDRRSLocations_v1"));
+        using var second = await client.Soap11Async(user, RuntimePath, CaisoAction("retrieveDRRSLocations_v1"));
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, second.StatusCode);
+        Assert.Equal(CaisoMessage, await second.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>A request body that keeps the request open until cancelled, like a slow or stalled upload.</summary>
+    private sealed class EndlessContent(CancellationToken stop) : HttpContent
+    {
+        protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context)
+        {
+            await stream.WriteAsync("<soap:Envelope>"u8.ToArray(), stop);
+            await stream.FlushAsync(stop);
+            try
+            {
+                await Task.Delay(Timeout.Infinite, stop);
+            }
+            catch (OperationCanceledException)
+            {
+            }
+        }
+
+        protected override bool TryComputeLength(out long length)
+        {
+            length = 0;
+            return false;
+        }
+    }
+}

@@ -1,0 +1,154 @@
+using System.Diagnostics;
+using System.Net;
+using DrrsGateway.IntegrationTests.Infrastructure;
+using Serilog.Events;
+using StackExchange.Redis;
+using static DrrsGateway.IntegrationTests.Infrastructure.GatewayRequests;
+
+namespace DrrsGateway.IntegrationTests.Reliability;
+
+/// <summary>
+/// Redis dying, stalling, or absent at start-up: every request still gets a bounded answer decided by
+/// Aup:OnStoreFailure, the outage is logged without a line per request, and enforcement resumes by itself.
+/// Each test owns its redis-server, since it kills or pauses it.
+/// </summary>
+public sealed class RedisOutageTests : IAsyncLifetime
+{
+    // Store timeout 300 ms; an answer must never take much longer than that, whatever Redis does.
+    private static readonly TimeSpan AnswerBound = TimeSpan.FromSeconds(1.5);
+
+    private RedisServer _redis = null!;
+    private RecordingBackend _backend = null!;
+
+    public async Task InitializeAsync()
+    {
+        _redis = RedisServer.Start();
+        _backend = await RecordingBackend.StartAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _backend.DisposeAsync();
+        _redis.Dispose();
+    }
+
+    [Fact]
+    public async Task Call_RedisKilledWithAllow_ForwardsPromptlyAndLogsNoLinePerRequest()
+    {
+        await using var gateway = NewGateway("Allow");
+        using var client = gateway.CreateClientFrom();
+        await AssertEnforcedAsync(client);
+
+        _redis.Kill();
+        for (var i = 0; i < 30; i++)
+        {
+            var (status, elapsed) = await TimedCallAsync(client, NewUser());
+            Assert.Equal(HttpStatusCode.OK, status);
+            Assert.True(elapsed < AnswerBound, $"answered in {elapsed.TotalMilliseconds:0} ms");
+        }
+
+        var outageWarnings = gateway.Logs.Events.Count(e => e.Level >= LogEventLevel.Warning
+            && e.Properties.TryGetValue("SourceContext", out var source) && source.ToString().Contains("AcceptableUse", StringComparison.Ordinal));
+        Assert.InRange(outageWarnings, 1, 3);
+        Assert.Single(gateway.Logs.WithEventId(140));
+    }
+
+    [Fact]
+    public async Task Call_RedisKilledWithReject_Answers503WithRetryAfterAndDoesNotForward()
+    {
+        await using var gateway = NewGateway("Reject");
+        using var client = gateway.CreateClientFrom();
+        _redis.Kill();
+        var forwardedBefore = _backend.Requests.Count;
+
+        for (var i = 0; i < 5; i++)
+        {
+            using var response = await client.CallAsync(NewUser());
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+            Assert.Equal(TimeSpan.FromSeconds(1), response.Headers.RetryAfter!.Delta);
+            Assert.Contains("cannot check the Acceptable Use Policy", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        Assert.Equal(forwardedBefore, _backend.Requests.Count);
+    }
+
+    [Fact]
+    public async Task Call_RedisRestarted_EnforcementResumesWithinSeconds()
+    {
+        await using var gateway = NewGateway("Allow");
+        using var client = gateway.CreateClientFrom();
+        _redis.Kill();
+        for (var i = 0; i < 5; i++)
+        {
+            using var response = await client.CallAsync(NewUser());
+        }
+
+        _redis.Restart();
+        var resumed = Stopwatch.StartNew();
+        while (!await IsEnforcedAsync(client))
+        {
+            Assert.True(resumed.Elapsed < TimeSpan.FromSeconds(10), "enforcement did not resume within 10 s of Redis returning");
+            await Task.Delay(200);
+        }
+
+        Assert.NotEmpty(gateway.Logs.WithEventId(142));
+    }
+
+    [Fact]
+    public async Task Call_RedisPaused_AnswersWithinTimeoutInsteadOfHanging()
+    {
+        await using var gateway = NewGateway("Allow");
+        using var client = gateway.CreateClientFrom();
+        await AssertEnforcedAsync(client);
+        using var admin = await ConnectionMultiplexer.ConnectAsync(_redis.ConnectionString + ",allowAdmin=true");
+
+        // A stalled server: connected, but answering nothing for 3 s.
+        await admin.GetDatabase().ExecuteAsync("CLIENT", "PAUSE", "3000", "ALL");
+        for (var i = 0; i < 6; i++)
+        {
+            var (status, elapsed) = await TimedCallAsync(client, NewUser());
+            Assert.Equal(HttpStatusCode.OK, status);
+            Assert.True(elapsed < AnswerBound, $"answered in {elapsed.TotalMilliseconds:0} ms");
+        }
+    }
+
+    [Fact]
+    public async Task Start_RedisUnreachable_GatewayStartsAndAppliesOnStoreFailure()
+    {
+        _redis.Kill();
+        await using var gateway = NewGateway("Reject");
+        using var client = gateway.CreateClientFrom();
+
+        using var health = await client.GetAsync("/healthz");
+        var (status, elapsed) = await TimedCallAsync(client, NewUser());
+
+        Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, status);
+        Assert.True(elapsed < AnswerBound, $"answered in {elapsed.TotalMilliseconds:0} ms");
+    }
+
+    private GatewayFactory NewGateway(string onStoreFailure) => new(_backend.Address, _redis.ConnectionString + ",connectTimeout=1000",
+        new Dictionary<string, string?>
+        {
+            ["Aup:OnStoreFailure"] = onStoreFailure,
+            ["Aup:StoreTimeoutMilliseconds"] = "300",
+            ["Aup:Breaker:BreakMilliseconds"] = "500",
+        });
+
+    private static async Task<(HttpStatusCode Status, TimeSpan Elapsed)> TimedCallAsync(HttpClient client, string user)
+    {
+        var clock = Stopwatch.StartNew();
+        using var response = await client.CallAsync(user);
+        return (response.StatusCode, clock.Elapsed);
+    }
+
+    private static async Task AssertEnforcedAsync(HttpClient client) => Assert.True(await IsEnforcedAsync(client));
+
+    private static async Task<bool> IsEnforcedAsync(HttpClient client)
+    {
+        var user = NewUser();
+        using var first = await client.CallAsync(user);
+        using var second = await client.CallAsync(user);
+        return second.StatusCode == HttpStatusCode.TooManyRequests;
+    }
+}

@@ -1,0 +1,117 @@
+using System.Xml.Linq;
+using DrrsGateway.AcceptableUse;
+using DrrsGateway.AcceptableUse.Responses;
+using DrrsGateway.AcceptableUse.Soap;
+using Microsoft.AspNetCore.Http;
+
+namespace DrrsGateway.UnitTests.AcceptableUse.Responses;
+
+public sealed class SoapFaultResponderTests
+{
+    private static readonly XNamespace Soap11 = "http://schemas.xmlsoap.org/soap/envelope/";
+    private static readonly XNamespace Soap12 = "http://www.w3.org/2003/05/soap-envelope";
+    private static readonly XNamespace Xml = XNamespace.Xml;
+
+    [Fact]
+    public async Task WriteAsync_Soap11Violation_IsClientFaultWithCaisoMessageAnd500()
+    {
+        var (context, body) = await WriteAsync(Soap11FaultResponder.Instance, Refusal.Violation(30));
+
+        Assert.Equal(500, context.Response.StatusCode);
+        Assert.Equal("text/xml; charset=utf-8", context.Response.ContentType);
+        Assert.Equal("30", context.Response.Headers.RetryAfter.ToString());
+        var fault = body.Root!.Element(Soap11 + "Body")!.Element(Soap11 + "Fault")!;
+        Assert.Equal("soap:Client", fault.Element("faultcode")!.Value);
+        Assert.Equal(Soap11, fault.Element("faultcode")!.GetNamespaceOfPrefix("soap"));
+        Assert.Equal(AupMessages.Violation(30), fault.Element("faultstring")!.Value);
+    }
+
+    [Fact]
+    public async Task WriteAsync_Soap12Violation_IsSenderFaultWithEnglishReasonAnd400()
+    {
+        var (context, body) = await WriteAsync(Soap12FaultResponder.Instance, Refusal.Violation(30));
+
+        Assert.Equal(400, context.Response.StatusCode);
+        Assert.Equal("application/soap+xml; charset=utf-8", context.Response.ContentType);
+        var fault = body.Root!.Element(Soap12 + "Body")!.Element(Soap12 + "Fault")!;
+        Assert.Equal("env:Sender", fault.Element(Soap12 + "Code")!.Element(Soap12 + "Value")!.Value);
+        var text = fault.Element(Soap12 + "Reason")!.Element(Soap12 + "Text")!;
+        Assert.Equal("en", text.Attribute(Xml + "lang")!.Value);
+        Assert.Equal(AupMessages.Violation(30), text.Value);
+    }
+
+    [Fact]
+    public async Task WriteAsync_StoreUnavailable_IsGatewayFaultKeeping503()
+    {
+        var (soap11, body11) = await WriteAsync(Soap11FaultResponder.Instance, Refusal.StoreUnavailable(30));
+        var (soap12, body12) = await WriteAsync(Soap12FaultResponder.Instance, Refusal.StoreUnavailable(30));
+
+        Assert.Equal(503, soap11.Response.StatusCode);
+        Assert.Equal("soap:Server", body11.Descendants("faultcode").Single().Value);
+        Assert.Equal(503, soap12.Response.StatusCode);
+        Assert.Equal("env:Receiver", body12.Descendants(Soap12 + "Value").Single().Value);
+    }
+
+    [Fact]
+    public async Task WriteAsync_ConfiguredStatusCodes_AreUsedForCallerFaults()
+    {
+        var options = new AupOptions { Soap = { Soap11FaultStatusCode = 429, Soap12FaultStatusCode = 429 } };
+
+        var (soap11, _) = await WriteAsync(Soap11FaultResponder.Instance, Refusal.Unidentified, options);
+        var (soap12, _) = await WriteAsync(Soap12FaultResponder.Instance, Refusal.BadRequest("bad"), options);
+
+        Assert.Equal(429, soap11.Response.StatusCode);
+        Assert.Equal(429, soap12.Response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("</faultstring><injected/>&amp; \"quoted\" 'single'")]
+    [InlineData("control \u0001\u0008 and lone \uD800 surrogate, emoji \U0001F600")]
+    public async Task WriteAsync_HostileText_IsStillWellFormedXml(string detail)
+    {
+        var (_, body11) = await WriteAsync(Soap11FaultResponder.Instance, Refusal.BadRequest(detail));
+        var (_, body12) = await WriteAsync(Soap12FaultResponder.Instance, Refusal.BadRequest(detail));
+
+        Assert.Equal(SoapFaultResponder.XmlSafe(detail), body11.Descendants("faultstring").Single().Value);
+        Assert.Equal(SoapFaultResponder.XmlSafe(detail), body12.Descendants(Soap12 + "Text").Single().Value);
+        Assert.Empty(body11.Descendants("injected"));
+    }
+
+    [Fact]
+    public void XmlSafe_InvalidCharacters_AreReplacedAndValidOnesKept()
+    {
+        Assert.Equal("a\uFFFDb\uFFFD\U0001F600", SoapFaultResponder.XmlSafe("a\u0001b\uDC00\U0001F600"));
+
+        const string clean = "CAISO DRRS Acceptable Use Policy Violation.";
+        Assert.Same(clean, SoapFaultResponder.XmlSafe(clean));
+    }
+
+    [Theory]
+    [InlineData(nameof(SoapVersion.Soap11), null, typeof(Soap11FaultResponder))]
+    [InlineData(nameof(SoapVersion.Soap12), "application/json", typeof(Soap12FaultResponder))]
+    [InlineData(nameof(SoapVersion.None), "application/json", typeof(ProblemJsonResponder))]
+    [InlineData(nameof(SoapVersion.None), null, typeof(PlainTextResponder))]
+    public void For_SoapVersionAndAccept_PicksOneResponderPerProtocol(string soap, string? accept, Type expected)
+    {
+        var request = new DefaultHttpContext().Request;
+        if (accept is not null)
+        {
+            request.Headers.Accept = accept;
+        }
+
+        Assert.IsType(expected, RefusalResponder.For(request, Enum.Parse<SoapVersion>(soap)));
+    }
+
+    private static async Task<(HttpContext Context, XDocument Body)> WriteAsync(RefusalResponder responder, Refusal refusal, AupOptions? options = null)
+    {
+        var context = new DefaultHttpContext();
+        using var body = new MemoryStream();
+        context.Response.Body = body;
+
+        await responder.WriteAsync(context, refusal, options ?? new AupOptions());
+
+        Assert.Equal(body.Length, context.Response.ContentLength);
+        body.Position = 0;
+        return (context, XDocument.Load(body));
+    }
+}

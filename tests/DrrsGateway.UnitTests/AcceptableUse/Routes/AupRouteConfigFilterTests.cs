@@ -1,0 +1,45 @@
+using DrrsGateway.AcceptableUse;
+using DrrsGateway.AcceptableUse.Routes;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Yarp.ReverseProxy.Configuration;
+
+namespace DrrsGateway.UnitTests.AcceptableUse.Routes;
+
+public sealed class AupRouteConfigFilterTests
+{
+    private readonly AupRouteConfigFilter _filter = new(new AupSettings(
+        new OptionsFactory<AupOptions>([], []),
+        new ConfigurationBuilder().Build(),
+        NullLogger<AupSettings>.Instance));
+
+    [Theory]
+    [InlineData("AupMode", "Shadow")]
+    [InlineData("AupWindowSeconds", "5")]
+    [InlineData("AupService", "submitDRRSLocations_v1")]
+    [InlineData("Unrelated", "anything")]
+    public async Task ConfigureRouteAsync_ValidMetadata_KeepsTheRoute(string key, string value)
+    {
+        var route = Route(key, value);
+
+        Assert.Same(route, await _filter.ConfigureRouteAsync(route, null, default));
+    }
+
+    [Theory]
+    [InlineData("AupMode", "Of")]
+    [InlineData("AupMode", "1")]
+    [InlineData("AupWindowSeconds", "0")]
+    [InlineData("AupWindowSeconds", "30s")]
+    [InlineData("AupService", " ")]
+    public async Task ConfigureRouteAsync_InvalidMetadata_ThrowsNamingRouteAndKey(string key, string value)
+    {
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => _filter.ConfigureRouteAsync(Route(key, value), null, default).AsTask());
+
+        Assert.Contains("'drrs-test'", error.Message, StringComparison.Ordinal);
+        Assert.Contains(key, error.Message, StringComparison.Ordinal);
+    }
+
+    private static RouteConfig Route(string key, string value) =>
+        new() { RouteId = "drrs-test", ClusterId = "drrs", Metadata = new Dictionary<string, string> { [key] = value } };
+}

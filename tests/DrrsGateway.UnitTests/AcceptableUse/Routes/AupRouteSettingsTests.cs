@@ -1,0 +1,58 @@
+using DrrsGateway.AcceptableUse;
+using DrrsGateway.AcceptableUse.Routes;
+using DrrsGateway.UnitTests.Infrastructure;
+using Microsoft.AspNetCore.Http;
+
+namespace DrrsGateway.UnitTests.AcceptableUse.Routes;
+
+public sealed class AupRouteSettingsTests
+{
+    private static readonly AupOptions Options = new() { WindowSeconds = 30 };
+
+    [Fact]
+    public void For_NoRouteFeature_EnforcesTheGlobalWindow() =>
+        Assert.Equal(new AupRouteSettings(AupMode.Enforce, 30), AupRouteSettings.For(new DefaultHttpContext(), Options));
+
+    [Theory]
+    [InlineData("Shadow", "5", AupMode.Shadow, 5)]
+    [InlineData("off", null, AupMode.Off, 30)]
+    [InlineData(" ENFORCE ", " 45 ", AupMode.Enforce, 45)]
+    [InlineData(null, "120", AupMode.Enforce, 120)]
+    public void For_RouteMetadata_SetsModeAndWindow(string? mode, string? window, AupMode expectedMode, int expectedWindow)
+    {
+        var metadata = new Dictionary<string, string>();
+        if (mode is not null)
+        {
+            metadata[AupRouteSettings.ModeMetadataKey] = mode;
+        }
+
+        if (window is not null)
+        {
+            metadata[AupRouteSettings.WindowMetadataKey] = window;
+        }
+
+        var settings = AupRouteSettings.For(TestRouteFeature.Request("/x", metadata), Options);
+
+        Assert.Equal(new AupRouteSettings(expectedMode, expectedWindow), settings);
+    }
+
+    [Theory]
+    [InlineData("Of", "thirty")]
+    [InlineData("2", "0")]
+    [InlineData("", "-5")]
+    [InlineData("Enforce,Off", "86401")]
+    [InlineData("Shadow Off", "1e3")]
+    [InlineData("Enforce|Off", "30.5")]
+    public void For_InvalidMetadata_FallsBackToEnforcingTheGlobalWindow(string mode, string window)
+    {
+        var metadata = new Dictionary<string, string>
+        {
+            [AupRouteSettings.ModeMetadataKey] = mode,
+            [AupRouteSettings.WindowMetadataKey] = window,
+        };
+
+        var settings = AupRouteSettings.For(TestRouteFeature.Request("/x", metadata), Options);
+
+        Assert.Equal(new AupRouteSettings(AupMode.Enforce, 30), settings);
+    }
+}
