@@ -28,6 +28,12 @@ public sealed class GatewayFactory : WebApplicationFactory<Program>
             ["ConnectionStrings:Redis"] = redis ?? "",
             ["Aup:Identity:TrustedHeader"] = UserHeader,
             ["Aup:KeyPrefix"] = $"test:{Guid.NewGuid():N}:",
+
+            // A loaded CI machine can stall Redis answers past the shipped 500 ms; with Allow such a stall
+            // would let extra requests through and make exactness tests flaky. Tests of store failure set
+            // their own values.
+            ["Aup:StoreTimeoutMilliseconds"] = "10000",
+            ["Aup:OnStoreFailure"] = "Reject",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
