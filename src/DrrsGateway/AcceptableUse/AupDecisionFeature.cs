@@ -1,14 +1,16 @@
 namespace DrrsGateway.AcceptableUse;
 
 /// <summary>The policy's decision for one request, as the request log reads it.</summary>
-internal sealed class AupDecisionFeature(AupKey key, AupDecision decision, bool enforced) : IAupDecisionFeature
+internal sealed class AupDecisionFeature(string user, string service, string decision) : IAupDecisionFeature
 {
-    public string User => key.User;
+    public string User => user;
 
-    public string Service => key.Service;
+    public string Service => service;
 
-    // Constant names, so the hot path formats no enum.
-    public string Decision => decision switch
+    public string Decision => decision;
+
+    /// <summary>The feature for a decided request; constant names, so the hot path formats no enum.</summary>
+    public static AupDecisionFeature For(AupKey key, AupDecision decision, bool enforced) => new(key.User, key.Service, decision switch
     {
         AupDecision.Allowed => nameof(AupDecision.Allowed),
         AupDecision.Rejected when enforced => nameof(AupDecision.Rejected),
@@ -16,5 +18,8 @@ internal sealed class AupDecisionFeature(AupKey key, AupDecision decision, bool 
         // A shadow route forwards what it would have refused.
         AupDecision.Rejected => "Shadow",
         _ => nameof(AupDecision.StoreUnavailable),
-    };
+    });
+
+    /// <summary>The feature for an exempt user, whose request is forwarded without a decision.</summary>
+    public static AupDecisionFeature Exempt(string user) => new(user, "", "Exempt");
 }

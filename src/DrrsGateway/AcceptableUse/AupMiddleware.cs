@@ -75,6 +75,7 @@ internal sealed partial class AupMiddleware
         {
             _metrics.RecordDecision(AupOutcome.Exempt, ServiceTag.Other);
             Log.Exempt(_logger, user, context.Request.Path, ExemptDecision);
+            context.Features.Set<IAupDecisionFeature>(AupDecisionFeature.Exempt(user));
             return _next(context);
         }
 
@@ -90,7 +91,7 @@ internal sealed partial class AupMiddleware
     private async Task DecideAsync(HttpContext context, AupKey key, AupCall call, AupOptions options)
     {
         var decision = await RecordAsync(key, call.Window).ConfigureAwait(false);
-        context.Features.Set<IAupDecisionFeature>(new AupDecisionFeature(key, decision, call.IsEnforced));
+        context.Features.Set<IAupDecisionFeature>(AupDecisionFeature.For(key, decision, call.IsEnforced));
         switch (decision)
         {
             case AupDecision.Allowed:

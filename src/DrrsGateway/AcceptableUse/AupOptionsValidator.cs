@@ -33,6 +33,11 @@ internal sealed class AupOptionsValidator : IValidateOptions<AupOptions>
         {
             failures.Add("Aup:KeyPrefix must not be empty.");
         }
+        else if (options.KeyPrefix.AsSpan().IndexOfAny(PatternChars) >= 0)
+        {
+            // The prefix starts the SCAN patterns of admin look-ups and must not carry glob or hash-tag characters.
+            failures.Add($"Aup:KeyPrefix may not contain * ? [ ] \\ {{ or }}; it is '{options.KeyPrefix}'.");
+        }
 
         if (options.MaxServiceLength is < 1 or > 4096)
         {
@@ -138,6 +143,8 @@ internal sealed class AupOptionsValidator : IValidateOptions<AupOptions>
             failures.Add($"Aup:Soap:Soap12FaultStatusCode must be an HTTP error status from 400 to 599 (the SOAP 1.2 binding uses 400 for Sender faults); it is {soap.Soap12FaultStatusCode}.");
         }
     }
+
+    private static readonly System.Buffers.SearchValues<char> PatternChars = System.Buffers.SearchValues.Create("*?[]\\{}");
 
     // RFC 9110 token characters.
     private static bool IsHeaderName(string name) =>

@@ -43,6 +43,13 @@ public sealed class AupOptionsValidatorTests
     public void Validate_ZeroStoreTimeout_NamesTheSetting() =>
         AssertFailureNames("Aup:StoreTimeoutMilliseconds", new AupOptions { StoreTimeoutMilliseconds = 0 });
 
+    [Theory]
+    [InlineData("drrs[1]:")]
+    [InlineData("drrs*:")]
+    [InlineData("{drrs}:")]
+    public void Validate_GlobOrHashTagInKeyPrefix_NamesTheSetting(string prefix) =>
+        AssertFailureNames("Aup:KeyPrefix", new AupOptions { KeyPrefix = prefix });
+
     [Fact]
     public void Validate_EmptyKeyPrefix_NamesTheSetting() =>
         AssertFailureNames("Aup:KeyPrefix", new AupOptions { KeyPrefix = " " });
