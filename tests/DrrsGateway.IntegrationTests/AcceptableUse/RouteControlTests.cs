@@ -117,7 +117,11 @@ public sealed class RouteControlTests : IAsyncLifetime
 
         Assert.Equal(3 + 1, _backend.CountFor(LocationsPath));
         Assert.Equal(HttpStatusCode.TooManyRequests, otherAgain.StatusCode);
+        // The request log has its one line per request; the policy itself says nothing above Debug.
         Assert.DoesNotContain(_gateway.Logs.Events, e => e.Level >= LogEventLevel.Information
+            && e.Properties.TryGetValue("SourceContext", out var source) && source.ToString().Contains("AcceptableUse", StringComparison.Ordinal)
+            && e.Properties.TryGetValue("User", out var user) && user.ToString() == "\"monitor\"");
+        Assert.Contains(_gateway.Logs.Events, e => e.Properties.TryGetValue("Decision", out var decision) && decision.ToString() == "\"Exempt\""
             && e.Properties.TryGetValue("User", out var user) && user.ToString() == "\"monitor\"");
     }
 
