@@ -12,19 +12,13 @@ namespace DrrsGateway.IntegrationTests.AcceptableUse;
 /// real 30 s with a fake clock, and on Redis (whose clock is the server's) scaled to a 3 s window.
 /// </summary>
 [Collection(RedisCollection.Name)]
-public sealed class ResetOnRequestTimelineTests(RedisFixture redis) : IAsyncLifetime
+public sealed class ResetOnRequestTimelineTests(RedisFixture redis) : BackendTests
 {
-    private RecordingBackend _backend = null!;
-
-    public async Task InitializeAsync() => _backend = await RecordingBackend.StartAsync();
-
-    public async Task DisposeAsync() => await _backend.DisposeAsync();
-
     [Fact]
     public async Task Timeline_EmbeddedStoreWithFakeClock_MatchesCaisoSecondBySecond()
     {
         var time = new FakeTimeProvider();
-        await using var gateway = new GatewayFactory(_backend.Address, configureServices: s => s.AddSingleton<TimeProvider>(time));
+        await using var gateway = new GatewayFactory(Backend.Address, configureServices: s => s.AddSingleton<TimeProvider>(time));
         using var client = gateway.CreateClientFrom();
         var start = time.GetUtcNow();
 
@@ -40,13 +34,13 @@ public sealed class ResetOnRequestTimelineTests(RedisFixture redis) : IAsyncLife
         Assert.Equal(HttpStatusCode.OK, await At(12, RegistrationsPath));
         Assert.Equal(HttpStatusCode.TooManyRequests, await At(35, LocationsPath));
         Assert.Equal(HttpStatusCode.OK, await At(66, LocationsPath));
-        Assert.Equal(2, _backend.CountFor(LocationsPath));
+        Assert.Equal(2, Backend.CountFor(LocationsPath));
     }
 
     [Fact]
     public async Task Timeline_RedisStoreScaledToThreeSeconds_MatchesCaiso()
     {
-        await using var gateway = new GatewayFactory(_backend.Address, redis.Server.ConnectionString,
+        await using var gateway = new GatewayFactory(Backend.Address, redis.Server.ConnectionString,
             new Dictionary<string, string?> { ["Aup:WindowSeconds"] = "3" });
         using var client = gateway.CreateClientFrom();
         var user = NewUser();

@@ -7,14 +7,8 @@ using static DrrsGateway.IntegrationTests.Infrastructure.GatewayRequests;
 namespace DrrsGateway.IntegrationTests.Admin;
 
 /// <summary>Without Admin:ApiKey the admin API does not exist, and its paths still never reach DRRS.</summary>
-public sealed class AdminSwitchTests : IAsyncLifetime
+public sealed class AdminSwitchTests : BackendTests
 {
-    private RecordingBackend _backend = null!;
-
-    public async Task InitializeAsync() => _backend = await RecordingBackend.StartAsync();
-
-    public async Task DisposeAsync() => await _backend.DisposeAsync();
-
     [Theory]
     [InlineData("GET", "/admin/locks/alice")]
     [InlineData("DELETE", "/admin/locks/alice")]
@@ -24,7 +18,7 @@ public sealed class AdminSwitchTests : IAsyncLifetime
     [InlineData("GET", "/Admin/Locks/alice")]
     public async Task Admin_Off_Is404AndNothingForwarded(string method, string path)
     {
-        await using var gateway = new GatewayFactory(_backend.Address);
+        await using var gateway = new GatewayFactory(Backend.Address);
         using var client = gateway.CreateClientFrom();
         using var request = new HttpRequestMessage(new HttpMethod(method), path);
         request.Headers.Add(GatewayFactory.UserHeader, NewUser());
@@ -33,20 +27,20 @@ public sealed class AdminSwitchTests : IAsyncLifetime
         using var response = await client.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        Assert.Empty(_backend.Requests);
+        Assert.Empty(Backend.Requests);
         Assert.Single(gateway.Logs.WithEventId(211));
     }
 
     [Fact]
     public async Task DrrsPathStartingLikeAdmin_IsStillProxied()
     {
-        await using var gateway = new GatewayFactory(_backend.Address);
+        await using var gateway = new GatewayFactory(Backend.Address);
         using var client = gateway.CreateClientFrom();
 
         using var response = await client.CallAsync(NewUser(), "/administration/retrieveDRRSLocations_v1");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Single(_backend.Requests);
+        Assert.Single(Backend.Requests);
     }
 
     [Theory]
@@ -55,7 +49,7 @@ public sealed class AdminSwitchTests : IAsyncLifetime
     [InlineData("0123456789abcdef0123456789abcdef\n")]
     public void Start_UnusableAdminKey_FailsNamingItWithoutShowingIt(string key)
     {
-        using var gateway = new GatewayFactory(_backend.Address, settings: new Dictionary<string, string?> { ["Admin:ApiKey"] = key });
+        using var gateway = new GatewayFactory(Backend.Address, settings: new Dictionary<string, string?> { ["Admin:ApiKey"] = key });
 
         var error = Assert.Throws<OptionsValidationException>(() => gateway.CreateClient());
 

@@ -11,17 +11,11 @@ namespace DrrsGateway.IntegrationTests.Hosting;
 /// With Management:Port set, health, readiness, metrics and admin answer only on that port, DRRS traffic
 /// only on the others, and neither ever reaches the backend through the wrong port.
 /// </summary>
-public sealed class ManagementPortTests : IAsyncLifetime
+public sealed class ManagementPortTests : BackendTests
 {
     private const int ManagementPort = 9100;
     private const int ProxyPort = 8080;
     private const string AdminKey = "management-port-test-key";
-
-    private RecordingBackend _backend = null!;
-
-    public async Task InitializeAsync() => _backend = await RecordingBackend.StartAsync();
-
-    public async Task DisposeAsync() => await _backend.DisposeAsync();
 
     public static TheoryData<string> ManagementPaths =>
     [
@@ -54,7 +48,7 @@ public sealed class ManagementPortTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Empty(await response.Content.ReadAsStringAsync());
-        Assert.Empty(_backend.Requests);
+        Assert.Empty(Backend.Requests);
     }
 
     [Fact]
@@ -79,7 +73,7 @@ public sealed class ManagementPortTests : IAsyncLifetime
         using var response = await client.CallAsync(NewUser());
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        Assert.Empty(_backend.Requests);
+        Assert.Empty(Backend.Requests);
     }
 
     [Fact]
@@ -91,7 +85,7 @@ public sealed class ManagementPortTests : IAsyncLifetime
         using var response = await client.CallAsync(NewUser());
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Single(_backend.Requests);
+        Assert.Single(Backend.Requests);
     }
 
     [Theory]
@@ -100,14 +94,14 @@ public sealed class ManagementPortTests : IAsyncLifetime
     [InlineData("65536")]
     public void Start_InvalidManagementPort_FailsNamingIt(string value)
     {
-        using var gateway = new GatewayFactory(_backend.Address, settings: new Dictionary<string, string?> { [ManagementExtensions.PortSetting] = value });
+        using var gateway = new GatewayFactory(Backend.Address, settings: new Dictionary<string, string?> { [ManagementExtensions.PortSetting] = value });
 
         var error = Assert.ThrowsAny<InvalidOperationException>(() => gateway.CreateClient());
 
         Assert.Contains(ManagementExtensions.PortSetting, error.Message, StringComparison.Ordinal);
     }
 
-    private GatewayFactory NewGateway() => new(_backend.Address, settings: new Dictionary<string, string?>
+    private GatewayFactory NewGateway() => new(Backend.Address, settings: new Dictionary<string, string?>
     {
         [ManagementExtensions.PortSetting] = ManagementPort.ToString(CultureInfo.InvariantCulture),
         ["Admin:ApiKey"] = AdminKey,

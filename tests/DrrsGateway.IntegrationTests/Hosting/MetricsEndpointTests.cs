@@ -9,21 +9,15 @@ namespace DrrsGateway.IntegrationTests.Hosting;
 
 /// <summary>Prometheus scrapes the policy's decisions, and the framework's, over HTTP from the gateway itself.</summary>
 [Collection(MetricsCollection.Name)]
-public sealed class MetricsEndpointTests : IAsyncLifetime
+public sealed class MetricsEndpointTests : BackendTests
 {
     private const string Decisions = "drrs_aup_decisions_total";
     private const string Service = "service=\"retrievedrrslocations_v1\"";
 
-    private RecordingBackend _backend = null!;
-
-    public async Task InitializeAsync() => _backend = await RecordingBackend.StartAsync();
-
-    public async Task DisposeAsync() => await _backend.DisposeAsync();
-
     [Fact]
     public async Task Metrics_AfterAllowedAndRefusedCall_CountsBoth()
     {
-        await using var gateway = new GatewayFactory(_backend.Address);
+        await using var gateway = new GatewayFactory(Backend.Address);
         using var client = gateway.CreateClientFrom();
         var user = NewUser();
 
@@ -40,7 +34,7 @@ public sealed class MetricsEndpointTests : IAsyncLifetime
     [Fact]
     public async Task Metrics_Scrape_ShowsFrameworkAndRuntimeInstruments()
     {
-        await using var gateway = new GatewayFactory(_backend.Address);
+        await using var gateway = new GatewayFactory(Backend.Address);
         using var client = gateway.CreateClientFrom();
         using var forwarded = await client.CallAsync(NewUser());
 
@@ -54,7 +48,7 @@ public sealed class MetricsEndpointTests : IAsyncLifetime
     [Fact]
     public async Task Metrics_NoUserIdentity_IsAnsweredNeitherLimitedNorForwarded()
     {
-        await using var gateway = new GatewayFactory(_backend.Address);
+        await using var gateway = new GatewayFactory(Backend.Address);
         using var client = gateway.CreateClientFrom(IPAddress.Parse("203.0.113.9"));
 
         using var first = await client.GetAsync(TelemetryExtensions.MetricsPath);
@@ -62,13 +56,13 @@ public sealed class MetricsEndpointTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         Assert.Equal(HttpStatusCode.OK, second.StatusCode);
-        Assert.Empty(_backend.Requests);
+        Assert.Empty(Backend.Requests);
     }
 
     [Fact]
     public async Task Tracing_OtlpEndpointUnset_IsOff()
     {
-        await using var gateway = new GatewayFactory(_backend.Address);
+        await using var gateway = new GatewayFactory(Backend.Address);
         using var client = gateway.CreateClientFrom();
 
         Assert.Null(gateway.Services.GetService<TracerProvider>());
@@ -79,7 +73,7 @@ public sealed class MetricsEndpointTests : IAsyncLifetime
     {
         // Nothing listens there: the exporter's failures are its own and must not reach callers.
         var settings = new Dictionary<string, string?> { [TelemetryExtensions.OtlpEndpointVariable] = $"http://127.0.0.1:{FreePort.Next()}" };
-        await using var gateway = new GatewayFactory(_backend.Address, settings: settings);
+        await using var gateway = new GatewayFactory(Backend.Address, settings: settings);
         using var client = gateway.CreateClientFrom();
 
         using var forwarded = await client.CallAsync(NewUser());

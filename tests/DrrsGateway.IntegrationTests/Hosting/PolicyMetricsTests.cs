@@ -7,18 +7,12 @@ using static DrrsGateway.IntegrationTests.Infrastructure.GatewayRequests;
 namespace DrrsGateway.IntegrationTests.Hosting;
 
 /// <summary>The policy's meter counts what it decided and times the store.</summary>
-public sealed class PolicyMetricsTests : IAsyncLifetime
+public sealed class PolicyMetricsTests : BackendTests
 {
-    private RecordingBackend _backend = null!;
-
-    public async Task InitializeAsync() => _backend = await RecordingBackend.StartAsync();
-
-    public async Task DisposeAsync() => await _backend.DisposeAsync();
-
     [Fact]
     public async Task Decisions_AllowedThenRefused_AreCountedByOutcomeAndService()
     {
-        await using var gateway = new GatewayFactory(_backend.Address);
+        await using var gateway = new GatewayFactory(Backend.Address);
         using var client = gateway.CreateClientFrom();
         using var decisions = new MetricCollector<long>(gateway.Services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>(), AupMetrics.MeterName, AupMetrics.DecisionsName);
         using var durations = new MetricCollector<double>(gateway.Services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>(), AupMetrics.MeterName, AupMetrics.StoreDurationName);

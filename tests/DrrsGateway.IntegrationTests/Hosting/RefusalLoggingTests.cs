@@ -5,18 +5,12 @@ using static DrrsGateway.IntegrationTests.Infrastructure.GatewayRequests;
 namespace DrrsGateway.IntegrationTests.Hosting;
 
 /// <summary>Admins see every refusal as one structured event; allowed calls stay out of Information.</summary>
-public sealed class RefusalLoggingTests : IAsyncLifetime
+public sealed class RefusalLoggingTests : BackendTests
 {
-    private RecordingBackend _backend = null!;
-
-    public async Task InitializeAsync() => _backend = await RecordingBackend.StartAsync();
-
-    public async Task DisposeAsync() => await _backend.DisposeAsync();
-
     [Fact]
     public async Task Refusal_IsStructuredEventWithUserServiceDecisionRetryAfterAndTraceId()
     {
-        await using var gateway = new GatewayFactory(_backend.Address);
+        await using var gateway = new GatewayFactory(Backend.Address);
         using var client = gateway.CreateClientFrom();
         using var first = await client.CallAsync("alice");
         using var second = await client.CallAsync("alice");
@@ -33,7 +27,7 @@ public sealed class RefusalLoggingTests : IAsyncLifetime
     [Fact]
     public async Task Refusals_FloodOfOnePair_OneInformationEventPerWindow()
     {
-        await using var gateway = new GatewayFactory(_backend.Address,
+        await using var gateway = new GatewayFactory(Backend.Address,
             settings: new Dictionary<string, string?> { ["Serilog:MinimumLevel:Default"] = "Debug" });
         using var client = gateway.CreateClientFrom();
         for (var i = 0; i < 20; i++)
@@ -49,7 +43,7 @@ public sealed class RefusalLoggingTests : IAsyncLifetime
     [Fact]
     public async Task AllowedCall_PolicyEventIsDebugAndOnlyTheRequestLogIsInformation()
     {
-        await using var gateway = new GatewayFactory(_backend.Address);
+        await using var gateway = new GatewayFactory(Backend.Address);
         using var client = gateway.CreateClientFrom();
         using var response = await client.CallAsync("bob");
 
@@ -63,7 +57,7 @@ public sealed class RefusalLoggingTests : IAsyncLifetime
     [Fact]
     public async Task Start_EmbeddedStore_WarnsPolicyIsPerInstance()
     {
-        await using var gateway = new GatewayFactory(_backend.Address);
+        await using var gateway = new GatewayFactory(Backend.Address);
         using var client = gateway.CreateClientFrom();
 
         var warning = Assert.Single(gateway.Logs.WithEventId(120));

@@ -7,20 +7,14 @@ using static DrrsGateway.IntegrationTests.Infrastructure.GatewayRequests;
 namespace DrrsGateway.IntegrationTests.Hosting;
 
 /// <summary>One request event per request: status, elapsed, route, user, service, decision and trace id.</summary>
-public sealed class RequestLoggingTests : IAsyncLifetime
+public sealed class RequestLoggingTests : BackendTests
 {
     private const string RequestTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0000} ms";
-
-    private RecordingBackend _backend = null!;
-
-    public async Task InitializeAsync() => _backend = await RecordingBackend.StartAsync();
-
-    public async Task DisposeAsync() => await _backend.DisposeAsync();
 
     [Fact]
     public async Task RequestLog_AllowedThenRefusedCall_CarriesStatusRouteUserServiceDecisionAndTrace()
     {
-        await using var gateway = new GatewayFactory(_backend.Address);
+        await using var gateway = new GatewayFactory(Backend.Address);
         using var client = gateway.CreateClientFrom();
         var user = NewUser();
 
@@ -48,7 +42,7 @@ public sealed class RequestLoggingTests : IAsyncLifetime
     [Fact]
     public async Task RequestLog_UnidentifiedCall_HasStatusWithoutDecision()
     {
-        await using var gateway = new GatewayFactory(_backend.Address);
+        await using var gateway = new GatewayFactory(Backend.Address);
         using var client = gateway.CreateClientFrom(IPAddress.Parse("203.0.113.7"));
 
         using var response = await client.PostAsync(LocationsPath, new StringContent("<soap/>"));
@@ -65,7 +59,7 @@ public sealed class RequestLoggingTests : IAsyncLifetime
     public async Task RequestLog_ManagementEndpoint_StaysBelowInformation(string path)
     {
         var settings = new Dictionary<string, string?> { ["Serilog:MinimumLevel:Default"] = "Verbose" };
-        await using var gateway = new GatewayFactory(_backend.Address, settings: settings);
+        await using var gateway = new GatewayFactory(Backend.Address, settings: settings);
         using var client = gateway.CreateClientFrom();
 
         using var response = await client.GetAsync(path);
@@ -82,7 +76,7 @@ public sealed class RequestLoggingTests : IAsyncLifetime
             ["RequestLog:Level"] = "Debug",
             ["Serilog:MinimumLevel:Default"] = "Debug",
         };
-        await using var gateway = new GatewayFactory(_backend.Address, settings: settings);
+        await using var gateway = new GatewayFactory(Backend.Address, settings: settings);
         using var client = gateway.CreateClientFrom();
 
         using var response = await client.CallAsync(NewUser());
@@ -107,7 +101,7 @@ public sealed class RequestLoggingTests : IAsyncLifetime
     [InlineData("42")]
     public void Start_InvalidRequestLogLevel_FailsNamingIt(string value)
     {
-        using var gateway = new GatewayFactory(_backend.Address, settings: new Dictionary<string, string?> { ["RequestLog:Level"] = value });
+        using var gateway = new GatewayFactory(Backend.Address, settings: new Dictionary<string, string?> { ["RequestLog:Level"] = value });
 
         var error = Assert.ThrowsAny<Exception>(() => gateway.CreateClient());
 

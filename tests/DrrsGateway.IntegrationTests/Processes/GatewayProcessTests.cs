@@ -11,21 +11,15 @@ namespace DrrsGateway.IntegrationTests.Processes;
 /// environment variables, sharing one Redis in front of an HTTP backend.
 /// </summary>
 [Collection(RedisCollection.Name)]
-public sealed class GatewayProcessTests(RedisFixture redis) : IAsyncLifetime
+public sealed class GatewayProcessTests(RedisFixture redis) : BackendTests
 {
-    private RecordingBackend _backend = null!;
-
-    public async Task InitializeAsync() => _backend = await RecordingBackend.StartAsync();
-
-    public async Task DisposeAsync() => await _backend.DisposeAsync();
-
     [Fact]
     public async Task TwoReplicas_ConfiguredByEnvironment_EnforceOnePolicy()
     {
         var environment = new Dictionary<string, string>
         {
             ["ConnectionStrings__Redis"] = redis.Server.ConnectionString,
-            ["ReverseProxy__Clusters__drrs__Destinations__primary__Address"] = _backend.Address,
+            ["ReverseProxy__Clusters__drrs__Destinations__primary__Address"] = Backend.Address,
             ["Aup__WindowSeconds"] = "2",
             ["Aup__Identity__TrustedHeader"] = "X-Drrs-User",
             ["Aup__KeyPrefix"] = $"process:{Guid.NewGuid():N}:",
@@ -43,7 +37,7 @@ public sealed class GatewayProcessTests(RedisFixture redis) : IAsyncLifetime
         Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
         Assert.Equal(TimeSpan.FromSeconds(2), refused.Headers.RetryAfter!.Delta);
         Assert.Contains("retry your request again in 2 seconds from now", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        Assert.Equal(1, _backend.CountFor(LocationsPath));
+        Assert.Equal(1, Backend.CountFor(LocationsPath));
 
         await Task.Delay(TimeSpan.FromSeconds(2.5));
         using var afterQuiet = await toSecond.CallAsync(user);
@@ -59,7 +53,7 @@ public sealed class GatewayProcessTests(RedisFixture redis) : IAsyncLifetime
         var environment = new Dictionary<string, string>
         {
             ["ConnectionStrings__Redis"] = redis.Server.ConnectionString,
-            ["ReverseProxy__Clusters__drrs__Destinations__primary__Address"] = _backend.Address,
+            ["ReverseProxy__Clusters__drrs__Destinations__primary__Address"] = Backend.Address,
             ["Aup__Identity__TrustedHeader"] = "X-Drrs-User",
             ["Aup__KeyPrefix"] = $"process:{Guid.NewGuid():N}:",
             ["Admin__ApiKey"] = key,
@@ -92,7 +86,7 @@ public sealed class GatewayProcessTests(RedisFixture redis) : IAsyncLifetime
         var managementPort = FreePort.Next();
         var environment = new Dictionary<string, string>
         {
-            ["ReverseProxy__Clusters__drrs__Destinations__primary__Address"] = _backend.Address,
+            ["ReverseProxy__Clusters__drrs__Destinations__primary__Address"] = Backend.Address,
             ["Aup__Identity__TrustedHeader"] = "X-Drrs-User",
             ["Management__Port"] = managementPort.ToString(CultureInfo.InvariantCulture),
         };
@@ -112,6 +106,6 @@ public sealed class GatewayProcessTests(RedisFixture redis) : IAsyncLifetime
         Assert.Equal(HttpStatusCode.NotFound, readyOnProxy.StatusCode);
         Assert.Equal(HttpStatusCode.OK, call.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, callOnManagement.StatusCode);
-        Assert.Single(_backend.Requests);
+        Assert.Single(Backend.Requests);
     }
 }

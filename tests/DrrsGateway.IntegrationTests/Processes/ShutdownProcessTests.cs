@@ -6,18 +6,12 @@ using static DrrsGateway.IntegrationTests.Infrastructure.GatewayRequests;
 namespace DrrsGateway.IntegrationTests.Processes;
 
 /// <summary>SIGTERM, as a container runtime sends it: in-flight requests finish, within a bounded time.</summary>
-public sealed class ShutdownProcessTests : IAsyncLifetime
+public sealed class ShutdownProcessTests : BackendTests
 {
-    private RecordingBackend _backend = null!;
-
-    public async Task InitializeAsync() => _backend = await RecordingBackend.StartAsync();
-
-    public async Task DisposeAsync() => await _backend.DisposeAsync();
-
     [Fact]
     public async Task Terminate_SlowCallInFlight_CompletesAndExitsCleanly()
     {
-        _backend.Delay = TimeSpan.FromSeconds(2);
+        Backend.Delay = TimeSpan.FromSeconds(2);
         await using var gateway = await StartAsync(drainSeconds: 10);
         using var client = new HttpClient { BaseAddress = gateway.BaseAddress };
 
@@ -33,7 +27,7 @@ public sealed class ShutdownProcessTests : IAsyncLifetime
     [Fact]
     public async Task Terminate_CallSlowerThanDrainTimeout_StopsWithinTheTimeout()
     {
-        _backend.Delay = TimeSpan.FromSeconds(30);
+        Backend.Delay = TimeSpan.FromSeconds(30);
         await using var gateway = await StartAsync(drainSeconds: 1);
         using var client = new HttpClient { BaseAddress = gateway.BaseAddress };
 
@@ -48,7 +42,7 @@ public sealed class ShutdownProcessTests : IAsyncLifetime
 
     private Task<GatewayProcess> StartAsync(int drainSeconds) => GatewayProcess.StartAsync(new Dictionary<string, string>
     {
-        ["ReverseProxy__Clusters__drrs__Destinations__primary__Address"] = _backend.Address,
+        ["ReverseProxy__Clusters__drrs__Destinations__primary__Address"] = Backend.Address,
         ["Aup__Identity__TrustedHeader"] = "X-Drrs-User",
         ["Shutdown__TimeoutSeconds"] = drainSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
     });
@@ -56,7 +50,7 @@ public sealed class ShutdownProcessTests : IAsyncLifetime
     private async Task WaitUntilBackendHasAsync(int count)
     {
         var deadline = Stopwatch.StartNew();
-        while (_backend.Requests.Count < count)
+        while (Backend.Requests.Count < count)
         {
             Assert.True(deadline.Elapsed < TimeSpan.FromSeconds(10), "the request never reached the backend");
             await Task.Delay(20);

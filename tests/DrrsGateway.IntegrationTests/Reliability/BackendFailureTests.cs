@@ -8,14 +8,8 @@ namespace DrrsGateway.IntegrationTests.Reliability;
 /// A DRRS that is down or slow answers 502/504 through YARP, and the attempt still counts against the
 /// user: CAISO counts every request, so the window restarted when the gateway decided, before forwarding.
 /// </summary>
-public sealed class BackendFailureTests : IAsyncLifetime
+public sealed class BackendFailureTests : BackendTests
 {
-    private RecordingBackend _backend = null!;
-
-    public async Task InitializeAsync() => _backend = await RecordingBackend.StartAsync();
-
-    public async Task DisposeAsync() => await _backend.DisposeAsync();
-
     [Fact]
     public async Task Call_BackendDown_Is502AndTheAttemptCounts()
     {
@@ -34,8 +28,8 @@ public sealed class BackendFailureTests : IAsyncLifetime
     [Fact]
     public async Task Call_BackendSlowerThanActivityTimeout_Is504AndTheAttemptCounts()
     {
-        _backend.Delay = TimeSpan.FromSeconds(3);
-        await using var gateway = new GatewayFactory(_backend.Address, settings: new Dictionary<string, string?>
+        Backend.Delay = TimeSpan.FromSeconds(3);
+        await using var gateway = new GatewayFactory(Backend.Address, settings: new Dictionary<string, string?>
         {
             ["ReverseProxy:Clusters:drrs:HttpRequest:ActivityTimeout"] = "00:00:01",
         });
