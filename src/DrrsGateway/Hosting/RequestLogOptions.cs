@@ -10,8 +10,9 @@ public sealed class RequestLogOptions
 
     /// <summary>
     /// Level of the request event for proxied requests that did not fail on the server (5xx and exceptions
-    /// are always Error; health, readiness, metrics and admin requests always Verbose). Lower it to
-    /// <c>Debug</c> to keep only the policy's own refusal events at Information. The default is Information.
+    /// are always Error; health, readiness, metrics and admin requests always Verbose). The default is
+    /// <c>Debug</c>: a line per allowed request, or per refusal under a flood, would cost throughput and drown
+    /// the policy's own refusal events; set <c>Information</c> to see every request.
     /// </summary>
-    public LogEventLevel Level { get; set; } = LogEventLevel.Information;
+    public LogEventLevel Level { get; set; } = LogEventLevel.Debug;
 }

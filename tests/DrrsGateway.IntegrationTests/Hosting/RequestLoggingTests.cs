@@ -9,12 +9,14 @@ namespace DrrsGateway.IntegrationTests.Hosting;
 /// <summary>One request event per request: status, elapsed, route, user, service, decision and trace id.</summary>
 public sealed class RequestLoggingTests : BackendTests
 {
+    private static readonly Dictionary<string, string?> InformationLevel = new() { ["RequestLog:Level"] = "Information" };
+
     private const string RequestTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0000} ms";
 
     [Fact]
     public async Task RequestLog_AllowedThenRefusedCall_CarriesStatusRouteUserServiceDecisionAndTrace()
     {
-        await using var gateway = new GatewayFactory(Backend.Address);
+        await using var gateway = new GatewayFactory(Backend.Address, settings: InformationLevel);
         using var client = gateway.CreateClientFrom();
         var user = NewUser();
 
@@ -42,7 +44,7 @@ public sealed class RequestLoggingTests : BackendTests
     [Fact]
     public async Task RequestLog_UnidentifiedCall_HasStatusWithoutDecision()
     {
-        await using var gateway = new GatewayFactory(Backend.Address);
+        await using var gateway = new GatewayFactory(Backend.Address, settings: InformationLevel);
         using var client = gateway.CreateClientFrom(IPAddress.Parse("203.0.113.7"));
 
         using var response = await client.PostAsync(LocationsPath, new StringContent("<soap/>"));
@@ -69,13 +71,21 @@ public sealed class RequestLoggingTests : BackendTests
     }
 
     [Fact]
-    public async Task RequestLog_LevelSetToDebug_LogsProxiedRequestsAtDebug()
+    public async Task RequestLog_ExemptUser_NamesTheExemptDecision()
     {
-        var settings = new Dictionary<string, string?>
-        {
-            ["RequestLog:Level"] = "Debug",
-            ["Serilog:MinimumLevel:Default"] = "Debug",
-        };
+        var settings = new Dictionary<string, string?>(InformationLevel) { ["Aup:ExemptUsers:0"] = "monitor" };
+        await using var gateway = new GatewayFactory(Backend.Address, settings: settings);
+        using var client = gateway.CreateClientFrom();
+
+        using var response = await client.CallAsync("monitor");
+
+        Assert.Equal("Exempt", LogCollector.Scalar(Assert.Single(RequestEvents(gateway)), "Decision"));
+    }
+
+    [Fact]
+    public async Task RequestLog_ByDefault_LogsProxiedRequestsAtDebug()
+    {
+        var settings = new Dictionary<string, string?> { ["Serilog:MinimumLevel:Default"] = "Debug" };
         await using var gateway = new GatewayFactory(Backend.Address, settings: settings);
         using var client = gateway.CreateClientFrom();
 
