@@ -108,14 +108,20 @@ public sealed class RedisClusterFixture : IDisposable
         }
     }
 
+    private static bool IsClusterOk(RedisServer node)
+    {
+        using var client = ConnectionMultiplexer.Connect(node.ConnectionString);
+        var server = client.GetServer(client.GetEndPoints()[0]);
+        return server.Execute("CLUSTER", "INFO").ToString().Contains("cluster_state:ok", StringComparison.Ordinal);
+    }
+
     private void WaitUntilClusterIsOk()
     {
-        using var client = ConnectionMultiplexer.Connect(_nodes[0].ConnectionString);
+        // Every node must agree, not just the first: a node still learning the slot map answers CLUSTERDOWN.
         var deadline = DateTime.UtcNow.AddSeconds(20);
         while (DateTime.UtcNow < deadline)
         {
-            var info = client.GetServer(client.GetEndPoints()[0]).Execute("CLUSTER", "INFO").ToString();
-            if (info.Contains("cluster_state:ok", StringComparison.Ordinal))
+            if (_nodes.All(IsClusterOk))
             {
                 return;
             }
