@@ -19,6 +19,12 @@ internal static partial class RedisConnector
 
         // Reconnect every second (not with exponential back-off) so enforcement resumes soon after Redis returns.
         options.ReconnectRetryPolicy = new LinearRetry(1000);
+
+        // Parse replies on the .NET thread pool rather than on the client's dedicated threads: it saves two
+        // thread switches per decision (measured: Redis-store throughput 0.65 → ~0.90 of policy off, see
+        // docs/performance.md). The dedicated threads guard against pool starvation; the gateway never blocks
+        // pool threads.
+        options.SocketManager = SocketManager.ThreadPool;
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("DrrsGateway.Redis");
         var multiplexer = ConnectionMultiplexer.Connect(options);
         multiplexer.ConnectionFailed += (_, e) => Log.ConnectionFailed(logger, e.EndPoint?.ToString() ?? "?", e.FailureType, e.Exception);
