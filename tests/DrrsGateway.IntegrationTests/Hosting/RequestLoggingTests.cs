@@ -95,6 +95,29 @@ public sealed class RequestLoggingTests : BackendTests
     }
 
     [Fact]
+    public async Task RequestLog_Soap11RefusalWith500_IsNotError()
+    {
+        await using var gateway = new GatewayFactory(Backend.Address);
+        using var client = gateway.CreateClientFrom();
+        var user = NewUser();
+
+        for (var i = 0; i < 2; i++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, LocationsPath)
+            {
+                Content = new StringContent("<soap/>", System.Text.Encoding.UTF8, "text/xml"),
+            };
+            request.Headers.Add(GatewayFactory.UserHeader, user);
+            request.Headers.Add("SOAPAction", "\"http://www.caiso.com/soa/retrieveDRRSLocations_v1\"");
+            using var response = await client.SendAsync(request);
+            Assert.Equal(i == 0 ? HttpStatusCode.OK : HttpStatusCode.InternalServerError, response.StatusCode);
+        }
+
+        // The default request-log level is Debug, below the captured Information: no Error line either.
+        Assert.Empty(RequestEvents(gateway));
+    }
+
+    [Fact]
     public async Task RequestLog_BackendDown_IsError()
     {
         await using var gateway = new GatewayFactory($"http://127.0.0.1:{FreePort.Next()}/");
