@@ -10,23 +10,8 @@ namespace DrrsGateway.IntegrationTests.AcceptableUse;
 /// The flood shield answers known-locked keys without waiting for Redis, yet leaves Redis exactly as a
 /// round trip per request would: another replica sees every refused request's restart.
 /// </summary>
-public sealed class FloodShieldTests : IAsyncLifetime
+public sealed class FloodShieldTests : OwnRedisTests
 {
-    private RedisServer _redis = null!;
-    private RecordingBackend _backend = null!;
-
-    public async Task InitializeAsync()
-    {
-        _redis = RedisServer.Start();
-        _backend = await RecordingBackend.StartAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _backend.DisposeAsync();
-        _redis.Dispose();
-    }
-
     [Fact]
     public async Task Flood_OnOneReplica_RestartsTheWindowSeenByTheOther()
     {
@@ -60,7 +45,7 @@ public sealed class FloodShieldTests : IAsyncLifetime
         await Task.Delay(TimeSpan.FromSeconds(2.5));
         using var afterQuiet = await toOther.CallAsync(user);
         Assert.Equal(HttpStatusCode.OK, afterQuiet.StatusCode);
-        Assert.Equal(2, _backend.CountFor(LocationsPath));
+        Assert.Equal(2, Backend.CountFor(LocationsPath));
     }
 
     [Fact]
@@ -75,7 +60,7 @@ public sealed class FloodShieldTests : IAsyncLifetime
             Assert.Equal(HttpStatusCode.TooManyRequests, second.StatusCode);
         }
 
-        using var admin = await ConnectionMultiplexer.ConnectAsync(_redis.ConnectionString + ",allowAdmin=true");
+        using var admin = await ConnectionMultiplexer.ConnectAsync(Redis.ConnectionString + ",allowAdmin=true");
         await admin.GetDatabase().ExecuteAsync("CLIENT", "PAUSE", "2000", "ALL");
         var clock = Stopwatch.StartNew();
         using var third = await client.CallAsync(user);
@@ -100,13 +85,13 @@ public sealed class FloodShieldTests : IAsyncLifetime
         using var last = await client.CallAsync(user);
         await Task.Delay(200);
 
-        using var inspector = await ConnectionMultiplexer.ConnectAsync(_redis.ConnectionString + ",allowAdmin=true");
+        using var inspector = await ConnectionMultiplexer.ConnectAsync(Redis.ConnectionString + ",allowAdmin=true");
         var key = inspector.GetServers()[0].Keys(pattern: prefix + "*").Single();
         var ttl = await inspector.GetDatabase().KeyTimeToLiveAsync(key);
         Assert.InRange(ttl!.Value, TimeSpan.FromSeconds(29), TimeSpan.FromSeconds(30));
     }
 
-    private GatewayFactory NewReplica(string prefix, int windowSeconds) => new(_backend.Address, _redis.ConnectionString,
+    private GatewayFactory NewReplica(string prefix, int windowSeconds) => new(Backend.Address, Redis.ConnectionString,
         new Dictionary<string, string?>
         {
             ["Aup:KeyPrefix"] = prefix,

@@ -12,25 +12,10 @@ namespace DrrsGateway.IntegrationTests.Reliability;
 /// Aup:OnStoreFailure, the outage is logged without a line per request, and enforcement resumes by itself.
 /// Each test owns its redis-server, since it kills or pauses it.
 /// </summary>
-public sealed class RedisOutageTests : IAsyncLifetime
+public sealed class RedisOutageTests : OwnRedisTests
 {
     // Store timeout 300 ms; an answer must never take much longer than that, whatever Redis does.
     private static readonly TimeSpan AnswerBound = TimeSpan.FromSeconds(1.5);
-
-    private RedisServer _redis = null!;
-    private RecordingBackend _backend = null!;
-
-    public async Task InitializeAsync()
-    {
-        _redis = RedisServer.Start();
-        _backend = await RecordingBackend.StartAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _backend.DisposeAsync();
-        _redis.Dispose();
-    }
 
     [Fact]
     public async Task Call_RedisKilledWithAllow_ForwardsPromptlyAndLogsNoLinePerRequest()
@@ -39,7 +24,7 @@ public sealed class RedisOutageTests : IAsyncLifetime
         using var client = gateway.CreateClientFrom();
         await AssertEnforcedAsync(client);
 
-        _redis.Kill();
+        Redis.Kill();
         for (var i = 0; i < 30; i++)
         {
             var (status, elapsed) = await TimedCallAsync(client, NewUser());
@@ -58,8 +43,8 @@ public sealed class RedisOutageTests : IAsyncLifetime
     {
         await using var gateway = NewGateway("Reject");
         using var client = gateway.CreateClientFrom();
-        _redis.Kill();
-        var forwardedBefore = _backend.Requests.Count;
+        Redis.Kill();
+        var forwardedBefore = Backend.Requests.Count;
 
         for (var i = 0; i < 5; i++)
         {
@@ -69,7 +54,7 @@ public sealed class RedisOutageTests : IAsyncLifetime
             Assert.Contains("cannot check the Acceptable Use Policy", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }
 
-        Assert.Equal(forwardedBefore, _backend.Requests.Count);
+        Assert.Equal(forwardedBefore, Backend.Requests.Count);
     }
 
     [Fact]
@@ -77,13 +62,13 @@ public sealed class RedisOutageTests : IAsyncLifetime
     {
         await using var gateway = NewGateway("Allow");
         using var client = gateway.CreateClientFrom();
-        _redis.Kill();
+        Redis.Kill();
         for (var i = 0; i < 5; i++)
         {
             using var response = await client.CallAsync(NewUser());
         }
 
-        _redis.Restart();
+        Redis.Restart();
         var resumed = Stopwatch.StartNew();
         while (!await IsEnforcedAsync(client))
         {
@@ -100,7 +85,7 @@ public sealed class RedisOutageTests : IAsyncLifetime
         await using var gateway = NewGateway("Allow");
         using var client = gateway.CreateClientFrom();
         await AssertEnforcedAsync(client);
-        using var admin = await ConnectionMultiplexer.ConnectAsync(_redis.ConnectionString + ",allowAdmin=true");
+        using var admin = await ConnectionMultiplexer.ConnectAsync(Redis.ConnectionString + ",allowAdmin=true");
 
         // A stalled server: connected, but answering nothing for 3 s.
         await admin.GetDatabase().ExecuteAsync("CLIENT", "PAUSE", "3000", "ALL");
@@ -115,7 +100,7 @@ public sealed class RedisOutageTests : IAsyncLifetime
     [Fact]
     public async Task Start_RedisUnreachable_GatewayStartsAndAppliesOnStoreFailure()
     {
-        _redis.Kill();
+        Redis.Kill();
         await using var gateway = NewGateway("Reject");
         using var client = gateway.CreateClientFrom();
 
@@ -127,7 +112,7 @@ public sealed class RedisOutageTests : IAsyncLifetime
         Assert.True(elapsed < AnswerBound, $"answered in {elapsed.TotalMilliseconds:0} ms");
     }
 
-    private GatewayFactory NewGateway(string onStoreFailure) => new(_backend.Address, _redis.ConnectionString + ",connectTimeout=1000",
+    private GatewayFactory NewGateway(string onStoreFailure) => new(Backend.Address, Redis.ConnectionString + ",connectTimeout=1000",
         new Dictionary<string, string?>
         {
             ["Aup:OnStoreFailure"] = onStoreFailure,
