@@ -38,7 +38,7 @@ public sealed class StartupValidationTests
     }
 }
 
-/// <summary>Tests whose hosts fail at start-up; never run beside other tests.</summary>
+/// <summary>Tests whose hosts must start alone (failing start-ups, real Kestrel listeners); never run beside other tests.</summary>
 [CollectionDefinition(Name, DisableParallelization = true)]
 public sealed class StartupFailureCollection
 {

@@ -7,6 +7,11 @@ using static DrrsGateway.IntegrationTests.Infrastructure.GatewayRequests;
 namespace DrrsGateway.IntegrationTests.Identity;
 
 /// <summary>Users identified by the client certificate they present to Kestrel over real TLS.</summary>
+/// <remarks>
+/// Run alone: a real-Kestrel test host started while others start in parallel can read another host's
+/// address through the test host's process-wide interception (seen once as "connection refused").
+/// </remarks>
+[Collection(Hosting.StartupFailureCollection.Name)]
 public sealed class ClientCertificateTests : IAsyncLifetime
 {
     private readonly TestCertificateAuthority _ca = TestCertificateAuthority.Create();
