@@ -1,0 +1,81 @@
+using static DrrsGateway.IntegrationTests.Peers.DrrsOperations;
+
+namespace DrrsGateway.IntegrationTests.Peers;
+
+/// <summary>
+/// Ways around the lock on a path-routed servlet, through the gateway: Tomcat runs the operation its path
+/// names once path parameters are gone and whatever its case (see <see cref="TomcatPathParameterTests"/>),
+/// so within one window a user must get it executed once. Requests go out byte for byte; assertions read
+/// what the backend executed.
+/// </summary>
+[Collection(TomcatPeersCollection.Name)]
+public sealed class TomcatAttackTests(TomcatGatewayFixture peer)
+{
+    private const string OperationPath = PeerRequests.RuntimePath + "/" + RetrieveLocations;
+
+    public static TheoryData<string, string> Variants
+    {
+        get
+        {
+            var data = new TheoryData<string, string>();
+            foreach (var style in new[] { "action", "empty", "none" })
+            {
+                foreach (var suffix in new[] { ";jsessionid=A", ";jsessionid=B", ";x", ";", "%3Bjsessionid=C" })
+                {
+                    data.Add(OperationPath + suffix, style);
+                }
+
+                data.Add(PeerRequests.RuntimePath + "/retrievedrrslocations_v1", style);
+                data.Add(PeerRequests.RuntimePath + "/RETRIEVEDRRSLOCATIONS_V1;jsessionid=Z", style);
+                data.Add(PeerRequests.RuntimePath + ";a=b/" + RetrieveLocations, style);
+            }
+
+            return data;
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Variants))]
+    public async Task Post_PathVariantAfterCall_ExecutesOnce(string variant, string actionStyle)
+    {
+        var user = PeerRequests.NewUser("tomcat-" + actionStyle);
+        var gateway = peer.Gateway.BaseAddress;
+
+        var first = await PeerRequests.RawSoap11Async(gateway, OperationPath, user, RetrieveLocations, Actions(actionStyle));
+        await PeerRequests.RawSoap11Async(gateway, variant, user, RetrieveLocations, Actions(actionStyle));
+
+        Assert.Equal(200, first);
+        Assert.Equal(new Dictionary<string, int> { [RetrieveLocations] = 1 }, await peer.Backend.ExecutedAsync(user));
+    }
+
+    [Fact]
+    public async Task Post_PathParameterWithOtherOperationsAction_IsRefusedAndExecutesOnce()
+    {
+        var user = PeerRequests.NewUser("tomcat-mismatch");
+        var gateway = peer.Gateway.BaseAddress;
+
+        await PeerRequests.RawSoap11Async(gateway, OperationPath, user, RetrieveLocations, QuotedAction(RetrieveLocations));
+        var mismatch = await PeerRequests.RawSoap11Async(gateway, OperationPath + ";x", user, SubmitLocations, QuotedAction(SubmitLocations));
+
+        Assert.Equal(new Dictionary<string, int> { [RetrieveLocations] = 1 }, await peer.Backend.ExecutedAsync(user));
+        Assert.Equal(400, mismatch);
+    }
+
+    [Fact]
+    public async Task Post_OperationOutsideCatalog_IsRefusedAndNotForwarded()
+    {
+        var user = PeerRequests.NewUser("tomcat-unknown");
+
+        var status = await PeerRequests.RawSoap11Async(peer.Gateway.BaseAddress, PeerRequests.RuntimePath + "/RetrieveDRRSSecrets_v1", user, "RetrieveDRRSSecrets_v1", QuotedAction("RetrieveDRRSSecrets_v1"));
+
+        Assert.Equal(400, status);
+        Assert.Equal(0, await peer.Backend.ReceivedAsync(user));
+    }
+
+    private static string[] Actions(string style) => style switch
+    {
+        "action" => [QuotedAction(RetrieveLocations)],
+        "empty" => ["\"\""],
+        _ => [],
+    };
+}

@@ -1,0 +1,3 @@
+package peers;
+
+import jakarta.annotation.Resource;
