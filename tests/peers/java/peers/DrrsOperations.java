@@ -1,3 +1,0 @@
-package peers;
-
-import jakarta.annotation.Resource;
