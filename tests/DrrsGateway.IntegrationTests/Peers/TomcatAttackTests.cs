@@ -35,6 +35,20 @@ public sealed class TomcatAttackTests(TomcatGatewayFixture peer)
         }
     }
 
+    [Theory]
+    [MemberData(nameof(Variants))]
+    public async Task Post_PathVariantAfterCall_ExecutesOnce(string variant, string actionStyle)
+    {
+        var user = PeerRequests.NewUser("tomcat-" + actionStyle);
+        var gateway = peer.Gateway.BaseAddress;
+
+        var first = await PeerRequests.RawSoap11Async(gateway, OperationPath, user, RetrieveLocations, Actions(actionStyle));
+        await PeerRequests.RawSoap11Async(gateway, PeerRequests.RuntimePath + variant, user, RetrieveLocations, Actions(actionStyle));
+
+        Assert.Equal(200, first);
+        Assert.Equal(new Dictionary<string, int> { [RetrieveLocations] = 1 }, await peer.Backend.ExecutedAsync(user));
+    }
+
     [Fact]
     public async Task Post_PathParameterWithOtherOperationsAction_IsRefusedAndExecutesOnce()
     {
