@@ -1,4 +1,5 @@
 using System.Net;
+using DrrsGateway.AcceptableUse.Services;
 using static DrrsGateway.IntegrationTests.Peers.DrrsOperations;
 
 namespace DrrsGateway.IntegrationTests.Peers;
@@ -74,10 +75,10 @@ public sealed class JaxwsAttackTests(JaxwsGatewayFixture peer)
         var user = PeerRequests.NewUser("a-for-b");
 
         await peer.Client.SendAsync(() => PeerRequests.Soap11(user, PeerRequests.RuntimePath, QuotedAction(RetrieveLocations), RetrieveLocations));
-        var (mismatch, _) = await peer.Client.SendAsync(() => PeerRequests.Soap11(user, PeerRequests.RuntimePath, QuotedAction(SubmitLocations), RetrieveLocations));
+        using var mismatch = await peer.Client.SendAsync(PeerRequests.Soap11(user, PeerRequests.RuntimePath, QuotedAction(SubmitLocations), RetrieveLocations));
 
         Assert.Equal(new Dictionary<string, int> { [RetrieveLocations] = 1 }, await peer.Backend.ExecutedAsync(user));
-        Assert.Equal(HttpStatusCode.BadRequest, mismatch);
+        await GatewayRefusal.AssertSoap11Async(mismatch, ServiceNameResolver.DisagreementProblem);
     }
 
     [Fact]
@@ -85,10 +86,10 @@ public sealed class JaxwsAttackTests(JaxwsGatewayFixture peer)
     {
         var user = PeerRequests.NewUser("a-for-b-first");
 
-        var (mismatch, _) = await peer.Client.SendAsync(() => PeerRequests.Soap11(user, PeerRequests.RuntimePath, QuotedAction(SubmitLocations), RetrieveLocations));
+        using var mismatch = await peer.Client.SendAsync(PeerRequests.Soap11(user, PeerRequests.RuntimePath, QuotedAction(SubmitLocations), RetrieveLocations));
 
-        Assert.Equal(HttpStatusCode.BadRequest, mismatch);
         Assert.Empty(await peer.Backend.ExecutedAsync(user));
+        await GatewayRefusal.AssertSoap11Async(mismatch, ServiceNameResolver.DisagreementProblem);
     }
 
     [Fact]
@@ -98,10 +99,10 @@ public sealed class JaxwsAttackTests(JaxwsGatewayFixture peer)
         var user = PeerRequests.NewUser("path-for-b");
 
         await peer.Client.SendAsync(() => PeerRequests.Soap11(user, PeerRequests.RuntimePath, QuotedAction(RetrieveLocations), RetrieveLocations));
-        var (mismatch, _) = await peer.Client.SendAsync(() => PeerRequests.Soap11(user, PeerRequests.RuntimePath + "/" + SubmitLocations, QuotedAction(SubmitLocations), RetrieveLocations));
+        using var mismatch = await peer.Client.SendAsync(PeerRequests.Soap11(user, PeerRequests.RuntimePath + "/" + SubmitLocations, QuotedAction(SubmitLocations), RetrieveLocations));
 
         Assert.Equal(new Dictionary<string, int> { [RetrieveLocations] = 1 }, await peer.Backend.ExecutedAsync(user));
-        Assert.Equal(HttpStatusCode.BadRequest, mismatch);
+        await GatewayRefusal.AssertSoap11Async(mismatch, ServiceNameResolver.DisagreementProblem);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using DrrsGateway.AcceptableUse.Services;
 using static DrrsGateway.IntegrationTests.Peers.DrrsOperations;
 
 namespace DrrsGateway.IntegrationTests.Peers;
@@ -56,10 +57,10 @@ public sealed class TomcatAttackTests(TomcatGatewayFixture peer)
         var gateway = peer.Gateway.BaseAddress;
 
         await PeerRequests.RawSoap11Async(gateway, OperationPath, user, RetrieveLocations, QuotedAction(RetrieveLocations));
-        var mismatch = await PeerRequests.RawSoap11Async(gateway, OperationPath + ";x", user, SubmitLocations, QuotedAction(SubmitLocations));
+        using var mismatch = await peer.Client.SendAsync(PeerRequests.Soap11(user, OperationPath + ";x", QuotedAction(SubmitLocations), SubmitLocations));
 
-        Assert.Equal(new Dictionary<string, int> { [RetrieveLocations] = 1 }, await peer.Backend.ExecutedAsync(user));
-        Assert.Equal(400, mismatch);
+        Assert.Equal(1, await peer.Backend.ReceivedAsync(user));
+        await GatewayRefusal.AssertSoap11Async(mismatch, ServiceNameResolver.DisagreementProblem);
     }
 
     [Fact]
@@ -67,10 +68,10 @@ public sealed class TomcatAttackTests(TomcatGatewayFixture peer)
     {
         var user = PeerRequests.NewUser("tomcat-unknown");
 
-        var status = await PeerRequests.RawSoap11Async(peer.Gateway.BaseAddress, PeerRequests.RuntimePath + "/RetrieveDRRSSecrets_v1", user, "RetrieveDRRSSecrets_v1", QuotedAction("RetrieveDRRSSecrets_v1"));
+        using var refused = await peer.Client.SendAsync(PeerRequests.Soap11(user, PeerRequests.RuntimePath + "/RetrieveDRRSSecrets_v1", QuotedAction("RetrieveDRRSSecrets_v1"), "RetrieveDRRSSecrets_v1"));
 
-        Assert.Equal(400, status);
         Assert.Equal(0, await peer.Backend.ReceivedAsync(user));
+        await GatewayRefusal.AssertSoap11Async(refused, ServiceResult.UnknownOperationProblem);
     }
 
     private static string[] Actions(string style) => style switch
