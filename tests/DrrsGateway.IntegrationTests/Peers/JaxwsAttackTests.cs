@@ -106,6 +106,20 @@ public sealed class JaxwsAttackTests(JaxwsGatewayFixture peer)
     }
 
     [Fact]
+    public async Task Post_RotatingOperationPathsWithOneBody_ExecutesOnce()
+    {
+        // Each path names a catalogued operation and its own action agrees: only the body says what JAX-WS RI runs.
+        var user = PeerRequests.NewUser("path-rotate");
+
+        foreach (var operation in new[] { RetrieveLocations, SubmitLocations, RetrieveBatchStatus, SubmitRegistrations, RetrieveRegistrations, SubmitLocationReview })
+        {
+            await peer.Client.SendAsync(() => PeerRequests.Soap11(user, PeerRequests.RuntimePath + "/" + operation, QuotedAction(operation), RetrieveLocations));
+        }
+
+        Assert.Equal(new Dictionary<string, int> { [RetrieveLocations] = 1 }, await peer.Backend.ExecutedAsync(user));
+    }
+
+    [Fact]
     public async Task Post_SixteenConcurrentIdenticalRequests_ExecutesOnce()
     {
         var user = PeerRequests.NewUser("burst");
