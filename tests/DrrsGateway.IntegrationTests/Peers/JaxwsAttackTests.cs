@@ -119,6 +119,28 @@ public sealed class JaxwsAttackTests(JaxwsGatewayFixture peer)
         Assert.Equal(new Dictionary<string, int> { [RetrieveLocations] = 1 }, await peer.Backend.ExecutedAsync(user));
     }
 
+    [Theory]
+    [InlineData("POST", "?wsdl")]
+    [InlineData("POST", "?xsd=1")]
+    [InlineData("PUT", "")]
+    [InlineData("PUT", "?wsdl")]
+    [InlineData("DELETE", "")]
+    public async Task Send_OtherMethodOrMetadataQueryAfterCall_ExecutesOnce(string method, string query)
+    {
+        // JAX-WS RI serves metadata only to GET; any other method with an envelope runs it, query or not.
+        var user = PeerRequests.NewUser("method");
+
+        await peer.Client.SendAsync(() => PeerRequests.Soap11(user, PeerRequests.RuntimePath, QuotedAction(RetrieveLocations), RetrieveLocations));
+        await peer.Client.SendAsync(() =>
+        {
+            var request = PeerRequests.Soap11(user, PeerRequests.RuntimePath + query, QuotedAction(RetrieveLocations), RetrieveLocations);
+            request.Method = new HttpMethod(method);
+            return request;
+        });
+
+        Assert.Equal(new Dictionary<string, int> { [RetrieveLocations] = 1 }, await peer.Backend.ExecutedAsync(user));
+    }
+
     [Fact]
     public async Task Post_SixteenConcurrentIdenticalRequests_ExecutesOnce()
     {

@@ -5,6 +5,7 @@ internal static class PeerClients
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
     private static readonly Lazy<Task> ZeepInstalled = new(RequireZeepAsync);
+    private static readonly Lazy<Task> NodeSoapInstalled = new(InstallNodeSoapAsync);
 
     /// <summary>zeep from Debian's python3-zeep.</summary>
     public static async Task<PeerClientReport> ZeepAsync(Uri gateway, string user, params string[] operations)
@@ -14,8 +15,26 @@ internal static class PeerClients
     }
 
     /// <summary>node-soap, pinned in tests/peers/node.</summary>
-    public static async Task<PeerClientReport> NodeSoapAsync(Uri gateway, string user, params string[] operations) =>
-        PeerClientReport.Parse(await PeerProcess.RunAsync(PeerTools.Node, [PeerTools.NodeScript, gateway.ToString(), user, .. operations], Timeout));
+    public static async Task<PeerClientReport> NodeSoapAsync(Uri gateway, string user, params string[] operations)
+    {
+        await NodeSoapInstalled.Value;
+        return PeerClientReport.Parse(await PeerProcess.RunAsync(PeerTools.Node, [PeerTools.NodeScript, gateway.ToString(), user, .. operations], Timeout));
+    }
+
+    /// <summary>CI runs npm ci in .ci/run; a developer's first run does it here, from the committed lock file.</summary>
+    private static async Task InstallNodeSoapAsync()
+    {
+        if (PeerTools.NodeSoapInstalled)
+        {
+            return;
+        }
+
+        var install = await PeerProcess.RunAsync(PeerTools.Npm, ["ci", "--prefix", PeerTools.NodeDirectory, "--no-audit", "--no-fund"], TimeSpan.FromMinutes(3));
+        if (install.ExitCode != 0 || !PeerTools.NodeSoapInstalled)
+        {
+            throw PeerTools.Missing($"node-soap (npm ci in {PeerTools.NodeDirectory} failed: {install.Error.Trim()})");
+        }
+    }
 
     private static async Task RequireZeepAsync()
     {

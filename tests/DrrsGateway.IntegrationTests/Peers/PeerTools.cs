@@ -22,16 +22,14 @@ internal static class PeerTools
 
     public static string ZeepScript => Script(Path.Combine("zeep", "drrs_client.py"));
 
-    public static string NodeScript
-    {
-        get
-        {
-            var soap = Path.Combine(PeersDirectory, "node", "node_modules", "soap", "package.json");
-            return File.Exists(soap)
-                ? Script(Path.Combine("node", "drrs-client.js"))
-                : throw new InvalidOperationException($"node-soap is not installed ({soap} is missing). Run npm ci in tests/peers/node. {Install}");
-        }
-    }
+    public static string Npm => Executable("npm");
+
+    public static string NodeDirectory => Path.Combine(PeersDirectory, "node");
+
+    public static string NodeScript => Script(Path.Combine("node", "drrs-client.js"));
+
+    /// <summary>Whether <c>npm ci</c> has put node-soap into tests/peers/node/node_modules.</summary>
+    public static bool NodeSoapInstalled => File.Exists(Path.Combine(NodeDirectory, "node_modules", "soap", "package.json"));
 
     public static string JavaSource(string fileName) => Script(Path.Combine("java", "peers", fileName));
 
