@@ -29,11 +29,14 @@ public sealed class JavaBackend : IAsyncDisposable
     /// <summary>Where the backend serves DRRS, e.g. <c>http://127.0.0.1:41234/</c>.</summary>
     public Uri Address { get; }
 
-    /// <summary>JAX-WS RI's JDK-httpserver transport: SOAP 1.1 at /sst/runtime.asvc, SOAP 1.2 at /sst/soap12/runtime.asvc.</summary>
+    /// <summary>
+    /// JAX-WS RI's JDK-httpserver transport: SOAP 1.1 at /sst/runtime.asvc, SOAP 1.2 at /sst/soap12/runtime.asvc,
+    /// a bare-style service at /sst/bare/runtime.asvc.
+    /// </summary>
     public static async Task<JavaBackend> StartJaxwsAsync()
     {
         var classes = NewDirectory();
-        await JavaBuild.CompileAsync(classes, JavaClasspaths.JaxwsRuntime, "Counts.java", "DrrsService.java", "JaxwsBackend.java");
+        await JavaBuild.CompileAsync(classes, JavaClasspaths.JaxwsRuntime, "Counts.java", "DrrsService.java", "DrrsBareService.java", "JaxwsBackend.java");
         await JavaBuild.GenerateWrappersAsync(classes, "peers.DrrsService");
         return await StartAsync(classes, JavaClasspaths.JaxwsRuntime, "peers.JaxwsBackend");
     }

@@ -14,9 +14,15 @@ internal static class PeerRequests
     /// <summary>JAX-WS RI's SOAP 1.2 endpoint.</summary>
     public const string Soap12Path = "/sst/soap12/runtime.asvc";
 
+    /// <summary>JAX-WS RI's bare-style service, whose Body elements are named after requests (<see cref="BareRequest"/>).</summary>
+    public const string BarePath = "/sst/bare/runtime.asvc";
+
     private const string Namespace = "http://www.caiso.com/soa/drrs/";
 
     public static string NewUser(string scenario) => $"peer-{scenario}-{Guid.NewGuid().ToString("N")[..12]}";
+
+    /// <summary>The Body element of the bare-style service's request for <paramref name="operation"/>: <c>RetrieveDRRSLocationsRequest</c>.</summary>
+    public static string BareRequest(string operation) => operation.Replace("_v1", "Request", StringComparison.Ordinal);
 
     /// <summary>A SOAP 1.1 envelope whose first Body child is the wrapper element of <paramref name="bodyOperation"/>.</summary>
     public static string Soap11Envelope(string bodyOperation) =>

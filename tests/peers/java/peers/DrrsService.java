@@ -51,12 +51,17 @@ public class DrrsService {
     }
 
     private String run(String operation) {
-        Counts.executed(user(), operation);
+        return run(context, operation);
+    }
+
+    /** Records that the operation ran for the request's user and answers so. */
+    static String run(WebServiceContext context, String operation) {
+        Counts.executed(user(context), operation);
         return "executed " + operation;
     }
 
     @SuppressWarnings("unchecked")
-    private String user() {
+    private static String user(WebServiceContext context) {
         Map<String, List<String>> headers = (Map<String, List<String>>) context.getMessageContext().get(MessageContext.HTTP_REQUEST_HEADERS);
         if (headers != null) {
             for (Map.Entry<String, List<String>> header : headers.entrySet()) {

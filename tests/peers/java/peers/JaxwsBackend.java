@@ -5,7 +5,7 @@ import javax.xml.ws.soap.SOAPBinding;
 
 /**
  * JAX-WS RI on its JDK-httpserver transport: the DRRS service published at /sst/runtime.asvc (SOAP 1.1)
- * and /sst/soap12/runtime.asvc (SOAP 1.2). Arguments: soapPort controlPort. Prints READY when both answer.
+ * and /sst/soap12/runtime.asvc (SOAP 1.2), and the bare-style service at /sst/bare/runtime.asvc. Arguments: soapPort controlPort. Prints READY when all three answer.
  */
 public final class JaxwsBackend {
     private JaxwsBackend() {
@@ -26,6 +26,7 @@ public final class JaxwsBackend {
         Counts.serve(Integer.parseInt(args[1]));
         Endpoint.publish("http://127.0.0.1:" + port + "/sst/runtime.asvc", new DrrsService());
         Endpoint.create(SOAPBinding.SOAP12HTTP_BINDING, new DrrsService()).publish("http://127.0.0.1:" + port + "/sst/soap12/runtime.asvc");
+        Endpoint.publish("http://127.0.0.1:" + port + "/sst/bare/runtime.asvc", new DrrsBareService());
         System.out.println("READY");
         System.out.flush();
         Thread.currentThread().join();
