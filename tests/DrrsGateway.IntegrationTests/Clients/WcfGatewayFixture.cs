@@ -47,7 +47,10 @@ public sealed class WcfGatewayFixture : IAsyncLifetime
         }
         catch (InvalidOperationException e)
         {
-            throw new InvalidOperationException($"The gateway in front of the simulator did not start: {e.Message}{Environment.NewLine}{Output}", e);
+            var output = Output;
+            await _simulator.DisposeAsync();
+            _simulator = null;
+            throw new InvalidOperationException($"The gateway in front of the simulator did not start: {e.Message}{Environment.NewLine}{output}", e);
         }
     }
 
