@@ -22,7 +22,7 @@ internal sealed class AupMetrics
         ArgumentNullException.ThrowIfNull(meterFactory);
         var meter = meterFactory.Create(MeterName);
         _decisions = meter.CreateCounter<long>(DecisionsName, "{decision}",
-            "Policy decisions, by outcome (allowed, rejected, shadow, exempt, store_failure) and service.");
+            "Policy decisions, by outcome (allowed, rejected, shadow, exempt, store_failure, metadata, unknown_service, bad_request, unidentified) and service.");
         _storeDuration = meter.CreateHistogram<double>(StoreDurationName, "s",
             "Time the lock store took to decide and restart a window.",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1] });

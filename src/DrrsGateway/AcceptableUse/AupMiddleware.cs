@@ -18,6 +18,10 @@ internal sealed partial class AupMiddleware
     private const string AllowedDecision = "Allowed";
     private const string ShadowDecision = "Shadow";
     private const string ExemptDecision = "Exempt";
+    private const string MetadataDecision = "Metadata";
+    private const string UnknownServiceDecision = "UnknownService";
+    private const string BadRequestDecision = "BadRequest";
+    private const string UnidentifiedDecision = "Unidentified";
 
     private readonly RequestDelegate _next;
     private readonly AupSettings _settings;
@@ -62,12 +66,17 @@ internal sealed partial class AupMiddleware
             return _next(context);
         }
 
+        if (options.Soap.ForwardMetadataReads && MetadataRead.Is(context.Request))
+        {
+            return ForwardMetadataReadAsync(context);
+        }
+
         var call = new AupCall(route, SoapRequest.Read(context.Request, options.Soap));
         var identity = UserIdentityResolver.Resolve(context, options.Identity, options.Identity.EffectiveTrustedProxies);
         if (identity.User is not { } user)
         {
             return identity.Problem is { } problem
-                ? RefuseBadRequestAsync(context, call, options, problem)
+                ? RefuseBadRequestAsync(context, call, options, "", problem)
                 : RefuseUnidentifiedAsync(context, call, options);
         }
 
@@ -79,13 +88,49 @@ internal sealed partial class AupMiddleware
             return _next(context);
         }
 
-        var service = ServiceNameResolver.Resolve(context, call.Soap.Operation, options.MaxServiceLength);
-        if (service.Service is not { } serviceName)
+        var service = ServiceNameResolver.Resolve(context, call.Soap, options);
+        return service.Kind switch
         {
-            return RefuseBadRequestAsync(context, call, options, service.Problem!);
+            ServiceResultKind.Named => DecideAsync(context, new AupKey(user, service.Service!), call, options),
+            ServiceResultKind.NeedsEnvelope => DecideFromEnvelopeAsync(context, user, call, options),
+            _ => RefuseUnkeyedAsync(context, user, call, options, service),
+        };
+    }
+
+    // A WSDL or schema read runs no operation: forwarded without a decision, a lock or even an identity.
+    private Task ForwardMetadataReadAsync(HttpContext context)
+    {
+        _metrics.RecordDecision(AupOutcome.Metadata, ServiceTag.Other);
+        Log.MetadataRead(_logger, context.Request.Path, MetadataDecision);
+        context.Features.Set<IAupDecisionFeature>(AupDecisionFeature.Metadata);
+        return _next(context);
+    }
+
+    private async Task DecideFromEnvelopeAsync(HttpContext context, string user, AupCall call, AupOptions options)
+    {
+        var envelope = await EnvelopeReader.ReadAsync(context, call.Soap.Framing, options.Soap.MaxEnvelopePeekBytes).ConfigureAwait(false);
+        var service = ServiceNameResolver.FromEnvelope(context, call.Soap, envelope, options);
+        if (service.Kind == ServiceResultKind.Named)
+        {
+            await DecideAsync(context, new AupKey(user, service.Service!), call, options).ConfigureAwait(false);
+            return;
         }
 
-        return DecideAsync(context, new AupKey(user, serviceName), call, options);
+        await RefuseUnkeyedAsync(context, user, call, options, service).ConfigureAwait(false);
+    }
+
+    private Task RefuseUnkeyedAsync(HttpContext context, string user, AupCall call, AupOptions options, ServiceResult service)
+    {
+        if (service.Kind != ServiceResultKind.Unknown)
+        {
+            return RefuseBadRequestAsync(context, call, options, user, service.Problem!);
+        }
+
+        // Junk names are refused before they reach the store: Debug, so a flood of them cannot drown the log.
+        _metrics.RecordDecision(AupOutcome.UnknownService, ServiceTag.Other);
+        Log.UnknownService(_logger, user, context.Request.Path, UnknownServiceDecision);
+        context.Features.Set<IAupDecisionFeature>(AupDecisionFeature.Refused(user, UnknownServiceDecision, call.IsEnforced));
+        return RefuseAsync(context, call, options, Refusal.UnknownService);
     }
 
     private async Task DecideAsync(HttpContext context, AupKey key, AupCall call, AupOptions options)
@@ -176,21 +221,25 @@ internal sealed partial class AupMiddleware
 
     private Task RefuseUnidentifiedAsync(HttpContext context, AupCall call, AupOptions options)
     {
+        _metrics.RecordDecision(AupOutcome.Unidentified, ServiceTag.Other);
         if (call.IsEnforced)
         {
             Log.Unidentified(_logger, context.Request.Path);
         }
 
+        context.Features.Set<IAupDecisionFeature>(AupDecisionFeature.Refused("", UnidentifiedDecision, call.IsEnforced));
         return RefuseAsync(context, call, options, Refusal.Unidentified);
     }
 
-    private Task RefuseBadRequestAsync(HttpContext context, AupCall call, AupOptions options, string problem)
+    private Task RefuseBadRequestAsync(HttpContext context, AupCall call, AupOptions options, string user, string problem)
     {
+        _metrics.RecordDecision(AupOutcome.BadRequest, ServiceTag.Other);
         if (call.IsEnforced)
         {
             Log.BadRequest(_logger, problem);
         }
 
+        context.Features.Set<IAupDecisionFeature>(AupDecisionFeature.Refused(user, BadRequestDecision, call.IsEnforced));
         return RefuseAsync(context, call, options, Refusal.BadRequest(problem));
     }
 
@@ -238,5 +287,11 @@ internal sealed partial class AupMiddleware
 
         [LoggerMessage(9, LogLevel.Debug, "AUP {Decision}: {User} is exempt, {Path} forwarded unchecked")]
         public static partial void Exempt(ILogger logger, string user, PathString path, string decision);
+
+        [LoggerMessage(11, LogLevel.Debug, "AUP {Decision}: {Path} reads a service description, forwarded without counting")]
+        public static partial void MetadataRead(ILogger logger, PathString path, string decision);
+
+        [LoggerMessage(12, LogLevel.Debug, "AUP {Decision}: {User} called {Path}, which names no catalogued DRRS operation; refused, no lock written")]
+        public static partial void UnknownService(ILogger logger, string user, PathString path, string decision);
     }
 }

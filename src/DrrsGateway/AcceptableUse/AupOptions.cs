@@ -67,6 +67,12 @@ public sealed class AupOptions
     /// <summary>How SOAP callers are recognised and answered.</summary>
     public AupSoapOptions Soap { get; set; } = new();
 
+    /// <summary>The catalog of DRRS operations the gateway forwards.</summary>
+    public AupServicesOptions Services { get; set; } = new();
+
+    /// <summary>The catalog built from <see cref="Services"/>, once per settings change.</summary>
+    internal Services.ServiceCatalog ParsedServices { get; set; } = AcceptableUse.Services.ServiceCatalog.Default;
+
     /// <summary>Whether <paramref name="user"/> is one of the <see cref="ExemptUsers"/>.</summary>
     internal bool IsExempt(string user) => ParsedExemptUsers.Count != 0 && ParsedExemptUsers.Contains(user);
 }

@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using DrrsGateway.AcceptableUse.Identity;
+using DrrsGateway.AcceptableUse.Services;
 using Microsoft.Extensions.Options;
 
 namespace DrrsGateway.AcceptableUse;
@@ -17,6 +18,10 @@ internal sealed class AupOptionsSetup(IConfiguration configuration, TimeProvider
         identity.TrustedProxies = WithScalar(identity.TrustedProxies, "Identity:TrustedProxies");
         identity.Sources = WithScalar(identity.Sources, "Identity:Sources");
         options.ExemptUsers = WithScalar(options.ExemptUsers, "ExemptUsers");
+        options.Services.Names = WithScalar(options.Services.Names, "Services:Names");
+        options.ParsedServices = ServiceCatalog.TryCreate(options.Services.Enabled, options.Services.Names, options.Services.Pattern, out var catalog, out _)
+            ? catalog
+            : ServiceCatalog.Default;
 
         identity.ParsedTrustedProxies = TrustedProxySet.TryParse(identity.TrustedProxies, out var set, out _)
             ? set

@@ -54,6 +54,11 @@ internal sealed class AupOptionsValidator : IValidateOptions<AupOptions>
 
         ValidateBreaker(options.Breaker, failures);
         ValidateSoap(options.Soap, failures);
+        if (!Services.ServiceCatalog.TryCreate(options.Services.Enabled, options.Services.Names, options.Services.Pattern, out _, out var catalogProblem))
+        {
+            failures.Add(catalogProblem!);
+        }
+
         ValidateIdentity(options.Identity, failures);
         ValidateClientCertificate(options.Identity.ClientCertificate, failures);
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
@@ -140,7 +145,12 @@ internal sealed class AupOptionsValidator : IValidateOptions<AupOptions>
 
         if (soap.Soap12FaultStatusCode is < 400 or > 599)
         {
-            failures.Add($"Aup:Soap:Soap12FaultStatusCode must be an HTTP error status from 400 to 599 (the SOAP 1.2 binding uses 400 for Sender faults); it is {soap.Soap12FaultStatusCode}.");
+            failures.Add($"Aup:Soap:Soap12FaultStatusCode must be an HTTP error status from 400 to 599 (500 is what WCF reads faults from); it is {soap.Soap12FaultStatusCode}.");
+        }
+
+        if (soap.MaxEnvelopePeekBytes is < 1024 or > 4 * 1024 * 1024)
+        {
+            failures.Add($"Aup:Soap:MaxEnvelopePeekBytes must be from 1024 to 4194304; it is {soap.MaxEnvelopePeekBytes}.");
         }
     }
 

@@ -16,8 +16,32 @@ public sealed class AupSoapOptions
     public int Soap11FaultStatusCode { get; set; } = 500;
 
     /// <summary>
-    /// HTTP status of a SOAP 1.2 <c>env:Sender</c> fault. The default is 400, as the SOAP 1.2 HTTP binding
-    /// maps Sender faults.
+    /// HTTP status of a SOAP 1.2 <c>env:Sender</c> fault. The default is 500: the SOAP 1.2 binding maps Sender
+    /// faults to 400, but WCF reads a fault only from a 2xx or 500 response and turns a 400 into a
+    /// ProtocolException that hides CAISO's message; zeep and node-soap read faults with either status.
     /// </summary>
-    public int Soap12FaultStatusCode { get; set; } = 400;
+    public int Soap12FaultStatusCode { get; set; } = 500;
+
+    /// <summary>
+    /// Whether reads of a service's description (GET or HEAD with a <c>wsdl</c>, <c>singleWsdl</c> or
+    /// <c>xsd</c> query parameter) are forwarded without counting as a call or touching any lock. The default
+    /// is <c>true</c>: clients built from <c>?wsdl</c> fetch it right before their first call.
+    /// </summary>
+    public bool ForwardMetadataReads { get; set; } = true;
+
+    /// <summary>
+    /// Whether a SOAP request whose path names no operation (the generic endpoint) has its envelope read to
+    /// find, and check, the operation the backend will run, even when its action names one. The default is
+    /// <c>true</c>: JAX-WS dispatches on the first element of the Body before the SOAPAction, so an action
+    /// alone can be made to disagree with what runs. Off, a request whose action names a known operation is
+    /// keyed by it without reading the body.
+    /// </summary>
+    public bool VerifyEnvelope { get; set; } = true;
+
+    /// <summary>
+    /// Most bytes of a body read to reach the first element of the envelope's Body (the root part of a
+    /// multipart request): enough for WS-Security headers with certificates and signatures. A request whose
+    /// envelope needs more is refused. The default is 65536.
+    /// </summary>
+    public int MaxEnvelopePeekBytes { get; set; } = 65_536;
 }

@@ -14,7 +14,11 @@ public interface IAupDecisionFeature
 
     /// <summary>
     /// The decision: <c>Allowed</c>, <c>Rejected</c>, <c>Shadow</c> (would have been refused, forwarded on a
-    /// shadow-mode route) or <c>StoreUnavailable</c>.
+    /// shadow-mode route), <c>StoreUnavailable</c>, <c>Exempt</c>, <c>Metadata</c> (a WSDL or schema read),
+    /// <c>UnknownService</c>, <c>BadRequest</c> or <c>Unidentified</c>.
     /// </summary>
     string Decision { get; }
+
+    /// <summary>Whether the gateway answered the request itself as the policy's refusal (whatever its HTTP status).</summary>
+    bool IsRefusal { get; }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using DrrsGateway.AcceptableUse.Services;
 
 namespace DrrsGateway.AcceptableUse;
 
@@ -10,24 +11,19 @@ internal static class ServiceTag
 {
     public const string Other = "other";
 
-    private static readonly FrozenSet<string> KnownOperations = new[]
-    {
-        "submitdrrslocations", "retrievedrrslocations", "retrievedrrsbatchstatus",
-        "submitdrrsregistrations", "retrievedrrsregistrations", "submitdrrslocationreview",
-    }.ToFrozenSet(StringComparer.Ordinal);
+    private static readonly FrozenSet<string> KnownOperations =
+        DrrsOperations.BaseNames.Select(name => name.ToLowerInvariant()).ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>The tag for a lower-cased service name: itself when it is a known operation (any version), else "other".</summary>
     public static string For(string service)
     {
         var name = service.AsSpan();
-        var version = name.LastIndexOf("_v", StringComparison.Ordinal);
-        if (version > 0 && IsDigits(name[(version + 2)..]))
+        var version = DrrsOperations.VersionStart(name);
+        if (version > 0)
         {
             name = name[..version];
         }
 
         return KnownOperations.GetAlternateLookup<ReadOnlySpan<char>>().Contains(name) ? service : Other;
     }
-
-    private static bool IsDigits(ReadOnlySpan<char> text) => !text.IsEmpty && !text.ContainsAnyExceptInRange('0', '9');
 }

@@ -27,9 +27,9 @@ internal static class RequestLogEnricher
     /// <summary>Server failures at Error, the gateway's own endpoints at Verbose, the rest at <paramref name="level"/>.</summary>
     public static LogEventLevel LevelFor(HttpContext context, Exception? exception, LogEventLevel level)
     {
-        // A SOAP 1.1 refusal is an HTTP 500 by the SOAP binding, yet a policy decision, not a server failure:
+        // A SOAP refusal is an HTTP 500 by the SOAP binding, yet a policy decision, not a server failure:
         // logged at Error it would write a line per refused request under a flood.
-        if (exception is null && context.Features.Get<IAupDecisionFeature>() is { Decision: "Rejected" })
+        if (exception is null && context.Features.Get<IAupDecisionFeature>() is { IsRefusal: true })
         {
             return level;
         }

@@ -16,6 +16,9 @@ internal readonly record struct Refusal(RefusalKind Kind, string Detail, int? Re
 
     public static Refusal BadRequest(string problem) => new(RefusalKind.BadRequest, problem, null);
 
+    /// <summary>A request naming no catalogued operation: a bad request, never forwarded.</summary>
+    public static Refusal UnknownService { get; } = new(RefusalKind.BadRequest, Services.ServiceResult.UnknownOperationProblem, null);
+
     /// <summary>The HTTP status for callers that are not SOAP.</summary>
     public int StatusCode => Kind switch
     {

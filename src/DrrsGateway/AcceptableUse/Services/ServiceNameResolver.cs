@@ -1,41 +1,115 @@
+using DrrsGateway.AcceptableUse.Soap;
 using Yarp.ReverseProxy.Model;
 
 namespace DrrsGateway.AcceptableUse.Services;
 
 /// <summary>
-/// Tells which DRRS service a request calls: the route's <c>AupService</c> metadata when present, else the
-/// operation its SOAP action names, else the last non-empty path segment. Names are lower-cased so services
-/// compare case-insensitively, and an operation reached by path or by SOAP action is one service.
+/// Tells which DRRS service a request calls: the operation the backend will run. The route's
+/// <c>AupService</c> metadata wins; else a path naming an operation (path parameters such as
+/// <c>;jsessionid=…</c> dropped, as servlet containers do); else, for SOAP, the action when it names an
+/// operation, else the envelope's WS-Addressing Action, else the first element of its Body — read from the
+/// envelope (<see cref="EnvelopeReader"/>), and all of them must agree. Names are lower-cased, so services
+/// compare case-insensitively, and an operation reached by path, action or envelope is one service.
 /// </summary>
 internal static class ServiceNameResolver
 {
     /// <summary>Route metadata key naming the service for every request on that route.</summary>
     public const string ServiceMetadataKey = "AupService";
 
-    public static ServiceResult Resolve(HttpContext context, string? soapOperation, int maxLength)
+    internal const string DisagreementProblem = "The request path, SOAP action and SOAP envelope name different operations.";
+    internal const string NoServiceProblem = "The request names no DRRS service.";
+
+    /// <summary>What the route, path and headers tell, without reading the body.</summary>
+    public static ServiceResult Resolve(HttpContext context, SoapRequest soap, AupOptions options)
     {
         if (FromRoute(context) is { } pinned)
         {
-            return Checked(pinned.AsSpan().Trim(), maxLength);
+            return Checked(pinned.AsSpan().Trim(), options.MaxServiceLength);
         }
 
-        var segment = LastPathSegment(context.Request.Path);
-
-        // The operation is already lower-cased and made of XML name characters only (SoapAction); one too
-        // long to key by is malformed SOAP, and the path still names the service.
-        if (soapOperation is not null && soapOperation.Length <= maxLength)
+        var catalog = options.ParsedServices;
+        var segment = OperationSegment(context.Request.Path);
+        var action = soap.Operation;
+        if (catalog.NamesOperation(segment))
         {
-            // A path that names an operation itself (…/submitDRRSLocations_v1) is what a path-routed DRRS
-            // runs: a different action there would let a caller rotate actions to dodge the lock.
-            if (IsOperationShaped(segment) && !segment.Equals(soapOperation, StringComparison.OrdinalIgnoreCase))
+            // A path naming an operation is what a path-routed DRRS runs: an action naming another one would
+            // let a caller rotate actions to dodge the lock.
+            if (action is not null && !segment.Equals(action, StringComparison.OrdinalIgnoreCase)
+                && (catalog.NamesOperation(action) || DrrsOperations.IsVersioned(action)))
             {
-                return ServiceResult.Invalid("The SOAP action and the request path name different operations.");
+                return ServiceResult.Invalid(DisagreementProblem);
             }
 
-            return ServiceResult.Of(soapOperation);
+            return Checked(segment, options.MaxServiceLength);
         }
 
-        return segment.IsEmpty ? ServiceResult.Invalid("The request names no DRRS service.") : Checked(segment, maxLength);
+        if (catalog.Enabled && DrrsOperations.IsVersioned(segment))
+        {
+            // An operation-shaped path outside the catalog: refused before any body is read.
+            return ServiceResult.Unknown;
+        }
+
+        if (soap.Framing != SoapFraming.None)
+        {
+            return action is not null && !options.Soap.VerifyEnvelope && catalog.NamesOperation(action)
+                ? Checked(action, options.MaxServiceLength)
+                : ServiceResult.NeedsEnvelope;
+        }
+
+        if (segment.IsEmpty)
+        {
+            return ServiceResult.Invalid(NoServiceProblem);
+        }
+
+        return catalog.Enabled ? ServiceResult.Unknown : Checked(segment, options.MaxServiceLength);
+    }
+
+    /// <summary>
+    /// The service of a SOAP request whose path names no operation, from its action and what its envelope
+    /// names: every one of them that names an operation must name the same one.
+    /// </summary>
+    public static ServiceResult FromEnvelope(HttpContext context, SoapRequest soap, EnvelopeNames envelope, AupOptions options)
+    {
+        if (envelope.Problem is { } problem)
+        {
+            return ServiceResult.Invalid(problem);
+        }
+
+        var catalog = options.ParsedServices;
+        string? named = null;
+        foreach (var candidate in (ReadOnlySpan<string?>)[soap.Operation, envelope.AddressingOperation, envelope.BodyElement])
+        {
+            if (candidate is null || !catalog.NamesOperation(candidate))
+            {
+                continue;
+            }
+
+            if (named is not null && !named.Equals(candidate, StringComparison.OrdinalIgnoreCase))
+            {
+                return ServiceResult.Invalid(DisagreementProblem);
+            }
+
+            named = candidate;
+        }
+
+        if (named is not null)
+        {
+            return Checked(named, options.MaxServiceLength);
+        }
+
+        if (catalog.Enabled)
+        {
+            return ServiceResult.Unknown;
+        }
+
+        // No catalog and no versioned name: what a backend dispatches on first, then the action, then the path.
+        if ((envelope.BodyElement ?? soap.Operation) is { } fallback)
+        {
+            return Checked(fallback, options.MaxServiceLength);
+        }
+
+        var segment = OperationSegment(context.Request.Path);
+        return segment.IsEmpty ? ServiceResult.Invalid(NoServiceProblem) : Checked(segment, options.MaxServiceLength);
     }
 
     private static ServiceResult Checked(ReadOnlySpan<char> name, int maxLength)
@@ -58,16 +132,31 @@ internal static class ServiceNameResolver
             : null;
     }
 
-    /// <summary>Whether a path segment names a versioned operation, like <c>retrieveDRRSLocations_v1</c>.</summary>
-    internal static bool IsOperationShaped(ReadOnlySpan<char> segment)
+    /// <summary>
+    /// The last path segment that is not empty once its path parameters (<c>;jsessionid=…</c>) are dropped:
+    /// servlet containers ignore them, so <c>op_v1;x</c> runs <c>op_v1</c>.
+    /// </summary>
+    internal static ReadOnlySpan<char> OperationSegment(PathString path)
     {
-        var version = segment.LastIndexOf("_v", StringComparison.OrdinalIgnoreCase);
-        return version > 0 && version + 2 < segment.Length && !segment[(version + 2)..].ContainsAnyExceptInRange('0', '9');
-    }
+        var rest = path.Value.AsSpan();
+        while (!rest.IsEmpty)
+        {
+            var slash = rest.LastIndexOf('/');
+            var segment = rest[(slash + 1)..];
+            var parameters = segment.IndexOf(';');
+            if (parameters >= 0)
+            {
+                segment = segment[..parameters];
+            }
 
-    private static ReadOnlySpan<char> LastPathSegment(PathString path)
-    {
-        var span = path.Value.AsSpan().TrimEnd('/');
-        return span[(span.LastIndexOf('/') + 1)..];
+            if (!segment.IsEmpty)
+            {
+                return segment;
+            }
+
+            rest = slash < 0 ? default : rest[..slash];
+        }
+
+        return default;
     }
 }

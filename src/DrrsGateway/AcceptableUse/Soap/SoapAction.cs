@@ -35,4 +35,7 @@ internal static class SoapAction
 
         return Services.ServiceNames.Shared.Remember(operation);
     }
+
+    /// <summary>Whether <paramref name="name"/> is made only of the characters an operation name may hold.</summary>
+    public static bool IsOperationName(ReadOnlySpan<char> name) => !name.IsEmpty && !name.ContainsAnyExcept(OperationChars);
 }

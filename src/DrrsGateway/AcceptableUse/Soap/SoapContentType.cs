@@ -8,6 +8,8 @@ internal static class SoapContentType
 {
     public const string Soap11MediaType = "text/xml";
     public const string Soap12MediaType = "application/soap+xml";
+    public const string MultipartRelatedMediaType = "multipart/related";
+    public const string XopMediaType = "application/xop+xml";
 
     /// <summary>The media type without parameters or surrounding spaces, e.g. <c>text/xml</c>.</summary>
     public static ReadOnlySpan<char> MediaType(ReadOnlySpan<char> contentType)
@@ -52,6 +54,32 @@ internal static class SoapContentType
 
         value = default;
         return false;
+    }
+
+    /// <summary>
+    /// A quoted parameter value with its backslash escapes undone, e.g. MTOM's
+    /// <c>start-info="application/soap+xml; action=\"urn:op\""</c>; the value itself when it has none.
+    /// </summary>
+    public static ReadOnlySpan<char> Unescape(ReadOnlySpan<char> value)
+    {
+        if (value.IndexOf('\\') < 0)
+        {
+            return value;
+        }
+
+        var unescaped = new char[value.Length];
+        var length = 0;
+        for (var i = 0; i < value.Length; i++)
+        {
+            if (value[i] == '\\' && i + 1 < value.Length)
+            {
+                i++;
+            }
+
+            unescaped[length++] = value[i];
+        }
+
+        return unescaped.AsSpan(0, length);
     }
 
     private static bool TryReadValue(ReadOnlySpan<char> text, out ReadOnlySpan<char> value, out int consumed)

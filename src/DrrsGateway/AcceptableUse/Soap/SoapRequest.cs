@@ -1,18 +1,20 @@
 namespace DrrsGateway.AcceptableUse.Soap;
 
 /// <summary>
-/// What the headers of a request say about SOAP: its version and the operation its action names (already
-/// lower-cased), or null when the action is missing or does not name an operation.
+/// What the headers of a request say about SOAP: its version, the operation its action names (already
+/// lower-cased; null when the action is missing or does not name an operation), and where the envelope is.
 /// </summary>
-internal readonly record struct SoapRequest(SoapVersion Version, string? Operation)
+internal readonly record struct SoapRequest(SoapVersion Version, string? Operation, SoapFraming Framing)
 {
     public const string SoapActionHeader = "SOAPAction";
 
-    public static SoapRequest None { get; } = new(SoapVersion.None, null);
+    public static SoapRequest None { get; } = new(SoapVersion.None, null, SoapFraming.None);
 
     /// <summary>
-    /// Reads the content type and <c>SOAPAction</c> header; never the body, which may be large, slow or
-    /// malformed, and which DRRS, not the gateway, has to parse.
+    /// Reads the content type and <c>SOAPAction</c> header, never the body. SOAP 1.1 is <c>text/xml</c> with
+    /// a SOAPAction; SOAP 1.2 is <c>application/soap+xml</c>, its action a parameter; both may come as the
+    /// root part of <c>multipart/related</c> (SOAP with Attachments, or MTOM/XOP with the envelope's media
+    /// type in <c>start-info</c> and the SOAP 1.2 action beside it or inside it).
     /// </summary>
     public static SoapRequest Read(HttpRequest request, AupSoapOptions options)
     {
@@ -24,19 +26,63 @@ internal readonly record struct SoapRequest(SoapVersion Version, string? Operati
         var mediaType = SoapContentType.MediaType(contentType);
         if (mediaType.Equals(SoapContentType.Soap12MediaType, StringComparison.OrdinalIgnoreCase))
         {
-            var operation = SoapContentType.TryGetParameter(contentType, "action", out var action)
-                ? SoapAction.Operation(action)
-                : null;
-            return new(SoapVersion.Soap12, operation);
+            return new(SoapVersion.Soap12, Soap12Operation(contentType), SoapFraming.Plain);
         }
 
-        if (mediaType.Equals(SoapContentType.Soap11MediaType, StringComparison.OrdinalIgnoreCase)
-            && request.Headers.TryGetValue(SoapActionHeader, out var soapAction))
+        if (mediaType.Equals(SoapContentType.Soap11MediaType, StringComparison.OrdinalIgnoreCase))
         {
-            // Two SOAPAction headers name no single operation; the request is still SOAP 1.1.
-            return new(SoapVersion.Soap11, soapAction.Count == 1 ? SoapAction.Operation(soapAction[0]) : null);
+            return Soap11(request, SoapFraming.Plain);
         }
 
-        return None;
+        return mediaType.Equals(SoapContentType.MultipartRelatedMediaType, StringComparison.OrdinalIgnoreCase)
+            ? ReadMultipart(request, contentType)
+            : None;
     }
+
+    private static SoapRequest ReadMultipart(HttpRequest request, string contentType)
+    {
+        if (!SoapContentType.TryGetParameter(contentType, "type", out var type))
+        {
+            return None;
+        }
+
+        // SwA names the envelope's media type in "type"; MTOM names XOP there and the envelope's in start-info.
+        var envelopeType = type.Trim();
+        var startInfo = ReadOnlySpan<char>.Empty;
+        if (envelopeType.Equals(SoapContentType.XopMediaType, StringComparison.OrdinalIgnoreCase))
+        {
+            if (!SoapContentType.TryGetParameter(contentType, "start-info", out var quotedStartInfo))
+            {
+                return None;
+            }
+
+            startInfo = SoapContentType.Unescape(quotedStartInfo);
+            envelopeType = SoapContentType.MediaType(startInfo);
+        }
+
+        if (envelopeType.Equals(SoapContentType.Soap12MediaType, StringComparison.OrdinalIgnoreCase))
+        {
+            var operation = Soap12Operation(contentType) ?? (startInfo.IsEmpty ? null : Soap12Operation(startInfo));
+            return new(SoapVersion.Soap12, operation, SoapFraming.Multipart);
+        }
+
+        return envelopeType.Equals(SoapContentType.Soap11MediaType, StringComparison.OrdinalIgnoreCase)
+            ? Soap11(request, SoapFraming.Multipart)
+            : None;
+    }
+
+    private static SoapRequest Soap11(HttpRequest request, SoapFraming framing)
+    {
+        if (!request.Headers.TryGetValue(SoapActionHeader, out var soapAction))
+        {
+            // XML without a SOAPAction is not answered as SOAP, yet its envelope still says what a backend runs.
+            return new(SoapVersion.None, null, framing);
+        }
+
+        // Two SOAPAction headers name no single operation; the request is still SOAP 1.1.
+        return new(SoapVersion.Soap11, soapAction.Count == 1 ? SoapAction.Operation(soapAction[0]) : null, framing);
+    }
+
+    private static string? Soap12Operation(ReadOnlySpan<char> contentType) =>
+        SoapContentType.TryGetParameter(contentType, "action", out var action) ? SoapAction.Operation(action) : null;
 }

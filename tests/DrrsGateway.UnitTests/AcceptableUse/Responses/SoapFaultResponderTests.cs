@@ -27,11 +27,11 @@ public sealed class SoapFaultResponderTests
     }
 
     [Fact]
-    public async Task WriteAsync_Soap12Violation_IsSenderFaultWithEnglishReasonAnd400()
+    public async Task WriteAsync_Soap12Violation_IsSenderFaultWithEnglishReasonAnd500SoWcfReadsIt()
     {
         var (context, body) = await WriteAsync(Soap12FaultResponder.Instance, Refusal.Violation(30));
 
-        Assert.Equal(400, context.Response.StatusCode);
+        Assert.Equal(500, context.Response.StatusCode);
         Assert.Equal("application/soap+xml; charset=utf-8", context.Response.ContentType);
         var fault = body.Root!.Element(Soap12 + "Body")!.Element(Soap12 + "Fault")!;
         Assert.Equal("env:Sender", fault.Element(Soap12 + "Code")!.Element(Soap12 + "Value")!.Value);

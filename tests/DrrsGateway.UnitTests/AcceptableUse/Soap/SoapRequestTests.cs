@@ -6,14 +6,15 @@ namespace DrrsGateway.UnitTests.AcceptableUse.Soap;
 
 public sealed class SoapRequestTests
 {
+    private const string Action = "\"http://www.caiso.com/soa/submitDRRSLocations_v1\"";
     private static readonly AupSoapOptions Enabled = new();
 
     [Fact]
     public void Read_TextXmlWithSoapAction_IsSoap11KeyedByOperation()
     {
-        var request = Request("text/xml; charset=utf-8", "\"http://www.caiso.com/soa/submitDRRSLocations_v1\"");
+        var request = Request("text/xml; charset=utf-8", Action);
 
-        Assert.Equal(new SoapRequest(SoapVersion.Soap11, "submitdrrslocations_v1"), SoapRequest.Read(request, Enabled));
+        Assert.Equal(new SoapRequest(SoapVersion.Soap11, "submitdrrslocations_v1", SoapFraming.Plain), SoapRequest.Read(request, Enabled));
     }
 
     [Theory]
@@ -21,7 +22,7 @@ public sealed class SoapRequestTests
     [InlineData("")]
     [InlineData("\"http://www.caiso.com/soa/<garbage>\"")]
     public void Read_TextXmlWithEmptyOrGarbageSoapAction_IsSoap11WithoutOperation(string soapAction) =>
-        Assert.Equal(new SoapRequest(SoapVersion.Soap11, null), SoapRequest.Read(Request("text/xml", soapAction), Enabled));
+        Assert.Equal(new SoapRequest(SoapVersion.Soap11, null, SoapFraming.Plain), SoapRequest.Read(Request("text/xml", soapAction), Enabled));
 
     [Fact]
     public void Read_TwoSoapActionHeaders_IsSoap11WithoutOperation()
@@ -29,15 +30,19 @@ public sealed class SoapRequestTests
         var request = Request("text/xml", null);
         request.Headers[SoapRequest.SoapActionHeader] = new(["\"urn:a/one\"", "\"urn:a/two\""]);
 
-        Assert.Equal(new SoapRequest(SoapVersion.Soap11, null), SoapRequest.Read(request, Enabled));
+        Assert.Equal(new SoapRequest(SoapVersion.Soap11, null, SoapFraming.Plain), SoapRequest.Read(request, Enabled));
     }
+
+    [Fact]
+    public void Read_TextXmlWithoutSoapAction_IsNotAnsweredAsSoapButHasAnEnvelope() =>
+        Assert.Equal(new SoapRequest(SoapVersion.None, null, SoapFraming.Plain), SoapRequest.Read(Request("text/xml", null), Enabled));
 
     [Fact]
     public void Read_SoapPlusXmlWithAction_IsSoap12KeyedByOperation()
     {
         var request = Request("application/soap+xml; charset=utf-8; action=\"http://www.caiso.com/soa/retrieveDRRSLocations_v1\"", null);
 
-        Assert.Equal(new SoapRequest(SoapVersion.Soap12, "retrievedrrslocations_v1"), SoapRequest.Read(request, Enabled));
+        Assert.Equal(new SoapRequest(SoapVersion.Soap12, "retrievedrrslocations_v1", SoapFraming.Plain), SoapRequest.Read(request, Enabled));
     }
 
     [Theory]
@@ -45,11 +50,59 @@ public sealed class SoapRequestTests
     [InlineData("application/soap+xml; action=\"\"")]
     [InlineData("application/soap+xml; action=\"urn:x/op")]
     public void Read_SoapPlusXmlWithoutUsableAction_IsSoap12WithoutOperation(string contentType) =>
-        Assert.Equal(new SoapRequest(SoapVersion.Soap12, null), SoapRequest.Read(Request(contentType, null), Enabled));
+        Assert.Equal(new SoapRequest(SoapVersion.Soap12, null, SoapFraming.Plain), SoapRequest.Read(Request(contentType, null), Enabled));
+
+    [Fact]
+    public void Read_SoapWithAttachments11_IsMultipartSoap11KeyedBySoapAction()
+    {
+        var request = Request("multipart/related; type=\"text/xml\"; boundary=\"MIME_boundary\"; start=\"<root@x>\"", Action);
+
+        Assert.Equal(new SoapRequest(SoapVersion.Soap11, "submitdrrslocations_v1", SoapFraming.Multipart), SoapRequest.Read(request, Enabled));
+    }
+
+    [Fact]
+    public void Read_Mtom11_IsMultipartSoap11KeyedBySoapAction()
+    {
+        var request = Request("multipart/related; type=\"application/xop+xml\"; start=\"<http://tempuri.org/0>\"; boundary=\"uuid:1\"; start-info=\"text/xml\"", Action);
+
+        Assert.Equal(new SoapRequest(SoapVersion.Soap11, "submitdrrslocations_v1", SoapFraming.Multipart), SoapRequest.Read(request, Enabled));
+    }
+
+    [Fact]
+    public void Read_Mtom12WithActionParameter_IsMultipartSoap12KeyedByIt()
+    {
+        var request = Request("multipart/related; type=\"application/xop+xml\"; start=\"<http://tempuri.org/0>\"; boundary=\"uuid:1\"; start-info=\"application/soap+xml\"; action=\"http://www.caiso.com/soa/SubmitDRRSLocations_v1\"", null);
+
+        Assert.Equal(new SoapRequest(SoapVersion.Soap12, "submitdrrslocations_v1", SoapFraming.Multipart), SoapRequest.Read(request, Enabled));
+    }
+
+    [Fact]
+    public void Read_Mtom12WithActionInsideStartInfo_IsMultipartSoap12KeyedByIt()
+    {
+        var request = Request("multipart/related; type=\"application/xop+xml\"; boundary=\"b\"; start-info=\"application/soap+xml; action=\\\"http://www.caiso.com/soa/SubmitDRRSLocations_v1\\\"\"", null);
+
+        Assert.Equal(new SoapRequest(SoapVersion.Soap12, "submitdrrslocations_v1", SoapFraming.Multipart), SoapRequest.Read(request, Enabled));
+    }
+
+    [Fact]
+    public void Read_SoapWithAttachments12_IsMultipartSoap12()
+    {
+        var request = Request("multipart/related; type=\"application/soap+xml\"; boundary=b; action=\"urn:x/op_v1\"", null);
+
+        Assert.Equal(new SoapRequest(SoapVersion.Soap12, "op_v1", SoapFraming.Multipart), SoapRequest.Read(request, Enabled));
+    }
+
+    [Theory]
+    [InlineData("multipart/related; boundary=b")]
+    [InlineData("multipart/related; type=\"image/png\"; boundary=b")]
+    [InlineData("multipart/related; type=\"application/xop+xml\"; boundary=b")]
+    [InlineData("multipart/related; type=\"application/xop+xml\"; start-info=\"application/json\"; boundary=b")]
+    [InlineData("multipart/form-data; type=\"text/xml\"; boundary=b")]
+    public void Read_MultipartWithoutSoapRoot_IsNone(string contentType) =>
+        Assert.Equal(SoapRequest.None, SoapRequest.Read(Request(contentType, Action), Enabled));
 
     [Theory]
     [InlineData(null, "\"urn:x/op\"")]
-    [InlineData("text/xml", null)]
     [InlineData("application/xml", "\"urn:x/op\"")]
     [InlineData("application/json", "\"urn:x/op\"")]
     [InlineData("text/xmlx", "\"urn:x/op\"")]

@@ -1,0 +1,33 @@
+namespace DrrsGateway.AcceptableUse.Services;
+
+/// <summary>
+/// The DRRS operations named in CAISO's DRRS technical specification, without their <c>_v&lt;N&gt;</c>
+/// version: the one list the default service catalog and the metric tags are built from.
+/// </summary>
+internal static class DrrsOperations
+{
+    /// <summary>The operations' names, as CAISO spells them.</summary>
+    public static IReadOnlyList<string> BaseNames { get; } =
+    [
+        "SubmitDRRSLocations",
+        "RetrieveDRRSLocations",
+        "RetrieveDRRSBatchStatus",
+        "SubmitDRRSRegistrations",
+        "RetrieveDRRSRegistrations",
+        "SubmitDRRSLocationReview",
+    ];
+
+    /// <summary>
+    /// Whether <paramref name="name"/> has the shape of a versioned operation, like
+    /// <c>retrieveDRRSLocations_v1</c>: a name, <c>_v</c>, then digits.
+    /// </summary>
+    public static bool IsVersioned(ReadOnlySpan<char> name) => VersionStart(name) > 0;
+
+    /// <summary>Where the <c>_v&lt;N&gt;</c> suffix of <paramref name="name"/> starts, or -1 when it has none.</summary>
+    public static int VersionStart(ReadOnlySpan<char> name)
+    {
+        var version = name.LastIndexOf("_v", StringComparison.OrdinalIgnoreCase);
+        var digits = version < 0 ? default : name[(version + 2)..];
+        return version > 0 && digits.Length is > 0 and <= 9 && !digits.ContainsAnyExceptInRange('0', '9') ? version : -1;
+    }
+}

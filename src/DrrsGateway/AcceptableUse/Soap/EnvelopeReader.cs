@@ -1,0 +1,237 @@
+using System.Globalization;
+using System.Xml;
+using Microsoft.AspNetCore.WebUtilities;
+
+namespace DrrsGateway.AcceptableUse.Soap;
+
+/// <summary>
+/// A bounded, streaming peek at the start of a SOAP envelope (the root part of a multipart request): its
+/// WS-Addressing <c>Action</c> and the first element of its <c>Body</c>, which is what JAX-WS and other
+/// stacks dispatch on. No DTD, no entity expansion, nothing resolved; reading stops at that element or at
+/// the byte limit, and the body is then handed on so that DRRS receives it unchanged.
+/// </summary>
+internal static class EnvelopeReader
+{
+    private const string Soap11Namespace = "http://schemas.xmlsoap.org/soap/envelope/";
+    private const string Soap12Namespace = "http://www.w3.org/2003/05/soap-envelope";
+
+    private const string NotAnEnvelope = "The request body is not a well-formed SOAP envelope.";
+    private const string DtdForbidden = "The SOAP envelope declares a DTD, which SOAP forbids.";
+    private const string NoRootPart = "The multipart request has no root part holding the SOAP envelope.";
+    private const string RootPartEncoded = "The root part of the multipart request uses a content transfer encoding other than 7bit, 8bit or binary.";
+    private const string TwoActions = "The SOAP envelope carries more than one WS-Addressing Action.";
+    private const string Unreadable = "The request body could not be read.";
+
+    // WS-Addressing 1.0 and the two member submissions still sent by older stacks.
+    private static readonly string[] AddressingNamespaces =
+    [
+        "http://www.w3.org/2005/08/addressing",
+        "http://schemas.xmlsoap.org/ws/2004/08/addressing",
+        "http://schemas.xmlsoap.org/ws/2004/03/addressing",
+    ];
+
+    private static readonly XmlReaderSettings ReaderSettings = new()
+    {
+        Async = true,
+        DtdProcessing = DtdProcessing.Prohibit,
+        XmlResolver = null,
+        IgnoreComments = true,
+        IgnoreProcessingInstructions = true,
+        IgnoreWhitespace = true,
+        CloseInput = false,
+    };
+
+    /// <summary>
+    /// Reads what the envelope names, reading at most <paramref name="maxBytes"/> of the body, and leaves
+    /// <see cref="HttpRequest.Body"/> so that it yields every byte the caller sent.
+    /// </summary>
+    public static async Task<EnvelopeNames> ReadAsync(HttpContext context, SoapFraming framing, int maxBytes)
+    {
+        var request = context.Request;
+        var original = request.Body;
+        var capture = new CapturingReadStream(original, maxBytes);
+        try
+        {
+            return framing == SoapFraming.Multipart
+                ? await ReadRootPartAsync(capture, request.ContentType ?? "", context.RequestAborted).ConfigureAwait(false)
+                : await ReadEnvelopeAsync(capture).ConfigureAwait(false);
+        }
+        catch (EnvelopeTooLargeException)
+        {
+            return EnvelopeNames.Unreadable(string.Create(
+                CultureInfo.InvariantCulture,
+                $"The SOAP envelope does not reach the first element of its Body within {maxBytes} bytes, so the operation it calls cannot be told."));
+        }
+        catch (XmlException) when (capture.Captured.Count == 0)
+        {
+            return EnvelopeNames.Empty;
+        }
+        catch (XmlException)
+        {
+            return EnvelopeNames.Unreadable(DeclaresDtd(capture.Captured) ? DtdForbidden : NotAnEnvelope);
+        }
+        catch (InvalidDataException)
+        {
+            // The multipart reader's answer to a malformed boundary, part headers or structure.
+            return EnvelopeNames.Unreadable(NoRootPart);
+        }
+        catch (Exception e) when (e is IOException or BadHttpRequestException or OperationCanceledException)
+        {
+            return EnvelopeNames.Unreadable(Unreadable);
+        }
+        finally
+        {
+            request.Body = new ReplayingReadStream(capture.Captured, original);
+        }
+    }
+
+    private static async Task<EnvelopeNames> ReadRootPartAsync(Stream body, string contentType, CancellationToken cancellationToken)
+    {
+        if (!SoapContentType.TryGetParameter(contentType, "boundary", out var boundary) || boundary.IsEmpty || boundary.Length > 200)
+        {
+            return EnvelopeNames.Unreadable(NoRootPart);
+        }
+
+        // The root is the part the start parameter names, else the first one (RFC 2387).
+        var start = SoapContentType.TryGetParameter(contentType, "start", out var startId) ? ContentId(SoapContentType.Unescape(startId)).ToString() : "";
+        var reader = new MultipartReader(boundary.ToString(), body) { HeadersCountLimit = 32, HeadersLengthLimit = 16 * 1024 };
+        while (await reader.ReadNextSectionAsync(cancellationToken).ConfigureAwait(false) is { } section)
+        {
+            // Compared exactly, as the backend's MIME parser does: a near-miss must not make the two read different parts.
+            if (start.Length == 0 || ContentId(section.Headers?.GetValueOrDefault("Content-ID").ToString()).SequenceEqual(start))
+            {
+                var encoding = section.Headers?.GetValueOrDefault("Content-Transfer-Encoding").ToString() ?? "";
+                return IsUnencoded(encoding.AsSpan().Trim())
+                    ? await ReadEnvelopeAsync(section.Body).ConfigureAwait(false)
+                    : EnvelopeNames.Unreadable(RootPartEncoded);
+            }
+        }
+
+        return EnvelopeNames.Unreadable(NoRootPart);
+    }
+
+    private static bool IsUnencoded(ReadOnlySpan<char> encoding) =>
+        encoding.IsEmpty
+        || encoding.Equals("7bit", StringComparison.OrdinalIgnoreCase)
+        || encoding.Equals("8bit", StringComparison.OrdinalIgnoreCase)
+        || encoding.Equals("binary", StringComparison.OrdinalIgnoreCase);
+
+    private static ReadOnlySpan<char> ContentId(ReadOnlySpan<char> id)
+    {
+        id = id.Trim();
+        return id.Length >= 2 && id[0] == '<' && id[^1] == '>' ? id[1..^1].Trim() : id;
+    }
+
+    private static async Task<EnvelopeNames> ReadEnvelopeAsync(Stream envelope)
+    {
+        using var reader = XmlReader.Create(envelope, ReaderSettings);
+        if (await reader.MoveToContentAsync().ConfigureAwait(false) != XmlNodeType.Element
+            || reader.LocalName != "Envelope"
+            || reader.NamespaceURI is not (Soap11Namespace or Soap12Namespace))
+        {
+            return EnvelopeNames.Unreadable(NotAnEnvelope);
+        }
+
+        var soap = reader.NamespaceURI;
+        if (reader.IsEmptyElement)
+        {
+            return EnvelopeNames.Empty;
+        }
+
+        var childDepth = reader.Depth + 1;
+        string? action = null;
+        var actions = 0;
+        await reader.ReadAsync().ConfigureAwait(false);
+        while (!reader.EOF && !(reader.NodeType == XmlNodeType.EndElement && reader.Depth < childDepth))
+        {
+            if (reader.NodeType != XmlNodeType.Element || reader.Depth != childDepth)
+            {
+                await reader.ReadAsync().ConfigureAwait(false);
+            }
+            else if (reader.LocalName == "Header" && reader.NamespaceURI == soap)
+            {
+                (action, actions) = await ReadAddressingActionAsync(reader, action, actions).ConfigureAwait(false);
+                if (actions > 1)
+                {
+                    return EnvelopeNames.Unreadable(TwoActions);
+                }
+            }
+            else if (reader.LocalName == "Body" && reader.NamespaceURI == soap)
+            {
+                var element = await FirstChildElementAsync(reader).ConfigureAwait(false);
+                return new(action is null ? null : SoapAction.Operation(action), element is null ? null : ElementOperation(element), null);
+            }
+            else
+            {
+                await reader.SkipAsync().ConfigureAwait(false);
+            }
+        }
+
+        return new(action is null ? null : SoapAction.Operation(action), null, null);
+    }
+
+    /// <summary>Reads one Header element, leaving the reader past its end; counts the Action headers seen.</summary>
+    private static async Task<(string? Action, int Count)> ReadAddressingActionAsync(XmlReader reader, string? action, int count)
+    {
+        if (reader.IsEmptyElement)
+        {
+            await reader.ReadAsync().ConfigureAwait(false);
+            return (action, count);
+        }
+
+        var depth = reader.Depth;
+        await reader.ReadAsync().ConfigureAwait(false);
+        while (!reader.EOF && !(reader.NodeType == XmlNodeType.EndElement && reader.Depth == depth))
+        {
+            if (reader.NodeType == XmlNodeType.Element && reader.Depth == depth + 1
+                && reader.LocalName == "Action" && AddressingNamespaces.Contains(reader.NamespaceURI))
+            {
+                action = await reader.ReadElementContentAsStringAsync().ConfigureAwait(false);
+                count++;
+            }
+            else if (reader.NodeType == XmlNodeType.Element)
+            {
+                await reader.SkipAsync().ConfigureAwait(false);
+            }
+            else
+            {
+                await reader.ReadAsync().ConfigureAwait(false);
+            }
+        }
+
+        await reader.ReadAsync().ConfigureAwait(false);
+        return (action, count);
+    }
+
+    private static async Task<string?> FirstChildElementAsync(XmlReader reader)
+    {
+        if (reader.IsEmptyElement)
+        {
+            return null;
+        }
+
+        var depth = reader.Depth;
+        while (await reader.ReadAsync().ConfigureAwait(false))
+        {
+            if (reader.NodeType == XmlNodeType.Element)
+            {
+                return reader.LocalName;
+            }
+
+            if (reader.NodeType == XmlNodeType.EndElement && reader.Depth == depth)
+            {
+                return null;
+            }
+        }
+
+        return null;
+    }
+
+    // An element's local name is an XML name already; only its length needs a bound before it may key a lock.
+    private static string? ElementOperation(string localName) =>
+        localName.Length <= SoapAction.MaxOperationLength && SoapAction.IsOperationName(localName)
+            ? Services.ServiceNames.Shared.Remember(localName)
+            : null;
+
+    private static bool DeclaresDtd(ReadOnlySpan<byte> start) => start.IndexOf("<!DOCTYPE"u8) >= 0;
+}

@@ -1,0 +1,172 @@
+using System.Text;
+using DrrsGateway.AcceptableUse.Soap;
+using Microsoft.AspNetCore.Http;
+
+namespace DrrsGateway.UnitTests.AcceptableUse.Soap;
+
+public sealed class EnvelopeReaderTests
+{
+    private const string Soap11 = "http://schemas.xmlsoap.org/soap/envelope/";
+    private const string Soap12 = "http://www.w3.org/2003/05/soap-envelope";
+    private const int Limit = 65_536;
+
+    [Fact]
+    public async Task ReadAsync_BodyElement_IsItsLocalNameLowerCased()
+    {
+        var names = await ReadAsync(Envelope(Soap11, "", "<tns:RetrieveDRRSLocations_v1 xmlns:tns=\"urn:x\"><a/></tns:RetrieveDRRSLocations_v1>"));
+
+        Assert.Equal(new EnvelopeNames(null, "retrievedrrslocations_v1", null), names);
+    }
+
+    [Theory]
+    [InlineData("http://www.w3.org/2005/08/addressing")]
+    [InlineData("http://schemas.xmlsoap.org/ws/2004/08/addressing")]
+    public async Task ReadAsync_AddressingAction_IsItsOperation(string addressing)
+    {
+        var header = $"<h:Security xmlns:h=\"urn:wsse\"><h:Token>{new string('x', 5000)}</h:Token></h:Security><a:Action xmlns:a=\"{addressing}\" s:mustUnderstand=\"1\">http://www.caiso.com/soa/SubmitDRRSLocations_v1</a:Action><a:MessageID xmlns:a=\"{addressing}\">urn:uuid:1</a:MessageID>";
+        var names = await ReadAsync(Envelope(Soap12, header, "<SubmitDRRSLocations_v1 xmlns=\"urn:x\"/>"));
+
+        Assert.Equal(new EnvelopeNames("submitdrrslocations_v1", "submitdrrslocations_v1", null), names);
+    }
+
+    [Fact]
+    public async Task ReadAsync_EmptyBody_NamesNothing() =>
+        Assert.Equal(new EnvelopeNames(null, null, null), await ReadAsync(Envelope(Soap11, "", "")));
+
+    [Fact]
+    public async Task ReadAsync_NoBodyAtAll_IsEmpty() =>
+        Assert.Equal(EnvelopeNames.Empty, await ReadAsync(""));
+
+    [Theory]
+    [InlineData("not xml at all")]
+    [InlineData("<Envelope><Body><op_v1/></Body></Envelope>")]
+    [InlineData("<s:Envelope xmlns:s=\"http://schemas.xmlsoap.org/soap/envelope/\"><s:Header><x></s:Header><s:Body><op_v1/></s:Body></s:Envelope>")]
+    [InlineData("<?xml version=\"1.1\"?><s:Envelope xmlns:s=\"http://schemas.xmlsoap.org/soap/envelope/\"><s:Body><op_v1/></s:Body></s:Envelope>")]
+    public async Task ReadAsync_NotAnEnvelope_IsUnreadable(string body) =>
+        Assert.NotNull((await ReadAsync(body)).Problem);
+
+    [Fact]
+    public async Task ReadAsync_Dtd_IsRefusedWithoutExpandingEntities()
+    {
+        var bomb = "<?xml version=\"1.0\"?><!DOCTYPE lolz [<!ENTITY lol \"lol\"><!ENTITY lol2 \"&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;\">]>"
+            + $"<s:Envelope xmlns:s=\"{Soap11}\"><s:Body><op_v1>&lol2;</op_v1></s:Body></s:Envelope>";
+
+        Assert.Equal("The SOAP envelope declares a DTD, which SOAP forbids.", (await ReadAsync(bomb)).Problem);
+    }
+
+    [Fact]
+    public async Task ReadAsync_TenMegabytesBeforeBody_StopsAtTheLimit()
+    {
+        var header = $"<h:Pad xmlns:h=\"urn:x\">{new string('x', 10 * 1024 * 1024)}</h:Pad>";
+        var body = new TrackingStream(Encoding.UTF8.GetBytes(Envelope(Soap11, header, "<op_v1/>")));
+        var context = Context(body, "text/xml");
+
+        var names = await EnvelopeReader.ReadAsync(context, SoapFraming.Plain, Limit);
+
+        Assert.Contains("65536 bytes", names.Problem);
+        Assert.InRange(body.BytesRead, Limit, Limit + 1);
+    }
+
+    [Fact]
+    public async Task ReadAsync_TwoAddressingActions_IsUnreadable()
+    {
+        var header = "<a:Action xmlns:a=\"http://www.w3.org/2005/08/addressing\">urn:a/one_v1</a:Action><a:Action xmlns:a=\"http://www.w3.org/2005/08/addressing\">urn:a/two_v1</a:Action>";
+
+        Assert.NotNull((await ReadAsync(Envelope(Soap11, header, "<one_v1/>"))).Problem);
+    }
+
+    [Fact]
+    public async Task ReadAsync_AfterPeek_BodyReplaysEveryByte()
+    {
+        var sent = Encoding.UTF8.GetBytes(Envelope(Soap11, "", "<op_v1/>") + new string(' ', 300_000));
+        var context = Context(new MemoryStream(sent), "text/xml");
+
+        await EnvelopeReader.ReadAsync(context, SoapFraming.Plain, Limit);
+        using var forwarded = new MemoryStream();
+        await context.Request.Body.CopyToAsync(forwarded);
+
+        Assert.Equal(sent, forwarded.ToArray());
+    }
+
+    [Fact]
+    public async Task ReadAsync_MtomRootPartNamedByStart_IsReadFromIt()
+    {
+        const string contentType = "multipart/related; type=\"application/xop+xml\"; boundary=\"uuid:b\"; start=\"<root@x>\"; start-info=\"text/xml\"";
+        var body = Part("<att@x>", "application/octet-stream", "binary junk <s:Envelope>")
+            + Part("<root@x>", "application/xop+xml; charset=utf-8; type=\"text/xml\"", Envelope(Soap11, "", "<SubmitDRRSLocations_v1><doc><xop:Include xmlns:xop=\"http://www.w3.org/2004/08/xop/include\" href=\"cid:att@x\"/></doc></SubmitDRRSLocations_v1>"))
+            + "--uuid:b--\r\n";
+        var sent = Encoding.UTF8.GetBytes(body);
+        var context = Context(new MemoryStream(sent), contentType);
+
+        var names = await EnvelopeReader.ReadAsync(context, SoapFraming.Multipart, Limit);
+        using var forwarded = new MemoryStream();
+        await context.Request.Body.CopyToAsync(forwarded);
+
+        Assert.Equal(new EnvelopeNames(null, "submitdrrslocations_v1", null), names);
+        Assert.Equal(sent, forwarded.ToArray());
+    }
+
+    [Fact]
+    public async Task ReadAsync_SwaWithoutStart_ReadsTheFirstPart()
+    {
+        const string contentType = "multipart/related; type=\"text/xml\"; boundary=uuid:b";
+        var body = Part("<root@x>", "text/xml; charset=utf-8", Envelope(Soap11, "", "<RetrieveDRRSLocations_v1/>")) + Part("<a@x>", "text/plain", "x") + "--uuid:b--\r\n";
+
+        var names = await EnvelopeReader.ReadAsync(Context(new MemoryStream(Encoding.UTF8.GetBytes(body)), contentType), SoapFraming.Multipart, Limit);
+
+        Assert.Equal("retrievedrrslocations_v1", names.BodyElement);
+    }
+
+    [Theory]
+    [InlineData("multipart/related; type=\"text/xml\"")]
+    [InlineData("multipart/related; type=\"text/xml\"; boundary=b; start=\"<missing@x>\"")]
+    public async Task ReadAsync_MultipartWithoutRoot_IsUnreadable(string contentType)
+    {
+        var body = Part("<root@x>", "text/xml", Envelope(Soap11, "", "<op_v1/>")).Replace("uuid:b", "b", StringComparison.Ordinal) + "--b--\r\n";
+
+        var names = await EnvelopeReader.ReadAsync(Context(new MemoryStream(Encoding.UTF8.GetBytes(body)), contentType), SoapFraming.Multipart, Limit);
+
+        Assert.Equal("The multipart request has no root part holding the SOAP envelope.", names.Problem);
+    }
+
+    [Fact]
+    public async Task ReadAsync_MalformedMultipart_IsUnreadable()
+    {
+        var names = await EnvelopeReader.ReadAsync(Context(new MemoryStream("--b\r\nno headers end"u8.ToArray()), "multipart/related; type=\"text/xml\"; boundary=b"), SoapFraming.Multipart, Limit);
+
+        Assert.NotNull(names.Problem);
+    }
+
+    private static async Task<EnvelopeNames> ReadAsync(string body) =>
+        await EnvelopeReader.ReadAsync(Context(new MemoryStream(Encoding.UTF8.GetBytes(body)), "text/xml"), SoapFraming.Plain, Limit);
+
+    private static DefaultHttpContext Context(Stream body, string contentType)
+    {
+        var context = new DefaultHttpContext();
+        context.Request.Body = body;
+        context.Request.ContentType = contentType;
+        return context;
+    }
+
+    private static string Envelope(string soap, string header, string body) =>
+        $"<?xml version=\"1.0\" encoding=\"utf-8\"?><s:Envelope xmlns:s=\"{soap}\">"
+        + (header.Length == 0 ? "" : $"<s:Header>{header}</s:Header>")
+        + (body.Length == 0 ? "<s:Body/>" : $"<s:Body>{body}</s:Body>")
+        + "</s:Envelope>";
+
+    private static string Part(string contentId, string contentType, string content) =>
+        $"--uuid:b\r\nContent-ID: {contentId}\r\nContent-Type: {contentType}\r\nContent-Transfer-Encoding: binary\r\n\r\n{content}\r\n";
+
+    /// <summary>Counts how much of the body the peek pulled.</summary>
+    private sealed class TrackingStream(byte[] content) : MemoryStream(content)
+    {
+        public long BytesRead { get; private set; }
+
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            var read = await base.ReadAsync(buffer, cancellationToken);
+            BytesRead += read;
+            return read;
+        }
+    }
+}
