@@ -16,5 +16,6 @@ internal sealed record SoapRequest(
     string? Problem = null)
 {
     /// <summary>The WS-Addressing headers of the envelope, when it has any.</summary>
-    public WsAddressing? Addressing { get; } = WsAddressing.Read(Envelope);
+    /// <remarks>Computed, not stored: a stored value would go stale when <c>with</c> replaces the envelope.</remarks>
+    public WsAddressing? Addressing => WsAddressing.Read(Envelope);
 }
