@@ -76,12 +76,13 @@ public sealed class WcfClientTests(WcfGatewayFixture fixture) : IClassFixture<Wc
     {
         const int callers = 16;
         using var client = new WcfDrrsClient(kind, endpoint, fixture.GatewayAddress, NewUser());
-        using var start = new Barrier(callers);
+        // An awaited gate, not a Barrier: sixteen blocked pool threads would starve a two-core machine's pool.
+        var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
 
         var calls = Enumerable.Range(0, callers)
             .Select(_ => Task.Run(async () =>
             {
-                start.SignalAndWait(TimeSpan.FromSeconds(10));
+                await start.Task;
                 try
                 {
                     return (Reply: await client.CallAsync(Repeated), Fault: (FaultException?)null);
@@ -92,6 +93,7 @@ public sealed class WcfClientTests(WcfGatewayFixture fixture) : IClassFixture<Wc
                 }
             }))
             .ToArray();
+        start.SetResult();
         var results = await Task.WhenAll(calls);
         var other = await client.CallAsync(Other);
 
