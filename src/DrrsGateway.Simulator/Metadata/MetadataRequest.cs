@@ -23,17 +23,24 @@ internal static class MetadataRequest
             return MetadataKind.None;
         }
 
+        // A request naming both a WSDL and a schema gets the WSDL: it is what a client starts from.
         var kind = MetadataKind.None;
         foreach (var key in request.Query.Keys)
         {
-            // A request naming both a WSDL and a schema gets the WSDL: it is what the client starts from.
-            kind = key switch
+            if (key.Equals(WsdlParameter, StringComparison.OrdinalIgnoreCase))
             {
-                _ when key.Equals(WsdlParameter, StringComparison.OrdinalIgnoreCase) => MetadataKind.Wsdl,
-                _ when key.Equals(SingleWsdlParameter, StringComparison.OrdinalIgnoreCase) => MetadataKind.SingleWsdl,
-                _ when key.Equals(SchemaParameter, StringComparison.OrdinalIgnoreCase) && kind == MetadataKind.None => MetadataKind.Schema,
-                _ => kind,
-            };
+                return MetadataKind.Wsdl;
+            }
+
+            if (key.Equals(SingleWsdlParameter, StringComparison.OrdinalIgnoreCase))
+            {
+                return MetadataKind.SingleWsdl;
+            }
+
+            if (key.Equals(SchemaParameter, StringComparison.OrdinalIgnoreCase))
+            {
+                kind = MetadataKind.Schema;
+            }
         }
 
         return kind;

@@ -28,12 +28,12 @@ internal static class SoapResponseWriter
     }
 
     /// <summary>
-    /// Writes a sender fault: HTTP 500 under the SOAP 1.1 binding, HTTP 400 under the SOAP 1.2 binding
-    /// (which reserves 500 for receiver faults).
+    /// Writes a sender fault with HTTP 500 in both SOAP versions, as DRRS does: the SOAP 1.2 binding would
+    /// allow 400, but WCF reads a fault body only from a 2xx or 500 response.
     /// </summary>
     public static Task WriteSenderFaultAsync(HttpContext context, SoapRequest request, string reason)
     {
-        var status = request.Version == SoapVersion.Soap12 ? StatusCodes.Status400BadRequest : StatusCodes.Status500InternalServerError;
+        var status = StatusCodes.Status500InternalServerError;
         var headers = request.Addressing is { } addressing ? addressing.ReplyHeaders(addressing.FaultAction) : null;
         return WriteAsync(context, request, status, SoapEnvelope.Wrap(request.Version, SoapEnvelope.SenderFault(request.Version, reason), headers));
     }

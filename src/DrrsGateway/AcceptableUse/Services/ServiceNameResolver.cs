@@ -49,7 +49,7 @@ internal static class ServiceNameResolver
             return ServiceResult.Unknown;
         }
 
-        if (soap.Framing != SoapFraming.None)
+        if (soap.Version != SoapVersion.None)
         {
             return action is not null && !options.Soap.VerifyEnvelope && catalog.NamesOperation(action)
                 ? Checked(action, options.MaxServiceLength)
