@@ -43,6 +43,47 @@ public sealed class RequestCounterTests : IClassFixture<SimulatorFixture>
         Assert.Equal(before + 1, after);
     }
 
+    [Theory]
+    [InlineData("GET", "/sst/runtime.asvc?wsdl")]
+    [InlineData("GET", "/sst/runtime.asvc/RetrieveDRRSLocations_v1?WSDL")]
+    [InlineData("GET", "/sst/runtime.asvc/RetrieveDRRSLocations_v1?singleWsdl")]
+    [InlineData("GET", "/sst/runtime.asvc/RetrieveDRRSLocations_v1?xsd=1")]
+    [InlineData("HEAD", "/sst/runtime.asvc?wsdl")]
+    [InlineData("GET", "/sst/runtime.asvc/NoSuchOperation_v1?wsdl")]
+    public async Task Send_MetadataRead_IsNotCounted(string method, string path)
+    {
+        var before = await CountAfterAsync(SoapMessages.Soap11($"{SoapMessages.ServicePath}/RetrieveDRRSLocations_v1"));
+
+        var during = await CountAfterAsync(new HttpRequestMessage(new HttpMethod(method), path));
+
+        var after = await CountAfterAsync(SoapMessages.Soap11($"{SoapMessages.ServicePath}/RetrieveDRRSLocations_v1"));
+        Assert.Equal(before, during);
+        Assert.Equal(before + 1, after);
+    }
+
+    [Fact]
+    public async Task Send_PostWithWsdlQuery_IsCountedAsACall()
+    {
+        var before = await CountAfterAsync(SoapMessages.Soap11($"{SoapMessages.ServicePath}/RetrieveDRRSLocations_v1"));
+
+        var call = await CountAfterAsync(SoapMessages.Soap11($"{SoapMessages.ServicePath}/RetrieveDRRSLocations_v1?wsdl"));
+
+        Assert.Equal(before + 1, call);
+    }
+
+    [Fact]
+    public async Task Send_MtomCall_IsCountedOnce()
+    {
+        var before = await CountAfterAsync(SoapMessages.Soap11($"{SoapMessages.ServicePath}/RetrieveDRRSLocations_v1"));
+
+        var call = await CountAfterAsync(MultipartMessages.Mtom11(
+            SoapMessages.ServicePath,
+            SoapMessages.Action("SubmitDRRSLocations_v1"),
+            SoapMessages.Envelope(SoapMessages.Soap11Namespace)));
+
+        Assert.Equal(before + 1, call);
+    }
+
     private async Task<long> CountAfterAsync(HttpRequestMessage request)
     {
         using (request)

@@ -37,13 +37,13 @@ public sealed class SoapFaultTests : IClassFixture<SimulatorFixture>
     }
 
     [Fact]
-    public async Task Post_UnknownSoap12Action_Answers400WithSoap12SenderFault()
+    public async Task Post_UnknownSoap12Action_Answers500WithSoap12SenderFault()
     {
         using var response = await _client.SendAsync(
             SoapMessages.Soap12(SoapMessages.ServicePath, SoapMessages.Action("submitNothing_v1")));
 
-        // The SOAP 1.2 HTTP binding answers sender faults with 400; 500 is for receiver faults.
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        // 500 as DRRS answers, so that WCF reads the fault (it treats a 400 as a ProtocolException).
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
         Assert.Equal("application/soap+xml", response.Content.Headers.ContentType?.MediaType);
         var fault = await SoapMessages.ReadBodyElementAsync(response, SoapMessages.Soap12Namespace);
         Assert.Equal(Soap12 + "Fault", fault.Name);

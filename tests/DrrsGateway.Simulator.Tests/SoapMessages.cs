@@ -11,6 +11,17 @@ internal static class SoapMessages
     public const string Soap11Namespace = "http://schemas.xmlsoap.org/soap/envelope/";
     public const string Soap12Namespace = "http://www.w3.org/2003/05/soap-envelope";
 
+    /// <summary>The six operations the simulator answers.</summary>
+    public static readonly string[] OperationNames =
+    [
+        "SubmitDRRSLocations_v1",
+        "RetrieveDRRSLocations_v1",
+        "RetrieveDRRSBatchStatus_v1",
+        "SubmitDRRSRegistrations_v1",
+        "RetrieveDRRSRegistrations_v1",
+        "SubmitDRRSLocationReview_v1",
+    ];
+
     public static string Action(string operation) => $"http://www.caiso.com/soa/{operation}";
 
     public static string Envelope(string soapNamespace, string bodyContent = "") =>

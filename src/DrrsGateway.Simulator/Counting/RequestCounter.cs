@@ -1,6 +1,9 @@
 namespace DrrsGateway.Simulator.Counting;
 
-/// <summary>Counts the requests that reached this simulator process, so a person can see what the gateway let through.</summary>
+/// <summary>
+/// Counts the operation calls that reached this simulator process, so a person can see what the gateway let
+/// through. Metadata reads and health probes are not calls and are not counted.
+/// </summary>
 internal sealed class RequestCounter
 {
     private long _count;

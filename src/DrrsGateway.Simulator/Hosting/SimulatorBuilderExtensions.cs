@@ -1,4 +1,5 @@
 using DrrsGateway.Simulator.Counting;
+using DrrsGateway.Simulator.Metadata;
 using DrrsGateway.Simulator.Operations;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -13,6 +14,7 @@ internal static class SimulatorBuilderExtensions
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<RequestCounter>();
         builder.Services.AddSingleton<OperationRequestHandler>();
+        builder.Services.AddSingleton<MetadataRequestHandler>();
         builder.Services.AddHealthChecks();
         return builder;
     }

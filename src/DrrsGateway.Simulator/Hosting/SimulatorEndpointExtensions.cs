@@ -1,15 +1,16 @@
 using DrrsGateway.Simulator.Counting;
+using DrrsGateway.Simulator.Metadata;
 using DrrsGateway.Simulator.Operations;
 
 namespace DrrsGateway.Simulator.Hosting;
 
-/// <summary>Puts the request counter in front of everything and maps the DRRS operations and the health endpoint.</summary>
+/// <summary>Puts the request counter in front of everything and maps the DRRS operations, their WSDL and the health endpoint.</summary>
 internal static class SimulatorEndpointExtensions
 {
     /// <summary>Liveness: 200 while the process serves requests.</summary>
     public const string HealthPath = "/healthz";
 
-    /// <summary>Where CAISO addresses its B2B services; the operation follows as a path segment or in the SOAP action.</summary>
+    /// <summary>Where CAISO addresses its B2B services; the operation follows as a path segment or in the SOAP request.</summary>
     public const string ServicePath = "/sst/runtime.asvc";
 
     private const string OperationRouteValue = "operation";
@@ -17,19 +18,47 @@ internal static class SimulatorEndpointExtensions
     public static WebApplication MapDrrsSimulator(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        var handler = app.Services.GetService<OperationRequestHandler>()
+        var operations = app.Services.GetService<OperationRequestHandler>()
             ?? throw new InvalidOperationException(
                 "MapDrrsSimulator needs the simulator's services: call builder.AddDrrsSimulator() when configuring services.");
+        var metadata = app.Services.GetRequiredService<MetadataRequestHandler>();
 
         app.UseMiddleware<RequestCounterMiddleware>(new PathString(HealthPath));
+        app.UseMiddleware<PathParameterMiddleware>();
+
+        // Explicit, so routing sees the path without its path parameters.
+        app.UseRouting();
         app.MapHealthChecks(HealthPath);
 
-        // GET answers too, so a person can try an operation with a bare curl.
+        // GET answers the operation too, so a person can try one with a bare curl.
         app.MapMethods(
             $"{ServicePath}/{{{OperationRouteValue}}}",
-            [HttpMethods.Get, HttpMethods.Post],
-            context => handler.HandleAsync(context, context.GetRouteValue(OperationRouteValue) as string));
-        app.MapPost(ServicePath, context => handler.HandleAsync(context, pathOperation: null));
+            [HttpMethods.Get, HttpMethods.Head, HttpMethods.Post],
+            context => Answer(context, context.GetRouteValue(OperationRouteValue) as string, operations, metadata));
+        app.MapMethods(
+            ServicePath,
+            [HttpMethods.Get, HttpMethods.Head, HttpMethods.Post],
+            context => Answer(context, pathOperation: null, operations, metadata));
         return app;
+    }
+
+    private static Task Answer(HttpContext context, string? pathOperation, OperationRequestHandler operations, MetadataRequestHandler metadata)
+    {
+        var request = context.Request;
+        var kind = MetadataRequest.KindOf(request);
+        if (kind != MetadataKind.None)
+        {
+            return metadata.HandleAsync(context, kind, pathOperation);
+        }
+
+        // HEAD is only for metadata; GET on the bare service path names no operation.
+        if (HttpMethods.IsHead(request.Method) || (pathOperation is null && !HttpMethods.IsPost(request.Method)))
+        {
+            context.Response.StatusCode = StatusCodes.Status405MethodNotAllowed;
+            context.Response.Headers.Allow = pathOperation is null ? "POST" : "GET, POST";
+            return Task.CompletedTask;
+        }
+
+        return operations.HandleAsync(context, pathOperation);
     }
 }

@@ -7,7 +7,8 @@ internal static class BatchStatusReport
 {
     public const string CompletedStatus = "Completed";
 
-    private const string BatchIdElement = "batchId";
+    /// <summary>The element naming the batch, in the request (any namespace or case) and the response.</summary>
+    public const string BatchIdElement = "batchId";
 
     public static IEnumerable<XElement> Content(SimulatedCall call)
     {

@@ -2,7 +2,7 @@ using DrrsGateway.Simulator.Soap;
 
 namespace DrrsGateway.Simulator.Operations;
 
-/// <summary>Answers one SOAP request: finds the operation, reads the body, writes the canned response or a fault.</summary>
+/// <summary>Answers one SOAP request: reads it, finds the operation, writes the canned response or a fault in the request's form.</summary>
 internal sealed partial class OperationRequestHandler
 {
     // Caps the caller-supplied name quoted back in faults and logs.
@@ -21,46 +21,51 @@ internal sealed partial class OperationRequestHandler
 
     /// <summary>
     /// Answers the operation named by <paramref name="pathOperation"/> (the last path segment) or, when the
-    /// path names none, by the SOAP action headers.
+    /// path names none, by the request itself (see <see cref="OperationDispatcher"/>).
     /// </summary>
     public async Task HandleAsync(HttpContext context, string? pathOperation)
     {
-        var request = context.Request;
-        var version = SoapHeaders.VersionOf(request);
-        var requested = pathOperation ?? SoapHeaders.OperationOf(request);
-        if (!DrrsOperationCatalog.TryFind(requested, out var operation))
+        var request = await SoapRequestReader.ReadAsync(context.Request, context.RequestAborted);
+        if (request.Problem is not null)
         {
-            await RefuseAsync(context, version, requested);
+            Log.Unreadable(_logger, request.Problem);
+            await SoapResponseWriter.WriteSenderFaultAsync(context, request, request.Problem);
             return;
         }
 
-        var body = await SoapRequestReader.ReadAsync(request, context.RequestAborted);
-        if (body is null && HttpMethods.IsPost(request.Method))
+        var requested = OperationDispatcher.Requested(pathOperation, request);
+        if (!DrrsOperationCatalog.TryFind(requested, out var operation))
+        {
+            await RefuseAsync(context, request, requested);
+            return;
+        }
+
+        if (request.Envelope is null && HttpMethods.IsPost(context.Request.Method))
         {
             Log.BodyNotXml(_logger, operation.Name);
         }
 
-        var call = new SimulatedCall(body, _timeProvider.GetUtcNow());
-        Log.Answered(_logger, operation.Name, version);
-        await SoapResponseWriter.WriteAsync(context, version, SoapEnvelope.Wrap(version, operation.Respond(call)));
+        var call = new SimulatedCall(request.Envelope, _timeProvider.GetUtcNow());
+        Log.Answered(_logger, operation.Name, request.Version, request.IsMtom);
+        await SoapResponseWriter.WriteAsync(context, request, operation.Respond(call), operation.ReplyAction);
     }
 
-    private Task RefuseAsync(HttpContext context, SoapVersion version, string? requested)
+    private Task RefuseAsync(HttpContext context, SoapRequest request, string? requested)
     {
         if (requested is null)
         {
             Log.NoOperation(_logger);
             return SoapResponseWriter.WriteSenderFaultAsync(
                 context,
-                version,
-                "The request names no operation: use /sst/runtime.asvc/<operation>, a SOAPAction header or a SOAP 1.2 action.");
+                request,
+                "The request names no operation: use /sst/runtime.asvc/<operation>, a SOAP action, a WS-Addressing Action or the operation's element in the Body.");
         }
 
         var quoted = Quote(requested);
         Log.UnknownOperation(_logger, quoted);
         return SoapResponseWriter.WriteSenderFaultAsync(
             context,
-            version,
+            request,
             $"Unknown DRRS operation '{quoted}'. Known: {string.Join(", ", DrrsOperationCatalog.Names)}.");
     }
 
@@ -73,8 +78,8 @@ internal sealed partial class OperationRequestHandler
 
     private static partial class Log
     {
-        [LoggerMessage(1, LogLevel.Information, "Answered {Operation} over {SoapVersion}.")]
-        public static partial void Answered(ILogger logger, string operation, SoapVersion soapVersion);
+        [LoggerMessage(1, LogLevel.Information, "Answered {Operation} over {SoapVersion} (MTOM: {Mtom}).")]
+        public static partial void Answered(ILogger logger, string operation, SoapVersion soapVersion, bool mtom);
 
         [LoggerMessage(2, LogLevel.Information, "Refused unknown operation '{Operation}' with a SOAP fault.")]
         public static partial void UnknownOperation(ILogger logger, string operation);
@@ -84,5 +89,8 @@ internal sealed partial class OperationRequestHandler
 
         [LoggerMessage(4, LogLevel.Debug, "The body of a {Operation} request is not well-formed XML; answering anyway.")]
         public static partial void BodyNotXml(ILogger logger, string operation);
+
+        [LoggerMessage(5, LogLevel.Information, "Refused an unreadable request with a SOAP fault: {Problem}")]
+        public static partial void Unreadable(ILogger logger, string problem);
     }
 }

@@ -2,7 +2,7 @@ using System.Xml.Linq;
 
 namespace DrrsGateway.Simulator.Soap;
 
-/// <summary>Builds SOAP 1.1 and 1.2 envelopes and faults as XML trees, so untrusted text is always escaped.</summary>
+/// <summary>Builds SOAP 1.1 and 1.2 envelopes and faults as XML trees, so untrusted text is always escaped; finds parts of a request's envelope.</summary>
 internal static class SoapEnvelope
 {
     public static readonly XNamespace Soap11Namespace = "http://schemas.xmlsoap.org/soap/envelope/";
@@ -13,23 +13,25 @@ internal static class SoapEnvelope
     public static XNamespace NamespaceOf(SoapVersion version) =>
         version == SoapVersion.Soap12 ? Soap12Namespace : Soap11Namespace;
 
-    /// <summary>An envelope whose body holds <paramref name="content"/>.</summary>
-    public static XDocument Wrap(SoapVersion version, XElement content)
+    /// <summary>An envelope whose body holds <paramref name="content"/>, with <paramref name="headers"/> in a Header when there are any.</summary>
+    public static XDocument Wrap(SoapVersion version, XElement content, IEnumerable<XElement>? headers = null)
     {
         var soap = NamespaceOf(version);
+        var headerElements = headers?.ToList() ?? [];
         return new XDocument(
             new XDeclaration("1.0", "utf-8", null),
             new XElement(
                 soap + "Envelope",
                 new XAttribute(XNamespace.Xmlns + Prefix, soap),
+                headerElements.Count > 0 ? new XElement(soap + "Header", headerElements) : null,
                 new XElement(soap + "Body", content)));
     }
 
     /// <summary>A fault blaming the caller (SOAP 1.1 <c>Client</c>, SOAP 1.2 <c>Sender</c>) with <paramref name="reason"/>.</summary>
-    public static XDocument SenderFault(SoapVersion version, string reason)
+    public static XElement SenderFault(SoapVersion version, string reason)
     {
         var soap = NamespaceOf(version);
-        var fault = version == SoapVersion.Soap12
+        return version == SoapVersion.Soap12
             ? new XElement(
                 soap + "Fault",
                 new XElement(soap + "Code", new XElement(soap + "Value", Prefix + ":Sender")),
@@ -38,6 +40,23 @@ internal static class SoapEnvelope
                 soap + "Fault",
                 new XElement("faultcode", Prefix + ":Client"),
                 new XElement("faultstring", reason));
-        return Wrap(version, fault);
+    }
+
+    /// <summary>The envelope's Header, in whichever SOAP namespace the envelope uses; <c>null</c> when absent.</summary>
+    public static XElement? HeaderOf(XDocument? envelope) => ChildOfEnvelope(envelope, "Header");
+
+    /// <summary>The first element inside the envelope's Body; <c>null</c> when there is none.</summary>
+    public static XElement? FirstBodyElement(XDocument? envelope) => ChildOfEnvelope(envelope, "Body")?.Elements().FirstOrDefault();
+
+    private static XElement? ChildOfEnvelope(XDocument? envelope, string localName)
+    {
+        var root = envelope?.Root;
+        if (root is null || root.Name.LocalName != "Envelope"
+            || (root.Name.Namespace != Soap11Namespace && root.Name.Namespace != Soap12Namespace))
+        {
+            return null;
+        }
+
+        return root.Element(root.Name.Namespace + localName);
     }
 }

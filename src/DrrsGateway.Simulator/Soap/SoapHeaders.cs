@@ -1,41 +1,40 @@
+using Microsoft.Extensions.Primitives;
 using Microsoft.Net.Http.Headers;
 
 namespace DrrsGateway.Simulator.Soap;
 
-/// <summary>Reads the SOAP version and the action a request names in its HTTP headers.</summary>
+/// <summary>The HTTP-level names of the SOAP bindings and the rule that turns an action into an operation name.</summary>
 internal static class SoapHeaders
 {
     /// <summary>The SOAP 1.1 header naming the action.</summary>
     public const string SoapActionHeader = "SOAPAction";
 
+    /// <summary>The SOAP 1.1 media type.</summary>
+    public const string Soap11MediaType = "text/xml";
+
     /// <summary>The SOAP 1.2 media type; its <c>action</c> parameter names the action.</summary>
     public const string Soap12MediaType = "application/soap+xml";
 
-    private const string ActionParameter = "action";
+    /// <summary>The media type of the root part of an MTOM/XOP message.</summary>
+    public const string XopMediaType = "application/xop+xml";
 
-    /// <summary>SOAP 1.2 when the body is <c>application/soap+xml</c>; SOAP 1.1 otherwise, including a GET without a body.</summary>
-    public static SoapVersion VersionOf(HttpRequest request) =>
-        MediaTypeHeaderValue.TryParse(request.ContentType, out var contentType)
-            && contentType.MediaType.Equals(Soap12MediaType, StringComparison.OrdinalIgnoreCase)
-            ? SoapVersion.Soap12
-            : SoapVersion.Soap11;
+    /// <summary>The media type of SOAP with Attachments and MTOM messages.</summary>
+    public const string MultipartRelatedMediaType = "multipart/related";
 
-    /// <summary>
-    /// The operation named by the action: the SOAP 1.2 <c>action</c> parameter, else the SOAP 1.1
-    /// <c>SOAPAction</c> header; quotes stripped, only the part after the last <c>/</c> or <c>#</c>.
-    /// </summary>
-    public static string? OperationOf(HttpRequest request) =>
-        LastActionPart(Soap12Action(request)) ?? LastActionPart(request.Headers[SoapActionHeader].ToString());
+    /// <summary>The SOAP 1.2 media-type parameter naming the action.</summary>
+    public const string ActionParameter = "action";
 
-    private static string? Soap12Action(HttpRequest request)
+    /// <summary>The value of a media-type parameter, unquoted and unescaped; <c>null</c> when absent.</summary>
+    public static string? Parameter(MediaTypeHeaderValue mediaType, string name)
     {
-        if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var contentType))
+        var parameter = NameValueHeaderValue.Find(mediaType.Parameters, name);
+        if (parameter is null || StringSegment.IsNullOrEmpty(parameter.Value))
         {
             return null;
         }
 
-        var action = NameValueHeaderValue.Find(contentType.Parameters, ActionParameter);
-        return action?.Value.Value;
+        var value = HeaderUtilities.UnescapeAsQuotedString(parameter.Value).Value;
+        return string.IsNullOrEmpty(value) ? null : value;
     }
 
     /// <summary>"http://www.caiso.com/soa/submitDRRSLocations_v1" → "submitDRRSLocations_v1".</summary>

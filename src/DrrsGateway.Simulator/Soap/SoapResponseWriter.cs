@@ -4,10 +4,13 @@ using System.Xml.Linq;
 
 namespace DrrsGateway.Simulator.Soap;
 
-/// <summary>Writes an envelope as the HTTP response, with the content type and fault status of the request's SOAP binding.</summary>
+/// <summary>
+/// Writes the answer to a request in the request's form: its SOAP version, MTOM for MTOM, and WS-Addressing
+/// reply headers when the request carried WS-Addressing.
+/// </summary>
 internal static class SoapResponseWriter
 {
-    private const string Soap11ContentType = "text/xml; charset=utf-8";
+    private const string Soap11ContentType = SoapHeaders.Soap11MediaType + "; charset=utf-8";
     private const string Soap12ContentType = SoapHeaders.Soap12MediaType + "; charset=utf-8";
 
     private static readonly XmlWriterSettings WriterSettings = new()
@@ -17,27 +20,42 @@ internal static class SoapResponseWriter
         Indent = true,
     };
 
-    public static Task WriteAsync(HttpContext context, SoapVersion version, XDocument envelope) =>
-        WriteAsync(context, version, StatusCodes.Status200OK, envelope);
-
-    /// <summary>
-    /// Writes a sender fault: HTTP 500 under the SOAP 1.1 binding, HTTP 400 under the SOAP 1.2 binding
-    /// (which reserves 500 for receiver faults).
-    /// </summary>
-    public static Task WriteSenderFaultAsync(HttpContext context, SoapVersion version, string reason)
+    /// <summary>Writes <paramref name="content"/> as the Body of a 200 answer whose WS-Addressing action is <paramref name="replyAction"/>.</summary>
+    public static Task WriteAsync(HttpContext context, SoapRequest request, XElement content, string replyAction)
     {
-        var status = version == SoapVersion.Soap12 ? StatusCodes.Status400BadRequest : StatusCodes.Status500InternalServerError;
-        return WriteAsync(context, version, status, SoapEnvelope.SenderFault(version, reason));
+        var headers = request.Addressing?.ReplyHeaders(replyAction);
+        return WriteAsync(context, request, StatusCodes.Status200OK, SoapEnvelope.Wrap(request.Version, content, headers));
     }
 
-    private static async Task WriteAsync(HttpContext context, SoapVersion version, int statusCode, XDocument envelope)
+    /// <summary>
+    /// Writes a sender fault with HTTP 500 in both SOAP versions, as DRRS does: the SOAP 1.2 binding would
+    /// allow 400, but WCF reads a fault body only from a 2xx or 500 response.
+    /// </summary>
+    public static Task WriteSenderFaultAsync(HttpContext context, SoapRequest request, string reason)
+    {
+        var status = StatusCodes.Status500InternalServerError;
+        var headers = request.Addressing is { } addressing ? addressing.ReplyHeaders(addressing.FaultAction) : null;
+        return WriteAsync(context, request, status, SoapEnvelope.Wrap(request.Version, SoapEnvelope.SenderFault(request.Version, reason), headers));
+    }
+
+    /// <summary>The envelope as bytes, with the XML declaration, as both the plain and the MTOM answer carry it.</summary>
+    internal static async Task SaveAsync(XDocument envelope, Stream body, CancellationToken cancellationToken)
+    {
+        await using var writer = XmlWriter.Create(body, WriterSettings);
+        await envelope.SaveAsync(writer, cancellationToken);
+        await writer.FlushAsync();
+    }
+
+    private static Task WriteAsync(HttpContext context, SoapRequest request, int statusCode, XDocument envelope)
     {
         var response = context.Response;
         response.StatusCode = statusCode;
-        response.ContentType = version == SoapVersion.Soap12 ? Soap12ContentType : Soap11ContentType;
+        if (request.IsMtom)
+        {
+            return MtomResponseWriter.WriteAsync(context, request.Version, envelope);
+        }
 
-        await using var writer = XmlWriter.Create(response.Body, WriterSettings);
-        await envelope.SaveAsync(writer, context.RequestAborted);
-        await writer.FlushAsync();
+        response.ContentType = request.Version == SoapVersion.Soap12 ? Soap12ContentType : Soap11ContentType;
+        return SaveAsync(envelope, response.Body, context.RequestAborted);
     }
 }

@@ -126,9 +126,14 @@ internal sealed partial class AupMiddleware
             return RefuseBadRequestAsync(context, call, options, user, service.Problem!);
         }
 
-        // Junk names are refused before they reach the store: Debug, so a flood of them cannot drown the log.
+        // Junk names are refused before they reach the store; logged once per user and window, so a flood
+        // of them cannot drown the log.
         _metrics.RecordDecision(AupOutcome.UnknownService, ServiceTag.Other);
-        Log.UnknownService(_logger, user, context.Request.Path, UnknownServiceDecision);
+        if (call.IsEnforced && _refusalLog.ShouldLog(new AupKey(user, UnknownServiceDecision), call.Window, out var suppressed))
+        {
+            Log.UnknownService(_logger, user, context.Request.Path, UnknownServiceDecision, suppressed);
+        }
+
         context.Features.Set<IAupDecisionFeature>(AupDecisionFeature.Refused(user, UnknownServiceDecision, call.IsEnforced));
         return RefuseAsync(context, call, options, Refusal.UnknownService);
     }
@@ -291,7 +296,7 @@ internal sealed partial class AupMiddleware
         [LoggerMessage(11, LogLevel.Debug, "AUP {Decision}: {Path} reads a service description, forwarded without counting")]
         public static partial void MetadataRead(ILogger logger, PathString path, string decision);
 
-        [LoggerMessage(12, LogLevel.Debug, "AUP {Decision}: {User} called {Path}, which names no catalogued DRRS operation; refused, no lock written")]
-        public static partial void UnknownService(ILogger logger, string user, PathString path, string decision);
+        [LoggerMessage(12, LogLevel.Information, "AUP {Decision}: {User} called {Path}, naming no operation in Aup:Services; refused, no lock written ({SuppressedRefusals} more such refusals of this user since the last logged one)")]
+        public static partial void UnknownService(ILogger logger, string user, PathString path, string decision, long suppressedRefusals);
     }
 }

@@ -148,6 +148,11 @@ internal sealed class AupOptionsValidator : IValidateOptions<AupOptions>
             failures.Add($"Aup:Soap:Soap12FaultStatusCode must be an HTTP error status from 400 to 599 (500 is what WCF reads faults from); it is {soap.Soap12FaultStatusCode}.");
         }
 
+        if (!Enum.IsDefined(soap.EnvelopeCheck))
+        {
+            failures.Add($"Aup:Soap:EnvelopeCheck must be UnlessPathAndActionAgree, Always or WhenHeadersNameNone; it is {soap.EnvelopeCheck}.");
+        }
+
         if (soap.MaxEnvelopePeekBytes is < 1024 or > 4 * 1024 * 1024)
         {
             failures.Add($"Aup:Soap:MaxEnvelopePeekBytes must be from 1024 to 4194304; it is {soap.MaxEnvelopePeekBytes}.");

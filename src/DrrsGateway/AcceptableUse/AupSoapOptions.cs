@@ -10,7 +10,7 @@ public sealed class AupSoapOptions
     public bool Enabled { get; set; } = true;
 
     /// <summary>
-    /// HTTP status of a SOAP 1.1 client fault (policy refusal, unkeyable or unidentified request). The
+    /// HTTP status of a SOAP 1.1 client fault (policy refusal or unidentified request; a request that cannot be keyed is answered 400). The
     /// default is 500, which the SOAP 1.1 HTTP binding requires for every fault.
     /// </summary>
     public int Soap11FaultStatusCode { get; set; } = 500;
@@ -30,13 +30,10 @@ public sealed class AupSoapOptions
     public bool ForwardMetadataReads { get; set; } = true;
 
     /// <summary>
-    /// Whether a SOAP request whose path names no operation (the generic endpoint) has its envelope read to
-    /// find, and check, the operation the backend will run, even when its action names one. The default is
-    /// <c>true</c>: JAX-WS dispatches on the first element of the Body before the SOAPAction, so an action
-    /// alone can be made to disagree with what runs. Off, a request whose action names a known operation is
-    /// keyed by it without reading the body.
+    /// When the start of a SOAP envelope is read to find, and check, the operation the backend will run. The
+    /// default is <see cref="Soap.EnvelopeCheck.UnlessPathAndActionAgree"/>.
     /// </summary>
-    public bool VerifyEnvelope { get; set; } = true;
+    public Soap.EnvelopeCheck EnvelopeCheck { get; set; } = Soap.EnvelopeCheck.UnlessPathAndActionAgree;
 
     /// <summary>
     /// Most bytes of a body read to reach the first element of the envelope's Body (the root part of a

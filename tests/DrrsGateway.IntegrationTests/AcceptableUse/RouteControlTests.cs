@@ -55,19 +55,19 @@ public sealed class RouteControlTests : IAsyncLifetime
     public async Task Call_ShadowRoute_EveryRequestStillRestartsTheWindow()
     {
         // 0 s allowed; 20 s would be refused and restarts the window to 50 s; 45 s would be refused too.
-        await At(0, "/shadow/x");
-        await At(20, "/shadow/x");
-        await At(45, "/shadow/x");
-        await At(76, "/shadow/x");
+        await At(0, "/shadow/RetrieveDRRSBatchStatus_v1");
+        await At(20, "/shadow/RetrieveDRRSBatchStatus_v1");
+        await At(45, "/shadow/RetrieveDRRSBatchStatus_v1");
+        await At(76, "/shadow/RetrieveDRRSBatchStatus_v1");
 
         Assert.Equal(2, _gateway.Logs.WithEventId(7).Count());
-        Assert.Equal(4, _backend.CountFor("/shadow/x"));
+        Assert.Equal(4, _backend.CountFor("/shadow/RetrieveDRRSBatchStatus_v1"));
     }
 
     [Fact]
     public async Task Call_ShadowRouteWithoutIdentity_IsForwardedAndLogged()
     {
-        using var response = await _client.PostAsync("/shadow/x", new StringContent("<soap/>"));
+        using var response = await _client.PostAsync("/shadow/RetrieveDRRSBatchStatus_v1", new StringContent("<soap/>"));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var shadow = Assert.Single(_gateway.Logs.WithEventId(8));
@@ -91,10 +91,10 @@ public sealed class RouteControlTests : IAsyncLifetime
     [Fact]
     public async Task Call_RouteWindowOverride_RefusesWithItsWindowAndFreesAfterIt()
     {
-        using var first = await _client.CallAsync("alice", "/short/x");
-        using var refused = await _client.CallAsync("alice", "/short/x");
+        using var first = await _client.CallAsync("alice", "/short/RetrieveDRRSLocations_v1");
+        using var refused = await _client.CallAsync("alice", "/short/RetrieveDRRSLocations_v1");
         _time.Advance(TimeSpan.FromSeconds(6));
-        using var afterWindow = await _client.CallAsync("alice", "/short/x");
+        using var afterWindow = await _client.CallAsync("alice", "/short/RetrieveDRRSLocations_v1");
 
         Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
         Assert.Equal(TimeSpan.FromSeconds(5), refused.Headers.RetryAfter!.Delta);

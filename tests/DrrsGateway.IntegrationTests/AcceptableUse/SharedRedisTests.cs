@@ -89,6 +89,7 @@ public sealed class SharedRedisTests(RedisFixture redis) : IAsyncLifetime
         Assert.Equal(3, keys.Count);
     }
 
+    // Key encoding is tested with names no catalog holds (separators, glob characters): the catalog is off.
     private GatewayFactory NewInstance() => new(_backend.Address, redis.Server.ConnectionString,
-        new Dictionary<string, string?> { ["Aup:KeyPrefix"] = _keyPrefix });
+        new Dictionary<string, string?> { ["Aup:KeyPrefix"] = _keyPrefix, ["Aup:Services:Enabled"] = "false" });
 }

@@ -46,14 +46,16 @@ public sealed class SoapCallerTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Soap12_SameOperationAgain_IsSenderFaultWithEnglishCaisoMessage400AndRetryAfter()
+    public async Task Soap12_SameOperationAgain_IsSenderFaultWithEnglishCaisoMessage500AndRetryAfter()
     {
         var user = NewUser();
         using var first = await _client.Soap12Async(user, RuntimePath, "http://www.caiso.com/soa/retrieveDRRSLocations_v1");
         using var second = await _client.Soap12Async(user, RuntimePath, "http://www.caiso.com/soa/retrieveDRRSLocations_v1");
 
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
-        Assert.Equal(HttpStatusCode.BadRequest, second.StatusCode);
+
+        // 500, not the binding's 400: WCF reads a fault only from a 2xx or 500 response.
+        Assert.Equal(HttpStatusCode.InternalServerError, second.StatusCode);
         Assert.Equal("application/soap+xml; charset=utf-8", second.Content.Headers.ContentType!.ToString());
         Assert.Equal(TimeSpan.FromSeconds(30), second.Headers.RetryAfter!.Delta);
         Assert.Equal(new SoapFault("env:Sender", CaisoMessage, "en"), await SoapFault.ReadAsync(second));
@@ -91,7 +93,8 @@ public sealed class SoapCallerTests : IAsyncLifetime
         using var soap12 = await _client.Soap12Async(user, "/other/endpoint", "urn:caiso#SubmitDRRSRegistrations_v1");
 
         Assert.Equal(HttpStatusCode.OK, soap11.StatusCode);
-        Assert.Equal(HttpStatusCode.BadRequest, soap12.StatusCode);
+        Assert.Equal(HttpStatusCode.InternalServerError, soap12.StatusCode);
+        Assert.Equal(CaisoMessage, (await SoapFault.ReadAsync(soap12)).Message);
     }
 
     [Theory]
@@ -99,35 +102,47 @@ public sealed class SoapCallerTests : IAsyncLifetime
     [InlineData("\"http://www.caiso.com/soa/\"")]
     [InlineData("\"http://www.caiso.com/soa/<script>&amp;\"")]
     [InlineData("garbage \"\" ;; \\ ' <>")]
-    public async Task Soap11_EmptyOrGarbageSoapAction_IsKeyedByPathAndRefusedWithWellFormedFault(string soapAction)
+    public async Task Soap11_EmptyOrGarbageSoapActionAndEmptyBody_IsRefusedAsNamingNoOperationWithWellFormedFault(string soapAction)
+    {
+        var forwardedBefore = _backend.CountFor(RuntimePath);
+        using var response = await _client.Soap11Async(NewUser(), RuntimePath, soapAction);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(new SoapFault("soap:Client", "The request names no DRRS operation this gateway forwards.", null), await SoapFault.ReadAsync(response));
+        Assert.Equal(forwardedBefore, _backend.CountFor(RuntimePath));
+    }
+
+    [Fact]
+    public async Task Soap11_MalformedXmlBodyOnOperationPath_IsForwardedUnreadAndKeyedByPath()
     {
         var user = NewUser();
-        using var first = await _client.Soap11Async(user, RuntimePath, soapAction);
-        using var second = await _client.Soap11Async(user, RuntimePath + "/", CaisoAction("x y"));
+        using var first = await _client.Soap11Async(user, LocationsPath, CaisoAction("retrieveDRRSLocations_v1"), body: "<soap:Envelope><<<&&& not xml");
+        using var second = await _client.Soap11Async(user, LocationsPath, CaisoAction("retrieveDRRSLocations_v1"), body: "\0\0\0");
 
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
-        Assert.Equal(HttpStatusCode.InternalServerError, second.StatusCode);
         Assert.Equal(new SoapFault("soap:Client", CaisoMessage, null), await SoapFault.ReadAsync(second));
     }
 
     [Fact]
-    public async Task Soap11_MalformedXmlBody_IsForwardedUnreadAndKeyedByAction()
+    public async Task Soap11_MalformedXmlBodyOnGenericEndpoint_IsRefusedNotForwarded()
     {
-        var user = NewUser();
-        using var first = await _client.Soap11Async(user, RuntimePath, CaisoAction("submitDRRSLocations_v1"), body: "<soap:Envelope><<<&&& not xml");
-        using var second = await _client.Soap11Async(user, RuntimePath, CaisoAction("submitDRRSLocations_v1"), body: "\0\0\0");
+        var forwardedBefore = _backend.CountFor(RuntimePath);
+        using var response = await _client.Soap11Async(NewUser(), RuntimePath, CaisoAction("submitDRRSLocations_v1"), body: "<soap:Envelope><<<&&& not xml");
 
-        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
-        Assert.Equal("soap:Client", (await SoapFault.ReadAsync(second)).Code);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(new SoapFault("soap:Client", "The request body is not a well-formed SOAP envelope.", null), await SoapFault.ReadAsync(response));
+        Assert.Equal(forwardedBefore, _backend.CountFor(RuntimePath));
     }
 
     [Fact]
-    public async Task Soap11_RefusedWhileBodyStillStreaming_AnswersWithoutReadingTheBody()
+    public async Task Soap11_RefusedOnOperationPathWhileBodyStillStreaming_AnswersWithoutReadingTheBody()
     {
+        // Path and action name the operation: nothing of the body is needed, so none is waited for.
+        const string path = "/sst/runtime.asvc/retrieveDRRSBatchStatus_v1";
         var user = NewUser();
-        using var first = await _client.Soap11Async(user, RuntimePath, CaisoAction("retrieveDRRSBatchStatus_v1"));
+        using var first = await _client.Soap11Async(user, path, CaisoAction("retrieveDRRSBatchStatus_v1"));
         using var neverEnds = new CancellationTokenSource();
-        var request = new HttpRequestMessage(HttpMethod.Post, RuntimePath) { Content = new EndlessContent(neverEnds.Token) };
+        var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new EndlessContent(neverEnds.Token) };
         request.Content.Headers.TryAddWithoutValidation("Content-Type", "text/xml; charset=utf-8");
         request.Headers.TryAddWithoutValidation("SOAPAction", CaisoAction("retrieveDRRSBatchStatus_v1"));
         request.Headers.Add(GatewayFactory.UserHeader, user);
@@ -174,7 +189,7 @@ public sealed class SoapCallerTests : IAsyncLifetime
         using var client = gateway.CreateClientFrom();
 
         using var soap11 = await client.Soap11Async(NewUser(), RuntimePath, CaisoAction("submitDRRSLocations_v1"));
-        using var soap12 = await client.Soap12Async(NewUser(), RuntimePath, "urn:x/op");
+        using var soap12 = await client.Soap12Async(NewUser(), RuntimePath, "urn:x/retrieveDRRSLocations_v1");
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, soap11.StatusCode);
         Assert.Equal("soap:Server", (await SoapFault.ReadAsync(soap11)).Code);
@@ -210,9 +225,10 @@ public sealed class SoapCallerTests : IAsyncLifetime
         using var client = gateway.CreateClientFrom();
         var user = NewUser();
 
-        using var first = await client.Soap11Async(user, RuntimePath, CaisoAction("submitDRRSLocations_v1"));
-        using var second = await client.Soap11Async(user, RuntimePath, CaisoAction("retrieveDRRSLocations_v1"));
+        using var first = await client.Soap11Async(user, LocationsPath, CaisoAction("submitDRRSLocations_v1"));
+        using var second = await client.Soap11Async(user, LocationsPath, CaisoAction("retrieveDRRSRegistrations_v1"));
 
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         Assert.Equal(HttpStatusCode.TooManyRequests, second.StatusCode);
         Assert.Equal(CaisoMessage, await second.Content.ReadAsStringAsync());
     }

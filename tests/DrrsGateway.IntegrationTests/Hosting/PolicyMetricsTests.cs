@@ -20,12 +20,14 @@ public sealed class PolicyMetricsTests : BackendTests
 
         using var allowed = await client.CallAsync(user);
         using var refused = await client.CallAsync(user);
-        using var odd = await client.CallAsync(user, "/whatever/not-a-drrs-operation");
+        using var odd = await client.CallAsync(user, "/sst/runtime.asvc/NotADrrsOperation_v1");
 
         var measurements = decisions.GetMeasurementSnapshot();
         Assert.Contains(measurements, m => m.Tags["outcome"] as string == "allowed" && m.Tags["service"] as string == "retrievedrrslocations_v1");
         Assert.Contains(measurements, m => m.Tags["outcome"] as string == "rejected" && m.Tags["service"] as string == "retrievedrrslocations_v1");
-        Assert.Contains(measurements, m => m.Tags["service"] as string == "other");
-        Assert.Equal(3, durations.GetMeasurementSnapshot().Count);
+        Assert.Contains(measurements, m => m.Tags["outcome"] as string == "unknown_service" && m.Tags["service"] as string == "other");
+
+        // The unknown operation never reached the store.
+        Assert.Equal(2, durations.GetMeasurementSnapshot().Count);
     }
 }

@@ -42,7 +42,7 @@ public sealed class RequestLoggingTests : BackendTests
     }
 
     [Fact]
-    public async Task RequestLog_UnidentifiedCall_HasStatusWithoutDecision()
+    public async Task RequestLog_UnidentifiedCall_HasStatusAndUnidentifiedDecision()
     {
         await using var gateway = new GatewayFactory(Backend.Address, settings: InformationLevel);
         using var client = gateway.CreateClientFrom(IPAddress.Parse("203.0.113.7"));
@@ -51,7 +51,7 @@ public sealed class RequestLoggingTests : BackendTests
 
         var logged = Assert.Single(RequestEvents(gateway));
         Assert.Equal(401, LogCollector.Scalar(logged, "StatusCode"));
-        Assert.False(logged.Properties.ContainsKey("Decision"));
+        Assert.Equal("Unidentified", LogCollector.Scalar(logged, "Decision"));
     }
 
     [Theory]

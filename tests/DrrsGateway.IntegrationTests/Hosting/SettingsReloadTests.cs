@@ -86,7 +86,7 @@ public sealed class SettingsReloadTests : IAsyncLifetime
         Write(Route("Enforce"));
         await EventuallyAsync(async () =>
         {
-            using var response = await client.CallAsync(NewUser(), "/live/x");
+            using var response = await client.CallAsync(NewUser(), "/live/RetrieveDRRSLocations_v1");
             return response.Headers.Contains("RateLimit-Policy");
         }, "the live route exists");
 
@@ -94,8 +94,8 @@ public sealed class SettingsReloadTests : IAsyncLifetime
 
         await EventuallyAsync(async () =>
         {
-            using var first = await client.CallAsync("alice", "/live/x");
-            using var second = await client.CallAsync("alice", "/live/x");
+            using var first = await client.CallAsync("alice", "/live/RetrieveDRRSLocations_v1");
+            using var second = await client.CallAsync("alice", "/live/RetrieveDRRSLocations_v1");
             return second.StatusCode == HttpStatusCode.OK;
         }, "the live route is in shadow mode");
     }
@@ -128,7 +128,7 @@ public sealed class SettingsReloadTests : IAsyncLifetime
         Write(Route("Off"));
         await EventuallyAsync(async () =>
         {
-            using var response = await client.PostAsync("/live/x", new StringContent("<soap/>"));
+            using var response = await client.PostAsync("/live/RetrieveDRRSLocations_v1", new StringContent("<soap/>"));
             return response.StatusCode == HttpStatusCode.OK;
         }, "the live route is off");
 
@@ -137,7 +137,7 @@ public sealed class SettingsReloadTests : IAsyncLifetime
             () => Task.FromResult(_gateway.Logs.Events.Any(e => e.Exception?.ToString().Contains("Route 'live' has metadata AupMode = 'Of'", StringComparison.Ordinal) == true)),
             "YARP logged the rejected routes");
 
-        using var stillOff = await client.PostAsync("/live/x", new StringContent("<soap/>"));
+        using var stillOff = await client.PostAsync("/live/RetrieveDRRSLocations_v1", new StringContent("<soap/>"));
         Assert.Equal(HttpStatusCode.OK, stillOff.StatusCode);
     }
 

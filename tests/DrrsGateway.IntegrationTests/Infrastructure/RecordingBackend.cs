@@ -20,6 +20,7 @@ public sealed class RecordingBackend : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<string> _requests = new();
     private readonly ConcurrentQueue<IReadOnlyDictionary<string, string>> _headers = new();
+    private readonly ConcurrentQueue<byte[]> _bodies = new();
 
     private RecordingBackend(WebApplication app) => _app = app;
 
@@ -31,6 +32,9 @@ public sealed class RecordingBackend : IAsyncDisposable
 
     /// <summary>The headers of every request that reached the backend, in arrival order.</summary>
     public IReadOnlyCollection<IReadOnlyDictionary<string, string>> Headers => _headers;
+
+    /// <summary>The body of every request that reached the backend, in arrival order.</summary>
+    public IReadOnlyCollection<byte[]> Bodies => _bodies;
 
     /// <summary>Delay before answering, for slow-backend tests.</summary>
     public TimeSpan Delay { get; set; }
@@ -61,6 +65,12 @@ public sealed class RecordingBackend : IAsyncDisposable
     {
         _requests.Enqueue(context.Request.Path.Value ?? "");
         _headers.Enqueue(context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase));
+        using (var body = new MemoryStream())
+        {
+            await context.Request.Body.CopyToAsync(body, context.RequestAborted);
+            _bodies.Enqueue(body.ToArray());
+        }
+
         if (Delay > TimeSpan.Zero)
         {
             await Task.Delay(Delay, context.RequestAborted);

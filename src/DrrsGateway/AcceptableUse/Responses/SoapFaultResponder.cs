@@ -41,11 +41,13 @@ internal abstract class SoapFaultResponder : RefusalResponder
     protected abstract void WriteFault(XmlWriter writer, bool gatewayFault, string reason);
 
     /// <summary>
-    /// Caller faults use the binding's status (configurable); the store's outage keeps 503 so that load
+    /// A refusal or a missing identity uses the configured fault status (500 by default, which every SOAP
+    /// stack reads as a fault); a request the gateway cannot key (malformed, hostile, naming no catalogued
+    /// or disagreeing operations) keeps 400, never a server error; the store's outage keeps 503 so that load
     /// balancers and clients see a passing condition worth retrying.
     /// </summary>
     protected sealed override int StatusCodeFor(Refusal refusal, AupSoapOptions soap) =>
-        refusal.IsGatewayFault ? refusal.StatusCode : CallerFaultStatusCode(soap);
+        refusal.Kind is RefusalKind.Violation or RefusalKind.Unidentified ? CallerFaultStatusCode(soap) : refusal.StatusCode;
 
     protected sealed override Task WriteBodyAsync(HttpContext context, Refusal refusal)
     {

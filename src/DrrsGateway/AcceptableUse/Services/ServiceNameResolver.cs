@@ -5,10 +5,10 @@ namespace DrrsGateway.AcceptableUse.Services;
 
 /// <summary>
 /// Tells which DRRS service a request calls: the operation the backend will run. The route's
-/// <c>AupService</c> metadata wins; else a path naming an operation (path parameters such as
-/// <c>;jsessionid=…</c> dropped, as servlet containers do); else, for SOAP, the action when it names an
-/// operation, else the envelope's WS-Addressing Action, else the first element of its Body — read from the
-/// envelope (<see cref="EnvelopeReader"/>), and all of them must agree. Names are lower-cased, so services
+/// <c>AupService</c> metadata wins; else a path naming an operation (<see cref="PathOperation"/>); else, for
+/// SOAP, the action when it names an operation, else the envelope's WS-Addressing Action, else the first
+/// element of its Body, read from the envelope (<see cref="EnvelopeReader"/>) as
+/// <see cref="AupSoapOptions.EnvelopeCheck"/> says. Every one of them that names an operation must agree. Names are lower-cased, so services
 /// compare case-insensitively, and an operation reached by path, action or envelope is one service.
 /// </summary>
 internal static class ServiceNameResolver
@@ -28,45 +28,54 @@ internal static class ServiceNameResolver
         }
 
         var catalog = options.ParsedServices;
-        var segment = OperationSegment(context.Request.Path);
-        var action = soap.Operation;
-        if (catalog.NamesOperation(segment))
+        var path = PathOperation.Read(context.Request.Path, catalog);
+        if (path.Conflict)
         {
+            return ServiceResult.Invalid(DisagreementProblem);
+        }
+
+        var action = soap.Operation;
+        var check = options.Soap.EnvelopeCheck;
+        if (!path.Operation.IsEmpty)
+        {
+            var agrees = action is not null && path.Operation.Equals(action, StringComparison.OrdinalIgnoreCase);
+
             // A path naming an operation is what a path-routed DRRS runs: an action naming another one would
             // let a caller rotate actions to dodge the lock.
-            if (action is not null && !segment.Equals(action, StringComparison.OrdinalIgnoreCase)
-                && (catalog.NamesOperation(action) || DrrsOperations.IsVersioned(action)))
+            if (!agrees && action is not null && (catalog.NamesOperation(action) || DrrsOperations.IsVersioned(action)))
             {
                 return ServiceResult.Invalid(DisagreementProblem);
             }
 
-            return Checked(segment, options.MaxServiceLength);
+            var readEnvelope = soap.Version != SoapVersion.None
+                && (check == EnvelopeCheck.Always || (check == EnvelopeCheck.UnlessPathAndActionAgree && !agrees));
+            return readEnvelope ? ServiceResult.NeedsEnvelope : Checked(path.Operation, options.MaxServiceLength);
         }
 
-        if (catalog.Enabled && DrrsOperations.IsVersioned(segment))
+        if (path.Uncatalogued)
         {
-            // An operation-shaped path outside the catalog: refused before any body is read.
+            // An operation-shaped name outside the catalog: refused before any body is read.
             return ServiceResult.Unknown;
         }
 
-        if (soap.Framing != SoapFraming.None)
+        if (soap.Version != SoapVersion.None)
         {
-            return action is not null && !options.Soap.VerifyEnvelope && catalog.NamesOperation(action)
+            return action is not null && check == EnvelopeCheck.WhenHeadersNameNone && catalog.NamesOperation(action)
                 ? Checked(action, options.MaxServiceLength)
                 : ServiceResult.NeedsEnvelope;
         }
 
-        if (segment.IsEmpty)
+        if (path.Last.IsEmpty)
         {
             return ServiceResult.Invalid(NoServiceProblem);
         }
 
-        return catalog.Enabled ? ServiceResult.Unknown : Checked(segment, options.MaxServiceLength);
+        return catalog.Enabled ? ServiceResult.Unknown : Checked(path.Last, options.MaxServiceLength);
     }
 
     /// <summary>
-    /// The service of a SOAP request whose path names no operation, from its action and what its envelope
-    /// names: every one of them that names an operation must name the same one.
+    /// The service of a SOAP request from its path, its action and what its envelope names: every one of
+    /// them that names an operation must name the same one.
     /// </summary>
     public static ServiceResult FromEnvelope(HttpContext context, SoapRequest soap, EnvelopeNames envelope, AupOptions options)
     {
@@ -76,7 +85,8 @@ internal static class ServiceNameResolver
         }
 
         var catalog = options.ParsedServices;
-        string? named = null;
+        var path = PathOperation.Read(context.Request.Path, catalog);
+        var named = path.Operation.IsEmpty ? null : Checked(path.Operation, options.MaxServiceLength).Service;
         foreach (var candidate in (ReadOnlySpan<string?>)[soap.Operation, envelope.AddressingOperation, envelope.BodyElement])
         {
             if (candidate is null || !catalog.NamesOperation(candidate))
@@ -108,8 +118,7 @@ internal static class ServiceNameResolver
             return Checked(fallback, options.MaxServiceLength);
         }
 
-        var segment = OperationSegment(context.Request.Path);
-        return segment.IsEmpty ? ServiceResult.Invalid(NoServiceProblem) : Checked(segment, options.MaxServiceLength);
+        return path.Last.IsEmpty ? ServiceResult.Invalid(NoServiceProblem) : Checked(path.Last, options.MaxServiceLength);
     }
 
     private static ServiceResult Checked(ReadOnlySpan<char> name, int maxLength)
@@ -130,33 +139,5 @@ internal static class ServiceNameResolver
         return metadata is not null && metadata.TryGetValue(ServiceMetadataKey, out var service) && !string.IsNullOrWhiteSpace(service)
             ? service
             : null;
-    }
-
-    /// <summary>
-    /// The last path segment that is not empty once its path parameters (<c>;jsessionid=…</c>) are dropped:
-    /// servlet containers ignore them, so <c>op_v1;x</c> runs <c>op_v1</c>.
-    /// </summary>
-    internal static ReadOnlySpan<char> OperationSegment(PathString path)
-    {
-        var rest = path.Value.AsSpan();
-        while (!rest.IsEmpty)
-        {
-            var slash = rest.LastIndexOf('/');
-            var segment = rest[(slash + 1)..];
-            var parameters = segment.IndexOf(';');
-            if (parameters >= 0)
-            {
-                segment = segment[..parameters];
-            }
-
-            if (!segment.IsEmpty)
-            {
-                return segment;
-            }
-
-            rest = slash < 0 ? default : rest[..slash];
-        }
-
-        return default;
     }
 }

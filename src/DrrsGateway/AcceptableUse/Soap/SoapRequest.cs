@@ -75,8 +75,8 @@ internal readonly record struct SoapRequest(SoapVersion Version, string? Operati
     {
         if (!request.Headers.TryGetValue(SoapActionHeader, out var soapAction))
         {
-            // XML without a SOAPAction is not answered as SOAP, yet its envelope still says what a backend runs.
-            return new(SoapVersion.None, null, framing);
+            // Without a SOAPAction it is plain XML over HTTP, keyed by its path like any other request.
+            return None;
         }
 
         // Two SOAPAction headers name no single operation; the request is still SOAP 1.1.

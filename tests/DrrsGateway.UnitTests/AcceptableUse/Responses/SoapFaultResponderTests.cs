@@ -58,10 +58,24 @@ public sealed class SoapFaultResponderTests
         var options = new AupOptions { Soap = { Soap11FaultStatusCode = 429, Soap12FaultStatusCode = 429 } };
 
         var (soap11, _) = await WriteAsync(Soap11FaultResponder.Instance, Refusal.Unidentified, options);
-        var (soap12, _) = await WriteAsync(Soap12FaultResponder.Instance, Refusal.BadRequest("bad"), options);
+        var (soap12, _) = await WriteAsync(Soap12FaultResponder.Instance, Refusal.Violation(30), options);
 
         Assert.Equal(429, soap11.Response.StatusCode);
         Assert.Equal(429, soap12.Response.StatusCode);
+    }
+
+    [Fact]
+    public async Task WriteAsync_BadRequest_Is400WhateverTheConfiguredFaultStatus()
+    {
+        var options = new AupOptions { Soap = { Soap11FaultStatusCode = 500, Soap12FaultStatusCode = 500 } };
+
+        var (soap11, body11) = await WriteAsync(Soap11FaultResponder.Instance, Refusal.BadRequest("bad"), options);
+        var (soap12, body12) = await WriteAsync(Soap12FaultResponder.Instance, Refusal.UnknownService, options);
+
+        Assert.Equal(400, soap11.Response.StatusCode);
+        Assert.Equal("soap:Client", body11.Descendants("faultcode").Single().Value);
+        Assert.Equal(400, soap12.Response.StatusCode);
+        Assert.Equal("env:Sender", body12.Descendants(Soap12 + "Value").Single().Value);
     }
 
     [Theory]

@@ -49,9 +49,9 @@ public sealed class ServiceNameResolverTests
         Assert.Equal(ServiceResult.NeedsEnvelope, ServiceNameResolver.Resolve(Context("/sst/runtime.asvc"), Soap11("submitdrrslocations_v1"), Catalogued));
 
     [Fact]
-    public void Resolve_SoapOnGenericEndpointWithoutEnvelopeCheck_IsTheActionWithoutReadingTheBody()
+    public void Resolve_SoapOnGenericEndpointTrustingHeaders_IsTheActionWithoutReadingTheBody()
     {
-        var options = new AupOptions { Soap = new AupSoapOptions { VerifyEnvelope = false } };
+        var options = new AupOptions { Soap = new AupSoapOptions { EnvelopeCheck = EnvelopeCheck.WhenHeadersNameNone } };
 
         Assert.Equal(ServiceResult.Of("submitdrrslocations_v1"), ServiceNameResolver.Resolve(Context("/sst/runtime.asvc"), Soap11("submitdrrslocations_v1"), options));
         Assert.Equal(ServiceResult.NeedsEnvelope, ServiceNameResolver.Resolve(Context("/sst/runtime.asvc"), Soap11("junk"), options));
@@ -60,6 +60,36 @@ public sealed class ServiceNameResolverTests
     [Fact]
     public void Resolve_SoapOnOperationPath_IsThePathWithoutReadingTheBody() =>
         Assert.Equal(ServiceResult.Of("retrievedrrslocations_v1"), ServiceNameResolver.Resolve(Context("/sst/runtime.asvc/RetrieveDRRSLocations_v1"), Soap11("retrievedrrslocations_v1"), Catalogued));
+
+    [Fact]
+    public void Resolve_SoapOnOperationPathWithoutAction_NeedsTheEnvelopeToConfirmIt() =>
+        Assert.Equal(ServiceResult.NeedsEnvelope, ServiceNameResolver.Resolve(Context("/sst/runtime.asvc/RetrieveDRRSLocations_v1"), Soap11(null), Catalogued));
+
+    [Fact]
+    public void Resolve_EnvelopeCheckAlways_NeedsTheEnvelopeEvenWhenPathAndActionAgree()
+    {
+        var options = new AupOptions { Soap = new AupSoapOptions { EnvelopeCheck = EnvelopeCheck.Always } };
+
+        Assert.Equal(ServiceResult.NeedsEnvelope, ServiceNameResolver.Resolve(Context("/sst/runtime.asvc/RetrieveDRRSLocations_v1"), Soap11("retrievedrrslocations_v1"), options));
+    }
+
+    [Theory]
+    [InlineData("/sst/runtime.asvc/RetrieveDRRSLocations_v1/extra")]
+    [InlineData("/RetrieveDRRSLocations_v1;a/sst/runtime.asvc")]
+    public void Resolve_OperationInAnEarlierSegment_IsThatOperation(string path) =>
+        Assert.Equal(ServiceResult.Of("retrievedrrslocations_v1"), ServiceNameResolver.Resolve(Context(path), SoapRequest.None, Catalogued));
+
+    [Fact]
+    public void Resolve_TwoSegmentsNamingDifferentOperations_IsInvalid() =>
+        Assert.Equal(ServiceNameResolver.DisagreementProblem, ServiceNameResolver.Resolve(Context("/SubmitDRRSLocations_v1/RetrieveDRRSLocations_v1"), SoapRequest.None, Catalogued).Problem);
+
+    [Fact]
+    public void FromEnvelope_BodyDisagreesWithOperationPath_IsInvalid() =>
+        Assert.Equal(ServiceNameResolver.DisagreementProblem, ServiceNameResolver.FromEnvelope(Context("/sst/runtime.asvc/RetrieveDRRSLocations_v1"), Soap11(null), new(null, "submitdrrslocations_v1", null), Catalogued).Problem);
+
+    [Fact]
+    public void FromEnvelope_BodyAgreesWithOperationPath_IsIt() =>
+        Assert.Equal(ServiceResult.Of("retrievedrrslocations_v1"), ServiceNameResolver.FromEnvelope(Context("/sst/runtime.asvc/RetrieveDRRSLocations_v1;x"), Soap11(null), new(null, "retrievedrrslocations_v1", null), Catalogued));
 
     [Fact]
     public void Resolve_SoapOnUncataloguedOperationPath_IsUnknownWithoutReadingTheBody() =>

@@ -34,10 +34,6 @@ public sealed class SoapRequestTests
     }
 
     [Fact]
-    public void Read_TextXmlWithoutSoapAction_IsNotAnsweredAsSoapButHasAnEnvelope() =>
-        Assert.Equal(new SoapRequest(SoapVersion.None, null, SoapFraming.Plain), SoapRequest.Read(Request("text/xml", null), Enabled));
-
-    [Fact]
     public void Read_SoapPlusXmlWithAction_IsSoap12KeyedByOperation()
     {
         var request = Request("application/soap+xml; charset=utf-8; action=\"http://www.caiso.com/soa/retrieveDRRSLocations_v1\"", null);
@@ -103,6 +99,8 @@ public sealed class SoapRequestTests
 
     [Theory]
     [InlineData(null, "\"urn:x/op\"")]
+    [InlineData("text/xml", null)]
+    [InlineData("multipart/related; type=\"text/xml\"; boundary=b", null)]
     [InlineData("application/xml", "\"urn:x/op\"")]
     [InlineData("application/json", "\"urn:x/op\"")]
     [InlineData("text/xmlx", "\"urn:x/op\"")]
