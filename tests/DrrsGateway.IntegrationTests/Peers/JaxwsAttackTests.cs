@@ -92,28 +92,34 @@ public sealed class JaxwsAttackTests(JaxwsGatewayFixture peer)
         await GatewayRefusal.AssertSoap11Async(mismatch, ServiceNameResolver.DisagreementProblem);
     }
 
-    [Fact]
-    public async Task Post_OperationPathAndActionWithOtherBody_IsRefusedAndExecutesOnce()
+    [Theory]
+    [InlineData("Default")]
+    [InlineData("Always")]
+    public async Task Post_OperationPathAndActionWithOtherBody_IsRefusedAndExecutesOnce(string envelopeCheck)
     {
         // JAX-WS RI answers below its address too and still dispatches on the body.
         var user = PeerRequests.NewUser("path-for-b");
+        var client = peer.ClientFor(envelopeCheck);
 
-        await peer.Client.SendAsync(() => PeerRequests.Soap11(user, PeerRequests.RuntimePath, QuotedAction(RetrieveLocations), RetrieveLocations));
-        using var mismatch = await peer.Client.SendAsync(PeerRequests.Soap11(user, PeerRequests.RuntimePath + "/" + SubmitLocations, QuotedAction(SubmitLocations), RetrieveLocations));
+        await client.SendAsync(() => PeerRequests.Soap11(user, PeerRequests.RuntimePath, QuotedAction(RetrieveLocations), RetrieveLocations));
+        using var mismatch = await client.SendAsync(PeerRequests.Soap11(user, PeerRequests.RuntimePath + "/" + SubmitLocations, QuotedAction(SubmitLocations), RetrieveLocations));
 
         Assert.Equal(new Dictionary<string, int> { [RetrieveLocations] = 1 }, await peer.Backend.ExecutedAsync(user));
         await GatewayRefusal.AssertSoap11Async(mismatch, ServiceNameResolver.DisagreementProblem);
     }
 
-    [Fact]
-    public async Task Post_RotatingOperationPathsWithOneBody_ExecutesOnce()
+    [Theory]
+    [InlineData("Default")]
+    [InlineData("Always")]
+    public async Task Post_RotatingOperationPathsWithOneBody_ExecutesOnce(string envelopeCheck)
     {
         // Each path names a catalogued operation and its own action agrees: only the body says what JAX-WS RI runs.
         var user = PeerRequests.NewUser("path-rotate");
+        var client = peer.ClientFor(envelopeCheck);
 
         foreach (var operation in new[] { RetrieveLocations, SubmitLocations, RetrieveBatchStatus, SubmitRegistrations, RetrieveRegistrations, SubmitLocationReview })
         {
-            await peer.Client.SendAsync(() => PeerRequests.Soap11(user, PeerRequests.RuntimePath + "/" + operation, QuotedAction(operation), RetrieveLocations));
+            await client.SendAsync(() => PeerRequests.Soap11(user, PeerRequests.RuntimePath + "/" + operation, QuotedAction(operation), RetrieveLocations));
         }
 
         Assert.Equal(new Dictionary<string, int> { [RetrieveLocations] = 1 }, await peer.Backend.ExecutedAsync(user));

@@ -26,14 +26,17 @@ public sealed class JaxwsBareServiceTests(JaxwsGatewayFixture peer)
         Assert.Equal(new Dictionary<string, int> { [RetrieveLocations] = 1 }, await peer.Backend.ExecutedAsync(user));
     }
 
-    [Fact]
-    public async Task Post_ActionOfOtherOperationAfterCall_ExecutesOnce()
+    [Theory]
+    [InlineData("Default")]
+    [InlineData("Always")]
+    public async Task Post_ActionOfOtherOperationAfterCall_ExecutesOnce(string envelopeCheck)
     {
         var user = PeerRequests.NewUser("bare-a-for-b");
         var body = PeerRequests.BareRequest(RetrieveLocations);
+        var client = peer.ClientFor(envelopeCheck);
 
-        var (first, _) = await peer.Client.SendAsync(() => PeerRequests.Soap11(user, PeerRequests.BarePath, QuotedAction(RetrieveLocations), body));
-        await peer.Client.SendAsync(() => PeerRequests.Soap11(user, PeerRequests.BarePath, QuotedAction(SubmitLocations), body));
+        var (first, _) = await client.SendAsync(() => PeerRequests.Soap11(user, PeerRequests.BarePath, QuotedAction(RetrieveLocations), body));
+        await client.SendAsync(() => PeerRequests.Soap11(user, PeerRequests.BarePath, QuotedAction(SubmitLocations), body));
 
         Assert.Equal(HttpStatusCode.OK, first);
         Assert.Equal(new Dictionary<string, int> { [RetrieveLocations] = 1 }, await peer.Backend.ExecutedAsync(user));

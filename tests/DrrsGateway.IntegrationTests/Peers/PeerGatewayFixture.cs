@@ -10,6 +10,7 @@ public abstract class PeerGatewayFixture : IAsyncLifetime
 {
     private JavaBackend? _backend;
     private GatewayProcess? _gateway;
+    private GatewayProcess? _alwaysChecking;
 
     public JavaBackend Backend => _backend ?? throw new InvalidOperationException("The fixture has not started.");
 
@@ -21,26 +22,53 @@ public abstract class PeerGatewayFixture : IAsyncLifetime
     /// <summary>A client of the backend itself, around the gateway.</summary>
     public HttpClient Direct { get; private set; } = null!;
 
+    /// <summary>
+    /// A client of a second gateway with <c>Aup:Soap:EnvelopeCheck=Always</c>, the setting for backends that
+    /// serve several operations under one path prefix; null unless the fixture starts one.
+    /// </summary>
+    public HttpClient? AlwaysCheckingClient { get; private set; }
+
+    /// <summary>Whether a second gateway with <c>EnvelopeCheck=Always</c> runs in front of the backend too.</summary>
+    protected virtual bool StartsAlwaysCheckingGateway => false;
+
+    /// <summary>The client of the gateway configured as <paramref name="envelopeCheck"/> names: <c>Default</c> or <c>Always</c>.</summary>
+    public HttpClient ClientFor(string envelopeCheck) => envelopeCheck switch
+    {
+        "Default" => Client,
+        "Always" => AlwaysCheckingClient ?? throw new InvalidOperationException("This fixture starts no EnvelopeCheck=Always gateway."),
+        _ => throw new ArgumentOutOfRangeException(nameof(envelopeCheck), envelopeCheck, "Default or Always."),
+    };
+
     public async Task InitializeAsync()
     {
         _backend = await StartBackendAsync();
-        _gateway = await GatewayProcess.StartAsync(new Dictionary<string, string>
+        var environment = new Dictionary<string, string>
         {
             ["ReverseProxy__Clusters__drrs__Destinations__primary__Address"] = _backend.Address.ToString(),
             ["Aup__WindowSeconds"] = "30",
             ["Aup__Identity__TrustedHeader"] = PeerRequests.UserHeader,
-        });
+        };
+        var gateway = GatewayProcess.StartAsync(environment);
+        var alwaysChecking = StartsAlwaysCheckingGateway
+            ? GatewayProcess.StartAsync(new Dictionary<string, string>(environment) { ["Aup__Soap__EnvelopeCheck"] = "Always" })
+            : Task.FromResult<GatewayProcess?>(null)!;
+        (_gateway, _alwaysChecking) = (await gateway, await alwaysChecking);
         Client = new HttpClient { BaseAddress = _gateway.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        AlwaysCheckingClient = _alwaysChecking is null ? null : new HttpClient { BaseAddress = _alwaysChecking.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
         Direct = new HttpClient { BaseAddress = _backend.Address, Timeout = TimeSpan.FromSeconds(30) };
     }
 
     public async Task DisposeAsync()
     {
         Client?.Dispose();
+        AlwaysCheckingClient?.Dispose();
         Direct?.Dispose();
-        if (_gateway is not null)
+        foreach (var gateway in new[] { _gateway, _alwaysChecking })
         {
-            await _gateway.DisposeAsync();
+            if (gateway is not null)
+            {
+                await gateway.DisposeAsync();
+            }
         }
 
         if (_backend is not null)
