@@ -53,10 +53,6 @@ public sealed class JavaBackend : IAsyncDisposable
     public async Task<IReadOnlyDictionary<string, int>> ExecutedAsync(string user) =>
         await _control.GetFromJsonAsync<Dictionary<string, int>>("counts?user=" + Uri.EscapeDataString(user)) ?? [];
 
-    /// <summary>How many times <paramref name="operation"/> ran for <paramref name="user"/>.</summary>
-    public async Task<int> ExecutedAsync(string user, string operation) =>
-        (await ExecutedAsync(user)).GetValueOrDefault(operation);
-
     /// <summary>How many requests from <paramref name="user"/> reached the backend at all (the Tomcat servlet records them).</summary>
     public async Task<int> ReceivedAsync(string user) =>
         int.Parse(await _control.GetStringAsync("received?user=" + Uri.EscapeDataString(user)), CultureInfo.InvariantCulture);

@@ -41,6 +41,20 @@ public abstract class PeerGatewayFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        try
+        {
+            await StartAsync();
+        }
+        catch
+        {
+            // Whether xunit disposes a fixture whose start failed is not ours to rely on: stop what did start.
+            await DisposeAsync();
+            throw;
+        }
+    }
+
+    private async Task StartAsync()
+    {
         _backend = await StartBackendAsync();
         var environment = new Dictionary<string, string>
         {
@@ -52,28 +66,39 @@ public abstract class PeerGatewayFixture : IAsyncLifetime
         var alwaysChecking = StartsAlwaysCheckingGateway
             ? GatewayProcess.StartAsync(new Dictionary<string, string>(environment) { ["Aup__Soap__EnvelopeCheck"] = "Always" })
             : Task.FromResult<GatewayProcess?>(null)!;
-        (_gateway, _alwaysChecking) = (await gateway, await alwaysChecking);
+        try
+        {
+            _gateway = await gateway;
+        }
+        finally
+        {
+            _alwaysChecking = await alwaysChecking;
+        }
+
         Client = new HttpClient { BaseAddress = _gateway.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
         AlwaysCheckingClient = _alwaysChecking is null ? null : new HttpClient { BaseAddress = _alwaysChecking.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
         Direct = new HttpClient { BaseAddress = _backend.Address, Timeout = TimeSpan.FromSeconds(30) };
     }
 
+    /// <summary>Stops everything that started; safe to call twice.</summary>
     public async Task DisposeAsync()
     {
         Client?.Dispose();
         AlwaysCheckingClient?.Dispose();
         Direct?.Dispose();
-        foreach (var gateway in new[] { _gateway, _alwaysChecking })
+        var (gateway, alwaysChecking, backend) = (_gateway, _alwaysChecking, _backend);
+        (_gateway, _alwaysChecking, _backend) = (null, null, null);
+        foreach (var process in new[] { gateway, alwaysChecking })
         {
-            if (gateway is not null)
+            if (process is not null)
             {
-                await gateway.DisposeAsync();
+                await process.DisposeAsync();
             }
         }
 
-        if (_backend is not null)
+        if (backend is not null)
         {
-            await _backend.DisposeAsync();
+            await backend.DisposeAsync();
         }
     }
 

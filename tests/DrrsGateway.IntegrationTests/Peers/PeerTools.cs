@@ -6,7 +6,7 @@ namespace DrrsGateway.IntegrationTests.Peers;
 /// </summary>
 internal static class PeerTools
 {
-    private const string Install = "Install it with bash .ci/run (apt: openjdk-17-jdk-headless libjaxws-java libtomcat10-java python3-zeep nodejs npm; npm ci in tests/peers/node).";
+    private const string Install = "Install it with bash .ci/run (apt: default-jdk-headless libjaxws-java libtomcat10-java python3-zeep nodejs npm; npm ci in tests/peers/node).";
 
     /// <summary>The repository's <c>tests/peers</c> folder: Java sources and client scripts.</summary>
     public static string PeersDirectory { get; } = FindPeersDirectory();
