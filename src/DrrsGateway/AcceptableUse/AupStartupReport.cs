@@ -25,6 +25,11 @@ internal sealed partial class AupStartupReport(IAupStore store, IOptions<AupOpti
             Log.SharedStore(logger, settings.WindowSeconds, settings.OnStoreFailure);
         }
 
+        if (settings.Enabled && !settings.Services.Enabled)
+        {
+            Log.CatalogOff(logger);
+        }
+
         return Task.CompletedTask;
     }
 
@@ -40,5 +45,8 @@ internal sealed partial class AupStartupReport(IAupStore store, IOptions<AupOpti
 
         [LoggerMessage(122, LogLevel.Warning, "AUP is disabled (Aup:Enabled=false): every request is forwarded unchecked")]
         public static partial void Disabled(ILogger logger);
+
+        [LoggerMessage(123, LogLevel.Warning, "AUP service catalog is off (Aup:Services:Enabled=false): every versioned name is taken for an operation, so made-up names become lock keys and reach DRRS")]
+        public static partial void CatalogOff(ILogger logger);
     }
 }

@@ -110,4 +110,46 @@ public sealed class HostileInputProcessTests : IAsyncLifetime
         var read = await stream.ReadAsync(buffer).AsTask().WaitAsync(TimeSpan.FromSeconds(10));
         return Encoding.ASCII.GetString(buffer, 0, read);
     }
+
+    [Fact]
+    public async Task Soap_HostileEnvelopes_Are400AndNotForwardedAndTheGatewayStaysUp()
+    {
+        var forwarded = _backend.Requests.Count;
+        var lol = string.Concat(Enumerable.Range(1, 9).Select(i => $"<!ENTITY lol{i} \"{string.Concat(Enumerable.Repeat($"&lol{i - 1};", 10))}\">"));
+        var bomb = $"<!DOCTYPE s:Envelope [<!ENTITY lol0 \"lol\">{lol}]><s:Envelope xmlns:s=\"{SoapWire.Soap11Namespace}\"><s:Body><RetrieveDRRSLocations_v1>&lol9;</RetrieveDRRSLocations_v1></s:Body></s:Envelope>";
+        var padded = SoapWire.Envelope(SoapWire.Soap11Namespace, "RetrieveDRRSLocations_v1", headerPadding: $"<p:Pad xmlns:p=\"urn:pad\">{new string('x', 10 * 1024 * 1024)}</p:Pad>");
+        var action = $"\"{SoapWire.ActionUri("RetrieveDRRSLocations_v1")}\"";
+
+        foreach (var envelope in new[] { bomb, padded, "<s:Envelope", "\uFEFF\0\0<<<", "<?xml version=\"1.0\" encoding=\"x-unknown\"?><a/>" })
+        {
+            using var response = await _client.SendAsync(SoapWire.Soap11(RuntimePath, NewUser(), envelope, action));
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            Assert.Equal("soap:Client", (await SoapFault.ReadAsync(response)).Code);
+        }
+
+        Assert.Equal(forwarded, _backend.Requests.Count);
+        using var stillServing = await _client.CallAsync(NewUser());
+        Assert.Equal(HttpStatusCode.OK, stillServing.StatusCode);
+        Assert.False(_gateway.HasExited);
+    }
+
+    [Fact]
+    public async Task Mtom_LargeAttachmentAfterTheRoot_IsForwardedByteForByte()
+    {
+        var attachment = new byte[8 * 1024 * 1024];
+        new Random(7).NextBytes(attachment);
+        var root = $"--{SoapWire.Boundary}\r\nContent-ID: {SoapWire.RootId}\r\nContent-Type: application/xop+xml; charset=utf-8; type=\"text/xml\"\r\n\r\n"
+            + SoapWire.Envelope(SoapWire.Soap11Namespace, "SubmitDRRSLocations_v1")
+            + $"\r\n--{SoapWire.Boundary}\r\nContent-ID: <doc@drrs>\r\nContent-Type: application/octet-stream\r\n\r\n";
+        byte[] body = [.. Encoding.UTF8.GetBytes(root), .. attachment, .. Encoding.UTF8.GetBytes($"\r\n--{SoapWire.Boundary}--\r\n")];
+        using var request = new HttpRequestMessage(HttpMethod.Post, RuntimePath) { Content = new ByteArrayContent(body) };
+        request.Content.Headers.TryAddWithoutValidation("Content-Type", $"multipart/related; type=\"application/xop+xml\"; start=\"{SoapWire.RootId}\"; boundary=\"{SoapWire.Boundary}\"; start-info=\"text/xml\"");
+        request.Headers.TryAddWithoutValidation("SOAPAction", $"\"{SoapWire.ActionUri("SubmitDRRSLocations_v1")}\"");
+        request.Headers.Add(GatewayFactory.UserHeader, NewUser());
+
+        using var response = await _client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(body, _backend.Bodies.Last());
+    }
 }
