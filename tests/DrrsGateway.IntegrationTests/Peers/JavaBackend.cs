@@ -35,18 +35,18 @@ public sealed class JavaBackend : IAsyncDisposable
     /// </summary>
     public static async Task<JavaBackend> StartJaxwsAsync()
     {
-        var classes = NewDirectory();
-        await JavaBuild.CompileAsync(classes, JavaClasspaths.JaxwsRuntime, "Counts.java", "DrrsService.java", "DrrsBareService.java", "JaxwsBackend.java");
-        await JavaBuild.GenerateWrappersAsync(classes, "peers.DrrsService");
-        return await StartAsync(classes, JavaClasspaths.JaxwsRuntime, "peers.JaxwsBackend");
+        return await BuildAndStartAsync(JavaClasspaths.JaxwsRuntime, "peers.JaxwsBackend", async classes =>
+        {
+            await JavaBuild.CompileAsync(classes, JavaClasspaths.JaxwsRuntime, "Counts.java", "DrrsService.java", "DrrsBareService.java", "JaxwsBackend.java");
+            await JavaBuild.GenerateWrappersAsync(classes, "peers.DrrsService");
+        });
     }
 
     /// <summary>Embedded Tomcat 10, one servlet at /sst/runtime.asvc/* that runs the operation its path names.</summary>
     public static async Task<JavaBackend> StartTomcatAsync()
     {
-        var classes = NewDirectory();
-        await JavaBuild.CompileAsync(classes, JavaClasspaths.Tomcat, "Counts.java", "OperationServlet.java", "TomcatBackend.java");
-        return await StartAsync(classes, JavaClasspaths.Tomcat, "peers.TomcatBackend");
+        return await BuildAndStartAsync(JavaClasspaths.Tomcat, "peers.TomcatBackend", classes =>
+            JavaBuild.CompileAsync(classes, JavaClasspaths.Tomcat, "Counts.java", "OperationServlet.java", "TomcatBackend.java"));
     }
 
     /// <summary>How many times each operation ran for <paramref name="user"/>; operations that never ran are absent.</summary>
@@ -73,7 +73,22 @@ public sealed class JavaBackend : IAsyncDisposable
         Directory.Delete(_directory, recursive: true);
     }
 
-    private static string NewDirectory() => Directory.CreateTempSubdirectory("drrs-peer-").FullName;
+    /// <summary>Builds into a fresh temp directory and starts from it; the directory goes if the build fails.</summary>
+    private static async Task<JavaBackend> BuildAndStartAsync(string classpath, string mainClass, Func<string, Task> build)
+    {
+        var classes = Directory.CreateTempSubdirectory("drrs-peer-").FullName;
+        try
+        {
+            await build(classes);
+        }
+        catch
+        {
+            Directory.Delete(classes, recursive: true);
+            throw;
+        }
+
+        return await StartAsync(classes, classpath, mainClass);
+    }
 
     private static async Task<JavaBackend> StartAsync(string classes, string classpath, string mainClass)
     {
