@@ -7,6 +7,8 @@
 #   2 flood         one user flooding one service: every request after the first refused (429)
 #   3 well-behaved  a few low-rate allowed users, alone and beside the flood: their p50/p99
 #   4 backend       wrk straight to nginx: the ceiling of the load generator and backend
+#   5 generic       every request a new user on the generic endpoint (POST /sst/runtime.asvc, SOAPAction,
+#                   ~2.2 kB WS-Security envelope): the gateway peeks at the envelope to key it
 # and a memory scenario: 1,000,000 live keys in the embedded store, RSS before and after.
 # The modes run in REPEAT rounds (off, embedded, redis, off, ...); the report gives medians over the
 # rounds. Prints a markdown report and writes it to $RESULTS. Not part of `dotnet test`: run by hand.
@@ -15,7 +17,9 @@
 #   DURATION=10         seconds per measured run
 #   WARMUP=45           least warm-up of a fresh gateway, s; it goes on in 5 s steps until two steps agree
 #                       within 5% (at most WARMUP_MAX=150): .NET's tiered JIT needs ~40 s under load here
-#   REPEAT=3            rounds over the modes              MODES="off embedded redis"
+#   REPEAT=3            rounds over the modes              MODES="off embedded redis" (also: nopeek, the
+#                       embedded store with Aup__Soap__VerifyEnvelope=false: the generic endpoint keyed by action)
+#   SCENARIOS="new-user flood well-behaved generic"   which of scenarios 1, 2, 3 and 5 run in each mode
 #   CONNECTIONS=32      wrk connections for load           THREADS=1          wrk threads for load
 #   GOOD_CONNECTIONS=4  well-behaved connections           GOOD_DELAY_MS=10   pause between their requests
 #   KEYS=1000000        live keys for the memory scenario (0 skips it)       KEYS_TIMEOUT=300  its bound, s
@@ -32,6 +36,7 @@ WARMUP="${WARMUP:-45}"
 WARMUP_MAX="${WARMUP_MAX:-150}"
 REPEAT="${REPEAT:-3}"
 MODES="${MODES:-off embedded redis}"
+SCENARIOS="${SCENARIOS:-new-user flood well-behaved generic}"
 CONNECTIONS="${CONNECTIONS:-32}"
 THREADS="${THREADS:-1}"
 GOOD_CONNECTIONS="${GOOD_CONNECTIONS:-4}"
@@ -49,9 +54,14 @@ log() { printf '[bench %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 die() { log "error: $*"; exit 1; }
 
 for mode in $MODES; do
-  case "$mode" in off | embedded | redis) ;; *) die "unknown mode '$mode' (off, embedded, redis)" ;; esac
+  case "$mode" in off | embedded | redis | nopeek) ;; *) die "unknown mode '$mode' (off, embedded, redis, nopeek)" ;; esac
+done
+for scenario in $SCENARIOS; do
+  case "$scenario" in new-user | flood | well-behaved | generic) ;;
+    *) die "unknown scenario '$scenario' (new-user, flood, well-behaved, generic)" ;; esac
 done
 want_mode() { [[ " $MODES " == *" $1 "* ]]; }
+want_scenario() { [[ " $SCENARIOS " == *" $1 "* ]]; }
 
 # --- tools -------------------------------------------------------------------------------------------
 need=()
@@ -298,6 +308,16 @@ probe() {
   body="without CAISO's message"
   grep -q 'CAISO DRRS Acceptable Use Policy Violation' "$tmp/probe-$mode.body" && body="with CAISO's message"
   PROBE[$mode]="$first, then $second $body"
+  want_scenario generic || return 0
+  # Scenario 5's request: the generic endpoint, keyed from the envelope (or the action, nopeek).
+  user="probe-generic-$mode-$RANDOM"
+  args=(-s -X POST -H "X-Drrs-User: $user" -H 'Content-Type: text/xml; charset=utf-8'
+    -H 'SOAPAction: "http://www.caiso.com/soa/RetrieveDRRSLocations_v1"' --data-binary "@$here/generic-envelope.xml" --max-time 5)
+  first="$(curl "${args[@]}" -o /dev/null -w '%{http_code}' "$gateway_url/sst/runtime.asvc")"
+  second="$(curl "${args[@]}" -o "$tmp/probe-generic-$mode.body" -w '%{http_code}' "$gateway_url/sst/runtime.asvc")"
+  body="without CAISO's message"
+  grep -q 'CAISO DRRS Acceptable Use Policy Violation' "$tmp/probe-generic-$mode.body" && body="with CAISO's message"
+  PROBE[generic.$mode]="$first, then $second $body"
 }
 
 declare -A RSS_PEAK LOG_MB
@@ -308,17 +328,38 @@ note_gateway() {  # peak RSS (max over rounds) and stdout log size of the gatewa
   LOG_MB[$mode]="$(awk -v b="$(stat -c %s "$gateway_log")" 'BEGIN { printf "%.1f", b / 1048576 }')"
 }
 
-# run_mode MODE ROUND [VAR=value ...]: scenarios 1-3 against a fresh gateway.
+# run_mode MODE ROUND [VAR=value ...]: scenarios 1, 5, 2, 3 (those in SCENARIOS) against a fresh gateway.
+# Scenario 1 always warms the gateway up, measured or not.
 run_mode() {
   local mode="$1" round="$2"; shift 2
   start_gateway "$mode-$round" "$@"
   [ "$round" = 1 ] && probe "$mode"
   log "[$mode, round $round] scenario 1: every request from a new user"
   warm "new-user.$mode.$round" "$gateway_url" new-user.lua "$WARMUP"
-  run_wrk "new-user.$mode.$round" "$gateway_url" new-user.lua "$DURATION" "$CONNECTIONS" "$THREADS"
-  log "[$mode, round $round] scenario 2: one user flooding one service"
-  warm "flood.$mode.$round" "$gateway_url" flood.lua 10 30
-  run_wrk "flood.$mode.$round" "$gateway_url" flood.lua "$DURATION" "$CONNECTIONS" "$THREADS"
+  if want_scenario new-user; then
+    run_wrk "new-user.$mode.$round" "$gateway_url" new-user.lua "$DURATION" "$CONNECTIONS" "$THREADS"
+  fi
+  if want_scenario generic; then
+    # The envelope peek is code scenario 1 never ran: warmed up on its own, like the flood.
+    log "[$mode, round $round] scenario 5: new users on the generic endpoint"
+    warm "generic.$mode.$round" "$gateway_url" generic-endpoint.lua 10 30
+    run_wrk "generic.$mode.$round" "$gateway_url" generic-endpoint.lua "$DURATION" "$CONNECTIONS" "$THREADS"
+  fi
+  if want_scenario flood; then
+    log "[$mode, round $round] scenario 2: one user flooding one service"
+    warm "flood.$mode.$round" "$gateway_url" flood.lua 10 30
+    run_wrk "flood.$mode.$round" "$gateway_url" flood.lua "$DURATION" "$CONNECTIONS" "$THREADS"
+  fi
+  if want_scenario well-behaved; then
+    run_well_behaved "$mode" "$round"
+  fi
+  note_gateway "$mode"
+  stop_gateway
+}
+
+# run_well_behaved MODE ROUND: scenario 3 on the running gateway.
+run_well_behaved() {
+  local mode="$1" round="$2"
   log "[$mode, round $round] scenario 3: well-behaved users alone, then beside the flood"
   run_wrk "good-alone.$mode.$round" "$gateway_url" well-behaved.lua "$DURATION" "$GOOD_CONNECTIONS" 1 \
     BENCH_DELAY_MS="$GOOD_DELAY_MS"
@@ -332,8 +373,6 @@ run_mode() {
     BENCH_DELAY_MS="$GOOD_DELAY_MS"
   wait "$flood_pid" || true
   forget_pid "$flood_pid"
-  note_gateway "$mode"
-  stop_gateway
 }
 
 log "scenario 4: wrk straight to nginx"
@@ -348,11 +387,13 @@ for round in $(seq 1 "$REPEAT"); do
       redis)
         redis-cli -p "$redis_port" flushall >/dev/null
         run_mode redis "$round" ConnectionStrings__Redis="127.0.0.1:$redis_port" ;;
+      # The embedded store with no envelope peek: generic-endpoint requests keyed by their SOAPAction.
+      nopeek) run_mode nopeek "$round" Aup__Soap__VerifyEnvelope=false ;;
     esac
   done
   # What logging costs, for reading scenario 2 only: the same flood with refusal events (Information)
   # filtered out. Never a headline figure: the shipped configuration logs every refusal.
-  if [ "$LOGCOST" = 1 ] && [ "$round" = 1 ] && want_mode embedded; then
+  if [ "$LOGCOST" = 1 ] && [ "$round" = 1 ] && want_mode embedded && want_scenario flood; then
     start_gateway "embedded-nolog-$round" Serilog__MinimumLevel__Default=Fatal
     log "[embedded, logging off, round $round] scenario 2"
     warm "new-user.embedded-nolog.$round" "$gateway_url" new-user.lua "$WARMUP"
@@ -432,16 +473,16 @@ mkdir -p "$(dirname "$RESULTS")"
     echo "No CPU pinning."
   fi
   echo "wrk: $THREADS thread(s), $CONNECTIONS connections, ${DURATION} s per measured run; $REPEAT round(s), medians shown."
-  echo "Each fresh gateway is warmed up with scenario 1 for at least ${WARMUP} s, until its req/s settles (5 s steps"
-  echo "agreeing within 5%), then with the flood for 10 to 30 s. Warm-up of each gateway (scenario 1):"
-  for run in $runs; do
-    case "$run" in new-user.*) ;; *) continue ;; esac
+  echo "Scenarios: $SCENARIOS. Each fresh gateway is warmed up with scenario 1 for at least ${WARMUP} s, until its"
+  echo "req/s settles (5 s steps agreeing within 5%), then with scenario 5 and the flood (when run) for 10 to 30 s each."
+  echo "Warm-up of each gateway (scenario 1):"
+  for mode in off embedded redis nopeek embedded-nolog; do
     for round in $(seq 1 "$REPEAT"); do
-      [ -n "${WARMED[$run.$round]:-}" ] && printf '%s' "${run#new-user.} #$round: ${WARMED[$run.$round]}; "
+      [ -n "${WARMED[new-user.$mode.$round]:-}" ] && printf '%s' "$mode #$round: ${WARMED[new-user.$mode.$round]}; "
     done
   done
   echo
-  echo "Well-behaved users: $GOOD_CONNECTIONS connections, ${GOOD_DELAY_MS} ms pause between requests."
+  want_scenario well-behaved && echo "Well-behaved users: $GOOD_CONNECTIONS connections, ${GOOD_DELAY_MS} ms pause between requests."
   echo "Load average at the end: $(cut -d' ' -f1-3 /proc/loadavg) (above ~2 means something else shared the cores)."
   echo
   echo "## Throughput and latency"
@@ -451,36 +492,77 @@ mkdir -p "$(dirname "$RESULTS")"
   echo
   echo "| scenario | mode | req/s | ratio to off | p50 ms | p99 ms | non-2xx | socket errors | gateway CPU/req µs | req/s per round |"
   echo "|---|---|---:|---:|---:|---:|---:|---:|---:|---|"
-  for scenario in new-user flood; do
-    for mode in off embedded redis embedded-nolog; do
+  for scenario in new-user generic flood; do
+    for mode in off embedded redis nopeek embedded-nolog; do
       has "$scenario.$mode" || continue
-      label="$mode"; [ "$mode" = embedded-nolog ] && label="embedded, logging off (diagnostic)"
+      label="$mode"
+      case "$mode" in
+        embedded-nolog) label="embedded, logging off (diagnostic)" ;;
+        nopeek) label="embedded, VerifyEnvelope=false" ;;
+      esac
       r="-"; has "$scenario.off" && r="$(ratio "${R[$scenario.$mode.rps]}" "${R[$scenario.off.rps]}")"
       echo "| $scenario | $label | $(rps "$scenario.$mode") | $r | $(ms "${R[$scenario.$mode.p50_us]}") | $(ms "${R[$scenario.$mode.p99_us]}") | $(printf '%.0f' "${R[$scenario.$mode.non2xx]}") | $(printf '%.0f' "${R[$scenario.$mode.socket_errors]}") | $(cpu_per_req "$scenario.$mode") | ${ROUNDS_RPS[$scenario.$mode]} |"
     done
   done
   echo "| backend (nginx direct) | - | $(rps backend.nginx) | - | $(ms "${R[backend.nginx.p50_us]}") | $(ms "${R[backend.nginx.p99_us]}") | ${R[backend.nginx.non2xx]} | ${R[backend.nginx.socket_errors]} | - | |"
   echo
-  echo "non-2xx: 0 expected for new-user and policy off; for flood, every request but the first (the refusals)."
+  echo "non-2xx: 0 expected for new-user, generic and policy off; for flood, every request but the first (the refusals)."
   echo "A request as the scenarios send it (SOAP 1.1), twice for one user, was answered:"
-  for mode in off embedded redis; do
+  for mode in off embedded redis nopeek; do
     [ -n "${PROBE[$mode]:-}" ] && echo "$mode: ${PROBE[$mode]};"
   done
+  if want_scenario generic; then
+    echo "and scenario 5's request (generic endpoint):"
+    for mode in off embedded redis nopeek; do
+      [ -n "${PROBE[generic.$mode]:-}" ] && echo "$mode: ${PROBE[generic.$mode]};"
+    done
+  fi
+  # Scenario 5 beside scenario 1: what keying by the envelope costs. CPU differences are µs per request.
+  if has generic.embedded; then
+    cpu_diff() {
+      if [ -n "${R[$1.cpu_us]:-}" ] && [ -n "${R[$2.cpu_us]:-}" ]; then
+        awk -v a="${R[$1.cpu_us]}" -v n="${R[$1.requests]}" -v b="${R[$2.cpu_us]}" -v m="${R[$2.requests]}" \
+          'BEGIN { printf "%+.0f", a / n - b / m }'
+      else
+        echo "-"
+      fi
+    }
+    echo
+    echo "## Generic endpoint: the envelope peek"
+    echo
+    echo "New users throughout. Path-routed: scenario 1 (~200 B envelope, keyed from path and headers). Generic:"
+    echo "scenario 5 (POST /sst/runtime.asvc, ~2.2 kB envelope). The two rows of one mode come from one gateway"
+    echo "process; modes are separate processes. Ratios and CPU differences are against the row named."
+    echo
+    echo "| request | mode | req/s | ratio to off (same request) | CPU/req µs | CPU/req − off µs | vs nopeek: req/s ratio | vs nopeek: CPU/req µs |"
+    echo "|---|---|---:|---:|---:|---:|---:|---:|"
+    for scenario in new-user generic; do
+      for mode in off embedded nopeek; do
+        has "$scenario.$mode" || continue
+        r="-"; d="-"; has "$scenario.off" && { r="$(ratio "${R[$scenario.$mode.rps]}" "${R[$scenario.off.rps]}")"; d="$(cpu_diff "$scenario.$mode" "$scenario.off")"; }
+        rn="-"; dn="-"; has "$scenario.nopeek" && [ "$mode" = embedded ] && { rn="$(ratio "${R[$scenario.$mode.rps]}" "${R[$scenario.nopeek.rps]}")"; dn="$(cpu_diff "$scenario.$mode" "$scenario.nopeek")"; }
+        label="path-routed"; [ "$scenario" = generic ] && label="generic"
+        echo "| $label | $mode | $(rps "$scenario.$mode") | $r | $(cpu_per_req "$scenario.$mode") | $d | $rn | $dn |"
+      done
+    done
+  fi
   echo
+  if want_scenario well-behaved; then
   echo "## Well-behaved users beside a flood"
   echo
   echo "| mode | req/s | alone p50 ms | alone p99 ms | with flood p50 ms | with flood p99 ms | p99 ratio | their non-2xx |"
   echo "|---|---:|---:|---:|---:|---:|---:|---:|"
-  for mode in off embedded redis; do
+  for mode in off embedded redis nopeek; do
     has "good-alone.$mode" || continue
     echo "| $mode | $(rps "good-alone.$mode") | $(ms "${R[good-alone.$mode.p50_us]}") | $(ms "${R[good-alone.$mode.p99_us]}") | $(ms "${R[good-flood.$mode.p50_us]}") | $(ms "${R[good-flood.$mode.p99_us]}") | $(ratio "${R[good-flood.$mode.p99_us]}" "${R[good-alone.$mode.p99_us]}") | $(awk -v a="${R[good-alone.$mode.non2xx]}" -v b="${R[good-flood.$mode.non2xx]}" 'BEGIN { print a + b }') |"
   done
   echo
+  fi
   echo "## Gateway memory"
   echo
   echo "| mode | peak RSS (VmHWM) MB | stdout log of one round MB |"
   echo "|---|---:|---:|"
-  for mode in off embedded redis; do
+  for mode in off embedded redis nopeek; do
     [ -n "${RSS_PEAK[$mode]:-}" ] || continue
     echo "| $mode | $(mb "${RSS_PEAK[$mode]}") | ${LOG_MB[$mode]} |"
   done
