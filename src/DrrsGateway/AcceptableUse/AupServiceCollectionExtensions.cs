@@ -68,6 +68,7 @@ public static class AupServiceCollectionExtensions
         }
 
         services.AddHostedService<AupStartupReport>();
+        services.AddRedisStoreSettings(builder.Configuration, redis: !string.IsNullOrWhiteSpace(redis));
         return builder;
     }
 

@@ -8,6 +8,7 @@ internal static partial class RedisConnector
     public static IConnectionMultiplexer Connect(string configuration, IServiceProvider services)
     {
         var options = ConfigurationOptions.Parse(configuration);
+        RedisConfigurationBuilder.Apply(options, services);
 
         // A gateway must start and serve (per Aup:OnStoreFailure) while Redis is down, and reconnect by
         // itself when it returns, whatever the connection string says.

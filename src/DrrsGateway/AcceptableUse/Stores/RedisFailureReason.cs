@@ -1,0 +1,95 @@
+using System.Security.Authentication;
+using System.Text.RegularExpressions;
+
+namespace DrrsGateway.AcceptableUse.Stores;
+
+/// <summary>
+/// Turns the client library's connection failure (a long diagnostic text around the server's answer) into
+/// the reason an operator can act on: wrong password, a command the ACL refuses, a TLS problem.
+/// </summary>
+internal static partial class RedisFailureReason
+{
+    private const int MaxDetailLength = 300;
+
+    public static string Describe(Exception? failure, bool tls, bool clientCertificate)
+    {
+        if (failure is null)
+        {
+            return "no error was reported yet";
+        }
+
+        var chain = Chain(failure).ToList();
+        var text = string.Join(" | ", chain.Select(e => e.Message));
+        if (text.Contains("WRONGPASS", StringComparison.Ordinal) || text.Contains("invalid username-password", StringComparison.OrdinalIgnoreCase))
+        {
+            return "Redis refused the user name or password of ConnectionStrings:Redis (WRONGPASS)";
+        }
+
+        if (text.Contains("NOAUTH", StringComparison.Ordinal))
+        {
+            return "Redis requires authentication: set password= (and user= for an ACL user) in ConnectionStrings:Redis (NOAUTH)";
+        }
+
+        if (RefusedCommand(text) is { } command)
+        {
+            return $"the Redis ACL user may not run '{command}', which the client needs to connect: grant it (see the ACL line in deploy/README.md) (NOPERM)";
+        }
+
+        if (chain.OfType<AuthenticationException>().FirstOrDefault() is { } handshake)
+        {
+            return $"the TLS handshake failed ({Trim(handshake.Message)}){ClientCertificateHint(tls, clientCertificate)}";
+        }
+
+        var detail = Trim(chain[^1].Message);
+        if (tls && !clientCertificate && LooksClosedByServer(text))
+        {
+            return $"the server closed the connection during or right after the TLS handshake ({detail}); if it requires client certificates (tls-auth-clients yes), set Redis:Tls:ClientCertificatePath and Redis:Tls:ClientKeyPath";
+        }
+
+        if (!tls && LooksClosedByServer(text))
+        {
+            return $"the server closed the connection ({detail}); if Redis listens with TLS, add ssl=true to ConnectionStrings:Redis or set Redis:Tls:Enabled=true";
+        }
+
+        return detail;
+    }
+
+    /// <summary>The command a NOPERM answer names, as Redis spells it (<c>echo</c>, <c>client|id</c>), or null.</summary>
+    public static string? RefusedCommand(string message) =>
+        NoPermission().Match(message) is { Success: true } match ? match.Groups["command"].Value : null;
+
+    private static string ClientCertificateHint(bool tls, bool clientCertificate) =>
+        tls && !clientCertificate
+            ? "; if the server requires client certificates (tls-auth-clients yes), set Redis:Tls:ClientCertificatePath and Redis:Tls:ClientKeyPath"
+            : "";
+
+    private static bool LooksClosedByServer(string text) =>
+        text.Contains("SocketClosed", StringComparison.Ordinal)
+        || text.Contains("ReadEndOfStream", StringComparison.Ordinal)
+        || text.Contains("reset by peer", StringComparison.OrdinalIgnoreCase)
+        || text.Contains("ProtocolFailure", StringComparison.Ordinal);
+
+    private static IEnumerable<Exception> Chain(Exception failure)
+    {
+        for (var current = failure; current is not null; current = current.InnerException)
+        {
+            yield return current;
+        }
+    }
+
+    // The client's messages append dozens of counters after the first comma-separated part.
+    private static string Trim(string message)
+    {
+        var line = message.ReplaceLineEndings(" ");
+        var counters = line.IndexOf(", mc: ", StringComparison.Ordinal);
+        if (counters > 0)
+        {
+            line = line[..counters];
+        }
+
+        return line.Length <= MaxDetailLength ? line : line[..MaxDetailLength] + "…";
+    }
+
+    [GeneratedRegex(@"NOPERM [^']*'(?<command>[^']+)' command", RegexOptions.CultureInvariant)]
+    private static partial Regex NoPermission();
+}

@@ -1,0 +1,336 @@
+using System.Collections.Concurrent;
+using System.Net;
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+
+namespace DrrsGateway.AcceptableUse.Stores;
+
+/// <summary>
+/// Says at start-up whether the gateway reached Redis and, if not, why (wrong password, TLS, ACL); once
+/// connected, and again after each reconnect, checks what the server's settings mean for the policy: a
+/// <c>maxmemory-policy</c> that can evict lock keys, and commands the ACL user may not run. Never fails
+/// start-up: Redis settings are the operator's, the gateway reports them.
+/// </summary>
+internal sealed partial class RedisServerChecks : IHostedService, IDisposable
+{
+    /// <summary>How long after start the gateway waits for a first connection before it logs why there is none.</summary>
+    internal static readonly TimeSpan StartupWait = TimeSpan.FromSeconds(10);
+
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(200);
+    private static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(5);
+
+    private readonly IConnectionMultiplexer _redis;
+    private readonly RedisConnectionDiagnostics _diagnostics;
+    private readonly string _keyPrefix;
+    private readonly StoreFailureMode _onStoreFailure;
+    private readonly TimeProvider _time;
+    private readonly ILogger<RedisServerChecks> _logger;
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly ConcurrentDictionary<string, bool> _refusedCommands = new(StringComparer.Ordinal);
+    private int _checking;
+    private Task _startup = Task.CompletedTask;
+    private volatile bool _started;
+
+    public RedisServerChecks(IConnectionMultiplexer redis, RedisConnectionDiagnostics diagnostics, IOptions<AupOptions> options, TimeProvider time, ILogger<RedisServerChecks> logger)
+    {
+        ArgumentNullException.ThrowIfNull(redis);
+        ArgumentNullException.ThrowIfNull(diagnostics);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(time);
+        ArgumentNullException.ThrowIfNull(logger);
+        _redis = redis;
+        _diagnostics = diagnostics;
+        _keyPrefix = options.Value.KeyPrefix;
+        _onStoreFailure = options.Value.OnStoreFailure;
+        _time = time;
+        _logger = logger;
+    }
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        _redis.ConnectionRestored += OnConnectionRestored;
+
+        // In the background: the gateway serves (per Aup:OnStoreFailure) while Redis is away.
+        _startup = Task.Run(() => WatchStartAsync(_stopping.Token), CancellationToken.None);
+        return Task.CompletedTask;
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        _redis.ConnectionRestored -= OnConnectionRestored;
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        try
+        {
+            await _startup.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    public void Dispose() => _stopping.Dispose();
+
+    private async Task WatchStartAsync(CancellationToken stopping)
+    {
+        try
+        {
+            var start = _time.GetTimestamp();
+            if (!await WaitForConnectionAsync(StartupWait, stopping).ConfigureAwait(false))
+            {
+                var reason = await DescribeFailureAsync(stopping).ConfigureAwait(false);
+                Log.NotConnected(_logger, Endpoints(), (int)StartupWait.TotalSeconds, reason, _onStoreFailure);
+                await WaitForConnectionAsync(Timeout.InfiniteTimeSpan, stopping).ConfigureAwait(false);
+                Log.ConnectedLate(_logger, Endpoints(), (int)_time.GetElapsedTime(start).TotalSeconds, ServerVersion(), _diagnostics.TlsEnabled);
+            }
+            else
+            {
+                Log.Connected(_logger, Endpoints(), ServerVersion(), _diagnostics.TlsEnabled);
+            }
+
+            _started = true;
+            await CheckServerAsync(stopping).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+        }
+    }
+
+    private async Task<bool> WaitForConnectionAsync(TimeSpan limit, CancellationToken stopping)
+    {
+        var start = _time.GetTimestamp();
+        while (!_redis.IsConnected)
+        {
+            if (limit != Timeout.InfiniteTimeSpan && _time.GetElapsedTime(start) >= limit)
+            {
+                return false;
+            }
+
+            await Task.Delay(PollInterval, _time, stopping).ConfigureAwait(false);
+        }
+
+        return true;
+    }
+
+    private async Task<string> DescribeFailureAsync(CancellationToken stopping)
+    {
+        if (_diagnostics.ServerCertificateProblem is { } certificate)
+        {
+            return $"its TLS certificate was refused: {certificate}";
+        }
+
+        try
+        {
+            // Not connected, so this fails at once with the last connection error inside.
+            await _redis.GetDatabase().PingAsync().WaitAsync(ProbeTimeout, _time, stopping).ConfigureAwait(false);
+            return "it answered a PING just now";
+        }
+        catch (Exception e) when (e is RedisException or TimeoutException)
+        {
+            return RedisFailureReason.Describe(e, _diagnostics.TlsEnabled, _diagnostics.ClientCertificateConfigured);
+        }
+    }
+
+    private void OnConnectionRestored(object? sender, ConnectionFailedEventArgs e)
+    {
+        // The start-up watch checks the first connection; later ones are reconnects (possibly to a new primary).
+        if (_started && e.ConnectionType == ConnectionType.Interactive)
+        {
+            _ = Task.Run(() => CheckServerAsync(_stopping.Token), CancellationToken.None);
+        }
+    }
+
+    private async Task CheckServerAsync(CancellationToken stopping)
+    {
+        // Both connections of every endpoint report a restore; one check at a time is enough.
+        if (Interlocked.Exchange(ref _checking, 1) == 1)
+        {
+            return;
+        }
+
+        try
+        {
+            foreach (var server in _redis.GetServers().Where(s => s.IsConnected && !s.IsReplica))
+            {
+                await CheckMemoryPolicyAsync(server, stopping).ConfigureAwait(false);
+            }
+
+            await ProbeCommandsAsync(stopping).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is RedisException or TimeoutException)
+        {
+            Log.CheckFailed(_logger, e);
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+        }
+        finally
+        {
+            Volatile.Write(ref _checking, 0);
+        }
+    }
+
+    private async Task CheckMemoryPolicyAsync(IServer server, CancellationToken stopping)
+    {
+        var endpoint = Format(server.EndPoint);
+        string? policy = null;
+        string? maxMemory = null;
+        string? problem = null;
+        try
+        {
+            // INFO memory carries the policy and needs no CONFIG right (CONFIG GET would also show secrets).
+            var info = await server.InfoAsync("memory").WaitAsync(ProbeTimeout, _time, stopping).ConfigureAwait(false);
+            var fields = info.SelectMany(group => group).ToDictionary(pair => pair.Key, pair => pair.Value, StringComparer.OrdinalIgnoreCase);
+            fields.TryGetValue("maxmemory_policy", out policy);
+            fields.TryGetValue("maxmemory", out maxMemory);
+            if (policy is null)
+            {
+                problem = "INFO memory has no maxmemory_policy field";
+            }
+        }
+        catch (RedisServerException e)
+        {
+            NoteRefused("info", "reading the server's memory policy", e.Message);
+            problem = $"INFO refused: {e.Message}";
+        }
+
+        if (policy is null)
+        {
+            policy = await ConfigGetPolicyAsync(server, stopping).ConfigureAwait(false);
+            if (policy is null)
+            {
+                Log.MemoryPolicyUnknown(_logger, endpoint, problem ?? "unknown");
+                return;
+            }
+        }
+
+        if (RedisMemoryPolicy.CanEvictLocks(policy))
+        {
+            Log.MemoryPolicyEvicts(_logger, endpoint, policy, maxMemory ?? "?");
+        }
+        else
+        {
+            Log.MemoryPolicyKeepsLocks(_logger, endpoint, maxMemory ?? "?", _onStoreFailure);
+        }
+    }
+
+    private async Task<string?> ConfigGetPolicyAsync(IServer server, CancellationToken stopping)
+    {
+        try
+        {
+            var reply = await server.ExecuteAsync("CONFIG", "GET", "maxmemory-policy").WaitAsync(ProbeTimeout, _time, stopping).ConfigureAwait(false);
+            var values = (RedisResult[]?)reply;
+            return values is { Length: 2 } ? values[1].ToString() : null;
+        }
+        catch (RedisException)
+        {
+            // ACL (NOPERM), a managed service's renamed CONFIG, or the client's admin-mode guard: say so, go on.
+            return null;
+        }
+    }
+
+    private async Task ProbeCommandsAsync(CancellationToken stopping)
+    {
+        var database = _redis.GetDatabase();
+        RedisKey probe = _keyPrefix + "acl-probe";
+        var channel = RedisChannel.Literal(_keyPrefix + "cleared");
+        var subscriber = _redis.GetSubscriber();
+
+        // Each in the shape the gateway sends it, changing nothing a user relies on: the probe key is no user's
+        // lock (no {user} tag) and lives a second at most.
+        var probes = new (string Command, string Purpose, Func<Task> Run)[]
+        {
+            ("ping", "readiness (/readyz) and the client's heartbeat", () => database.PingAsync()),
+            ("set", "the policy decision (SET key 1 PX window GET)", () => database.ExecuteAsync("SET", probe, "1", "PX", "1000", "XX", "GET")),
+            ("setex", "the flood shield's window restart", () => database.ExecuteAsync("SETEX", probe, "1", "1")),
+            ("pttl", "the admin API's lock list", () => database.ExecuteAsync("PTTL", probe)),
+            ("exists", "the admin API (finding the node that owns a user)", () => database.ExecuteAsync("EXISTS", probe)),
+            ("scan", "the admin API's lock list", () => ScanAsync(database, probe)),
+            ("unlink", "the admin API's clearing", () => database.ExecuteAsync("UNLINK", probe)),
+
+            // An empty notice names no user (identities are never empty), so replicas forget nothing.
+            ("publish", "the admin API telling every replica's flood shield", () => subscriber.PublishAsync(channel, "")),
+            ("subscribe", "the flood shield hearing the admin API", () => ProbeSubscribeAsync(subscriber, channel)),
+        };
+        foreach (var (command, purpose, run) in probes)
+        {
+            try
+            {
+                await run().WaitAsync(ProbeTimeout, _time, stopping).ConfigureAwait(false);
+            }
+            catch (RedisServerException e) when (e.Message.StartsWith("NOPERM", StringComparison.Ordinal))
+            {
+                NoteRefused(command, purpose, e.Message);
+            }
+        }
+    }
+
+    private async Task ScanAsync(IDatabase database, RedisKey probe)
+    {
+        var owner = await database.IdentifyEndpointAsync(probe).ConfigureAwait(false);
+        if (owner is not null)
+        {
+            await _redis.GetServer(owner).ExecuteAsync("SCAN", "0", "MATCH", probe.ToString(), "COUNT", "1").ConfigureAwait(false);
+        }
+    }
+
+    // When the channel is already subscribed this adds a local handler only, so it finds a refusal only when
+    // the gateway's own subscription failed; it never reports one that did not happen.
+    private static async Task ProbeSubscribeAsync(ISubscriber subscriber, RedisChannel channel)
+    {
+        Action<RedisChannel, RedisValue> ignore = static (_, _) => { };
+        try
+        {
+            await subscriber.SubscribeAsync(channel, ignore).ConfigureAwait(false);
+        }
+        finally
+        {
+            await subscriber.UnsubscribeAsync(channel, ignore).ConfigureAwait(false);
+        }
+    }
+
+    private void NoteRefused(string command, string purpose, string answer)
+    {
+        if (_refusedCommands.TryAdd(command, true))
+        {
+            Log.CommandRefused(_logger, command, purpose, answer);
+        }
+    }
+
+    private string Endpoints() => string.Join(", ", _redis.GetEndPoints().Select(Format));
+
+    private string ServerVersion() =>
+        _redis.GetServers().FirstOrDefault(s => s.IsConnected)?.Version.ToString() ?? "?";
+
+    private static string Format(EndPoint endpoint) => endpoint switch
+    {
+        DnsEndPoint dns => $"{dns.Host}:{dns.Port}",
+        _ => endpoint.ToString() ?? "?",
+    };
+
+    private static partial class Log
+    {
+        [LoggerMessage(171, LogLevel.Information, "Redis connected at {RedisEndpoints} (Redis {RedisVersion}, TLS: {Tls})")]
+        public static partial void Connected(ILogger logger, string redisEndpoints, string redisVersion, bool tls);
+
+        [LoggerMessage(172, LogLevel.Error, "Redis at {RedisEndpoints} is not connected {Seconds} s after start: {Reason}. Until it connects, requests are decided by Aup:OnStoreFailure ({OnStoreFailure}) and /readyz reports the store down")]
+        public static partial void NotConnected(ILogger logger, string redisEndpoints, int seconds, string reason, StoreFailureMode onStoreFailure);
+
+        [LoggerMessage(173, LogLevel.Information, "Redis connected at {RedisEndpoints} {Seconds} s after start (Redis {RedisVersion}, TLS: {Tls}): the policy is enforced through Redis again")]
+        public static partial void ConnectedLate(ILogger logger, string redisEndpoints, int seconds, string redisVersion, bool tls);
+
+        [LoggerMessage(174, LogLevel.Error, "Redis ACL: the gateway's user may not run '{RedisCommand}', needed for {Purpose} (Redis answered: {RedisAnswer}). Grant it: see the ACL line in deploy/README.md")]
+        public static partial void CommandRefused(ILogger logger, string redisCommand, string purpose, string redisAnswer);
+
+        [LoggerMessage(175, LogLevel.Warning, "Redis at {RedisEndpoint} has maxmemory-policy {MaxmemoryPolicy} (maxmemory {MaxmemoryBytes} bytes): when memory runs short it may evict lock keys, letting users through before their window ends. Set maxmemory-policy noeviction: a full Redis then refuses writes and requests follow Aup:OnStoreFailure")]
+        public static partial void MemoryPolicyEvicts(ILogger logger, string redisEndpoint, string maxmemoryPolicy, string maxmemoryBytes);
+
+        [LoggerMessage(176, LogLevel.Information, "Redis at {RedisEndpoint} has maxmemory-policy noeviction (maxmemory {MaxmemoryBytes} bytes, 0 = no limit): lock keys are never evicted; if memory fills, writes fail and requests follow Aup:OnStoreFailure ({OnStoreFailure})")]
+        public static partial void MemoryPolicyKeepsLocks(ILogger logger, string redisEndpoint, string maxmemoryBytes, StoreFailureMode onStoreFailure);
+
+        [LoggerMessage(177, LogLevel.Information, "Redis at {RedisEndpoint}: could not read maxmemory-policy ({Reason}); make sure it is noeviction, or lock keys may be evicted early")]
+        public static partial void MemoryPolicyUnknown(ILogger logger, string redisEndpoint, string reason);
+
+        [LoggerMessage(178, LogLevel.Warning, "Redis server checks did not finish")]
+        public static partial void CheckFailed(ILogger logger, Exception exception);
+    }
+}
