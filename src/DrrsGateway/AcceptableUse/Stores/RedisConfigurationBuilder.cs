@@ -23,6 +23,7 @@ internal static class RedisConfigurationBuilder
     {
         options.Ssl |= tls.RequestsTls;
         diagnostics.TlsEnabled = options.Ssl;
+        diagnostics.PasswordConfigured = !string.IsNullOrEmpty(options.Password);
         if (!options.Ssl)
         {
             return;

@@ -16,6 +16,9 @@ internal sealed partial class RedisConnectionDiagnostics(TimeProvider time, ILog
     /// <summary>Whether the connection uses TLS, as the settings and the connection string decided.</summary>
     public bool TlsEnabled { get; set; }
 
+    /// <summary>Whether the connection string carries a password.</summary>
+    public bool PasswordConfigured { get; set; }
+
     /// <summary>Whether a client certificate is presented.</summary>
     public bool ClientCertificateConfigured { get; set; }
 

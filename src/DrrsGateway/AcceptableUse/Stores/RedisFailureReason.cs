@@ -11,7 +11,7 @@ internal static partial class RedisFailureReason
 {
     private const int MaxDetailLength = 300;
 
-    public static string Describe(Exception? failure, bool tls, bool clientCertificate)
+    public static string Describe(Exception? failure, bool tls, bool clientCertificate, bool password)
     {
         if (failure is null)
         {
@@ -20,12 +20,17 @@ internal static partial class RedisFailureReason
 
         var chain = Chain(failure).ToList();
         var text = string.Join(" | ", chain.Select(e => e.Message));
-        if (text.Contains("WRONGPASS", StringComparison.Ordinal) || text.Contains("invalid username-password", StringComparison.OrdinalIgnoreCase))
+        // A failed AUTH surfaces as NOAUTH on the next handshake command, tagged AuthenticationFailure.
+        var authentication = text.Contains("WRONGPASS", StringComparison.Ordinal)
+            || text.Contains("invalid username-password", StringComparison.OrdinalIgnoreCase)
+            || text.Contains("AuthenticationFailure", StringComparison.Ordinal)
+            || text.Contains("NOAUTH", StringComparison.Ordinal);
+        if (authentication && password)
         {
-            return "Redis refused the user name or password of ConnectionStrings:Redis (WRONGPASS)";
+            return "Redis refused the user name or password of ConnectionStrings:Redis (authentication failed)";
         }
 
-        if (text.Contains("NOAUTH", StringComparison.Ordinal))
+        if (authentication)
         {
             return "Redis requires authentication: set password= (and user= for an ACL user) in ConnectionStrings:Redis (NOAUTH)";
         }

@@ -14,7 +14,7 @@ namespace DrrsGateway.AcceptableUse.Stores;
 internal sealed partial class RedisServerChecks : IHostedService, IDisposable
 {
     /// <summary>How long after start the gateway waits for a first connection before it logs why there is none.</summary>
-    internal static readonly TimeSpan StartupWait = TimeSpan.FromSeconds(10);
+    internal static readonly TimeSpan StartupWait = TimeSpan.FromSeconds(5);
 
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(200);
     private static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(5);
@@ -63,8 +63,9 @@ internal sealed partial class RedisServerChecks : IHostedService, IDisposable
         {
             await _startup.WaitAsync(cancellationToken).ConfigureAwait(false);
         }
-        catch (OperationCanceledException)
+        catch (Exception)
         {
+            // Whatever the watch met was logged; stopping goes on.
         }
     }
 
@@ -77,8 +78,8 @@ internal sealed partial class RedisServerChecks : IHostedService, IDisposable
             var start = _time.GetTimestamp();
             if (!await WaitForConnectionAsync(StartupWait, stopping).ConfigureAwait(false))
             {
-                var reason = await DescribeFailureAsync(stopping).ConfigureAwait(false);
-                Log.NotConnected(_logger, Endpoints(), (int)StartupWait.TotalSeconds, reason, _onStoreFailure);
+                var (reason, failure) = await DescribeFailureAsync(stopping).ConfigureAwait(false);
+                Log.NotConnected(_logger, Endpoints(), (int)StartupWait.TotalSeconds, reason, _onStoreFailure, failure);
                 await WaitForConnectionAsync(Timeout.InfiniteTimeSpan, stopping).ConfigureAwait(false);
                 Log.ConnectedLate(_logger, Endpoints(), (int)_time.GetElapsedTime(start).TotalSeconds, ServerVersion(), _diagnostics.TlsEnabled);
             }
@@ -92,6 +93,10 @@ internal sealed partial class RedisServerChecks : IHostedService, IDisposable
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {
+        }
+        catch (Exception e)
+        {
+            Log.CheckFailed(_logger, e);
         }
     }
 
@@ -111,22 +116,22 @@ internal sealed partial class RedisServerChecks : IHostedService, IDisposable
         return true;
     }
 
-    private async Task<string> DescribeFailureAsync(CancellationToken stopping)
+    private async Task<(string Reason, Exception? Failure)> DescribeFailureAsync(CancellationToken stopping)
     {
         if (_diagnostics.ServerCertificateProblem is { } certificate)
         {
-            return $"its TLS certificate was refused: {certificate}";
+            return ($"its TLS certificate was refused: {certificate}", null);
         }
 
         try
         {
             // Not connected, so this fails at once with the last connection error inside.
             await _redis.GetDatabase().PingAsync().WaitAsync(ProbeTimeout, _time, stopping).ConfigureAwait(false);
-            return "it answered a PING just now";
+            return ("it answered a PING just now", null);
         }
         catch (Exception e) when (e is RedisException or TimeoutException)
         {
-            return RedisFailureReason.Describe(e, _diagnostics.TlsEnabled, _diagnostics.ClientCertificateConfigured);
+            return (RedisFailureReason.Describe(e, _diagnostics.TlsEnabled, _diagnostics.ClientCertificateConfigured, _diagnostics.PasswordConfigured), e);
         }
     }
 
@@ -156,12 +161,13 @@ internal sealed partial class RedisServerChecks : IHostedService, IDisposable
 
             await ProbeCommandsAsync(stopping).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is RedisException or TimeoutException)
-        {
-            Log.CheckFailed(_logger, e);
-        }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {
+        }
+        catch (Exception e)
+        {
+            // A report must never take the gateway down; the policy itself does not depend on it.
+            Log.CheckFailed(_logger, e);
         }
         finally
         {
@@ -178,8 +184,9 @@ internal sealed partial class RedisServerChecks : IHostedService, IDisposable
         try
         {
             // INFO memory carries the policy and needs no CONFIG right (CONFIG GET would also show secrets).
-            var info = await server.InfoAsync("memory").WaitAsync(ProbeTimeout, _time, stopping).ConfigureAwait(false);
-            var fields = info.SelectMany(group => group).ToDictionary(pair => pair.Key, pair => pair.Value, StringComparer.OrdinalIgnoreCase);
+            // Sent raw: the client's InfoAsync is reserved to admin mode, which the gateway does not turn on.
+            var reply = await server.ExecuteAsync("INFO", "memory").WaitAsync(ProbeTimeout, _time, stopping).ConfigureAwait(false);
+            var fields = InfoFields(reply.ToString());
             fields.TryGetValue("maxmemory_policy", out policy);
             fields.TryGetValue("maxmemory", out maxMemory);
             if (policy is null)
@@ -213,6 +220,21 @@ internal sealed partial class RedisServerChecks : IHostedService, IDisposable
         }
     }
 
+    internal static Dictionary<string, string> InfoFields(string info)
+    {
+        var fields = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var line in info.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        {
+            var colon = line.IndexOf(':', StringComparison.Ordinal);
+            if (colon > 0 && !line.StartsWith('#'))
+            {
+                fields[line[..colon]] = line[(colon + 1)..];
+            }
+        }
+
+        return fields;
+    }
+
     private async Task<string?> ConfigGetPolicyAsync(IServer server, CancellationToken stopping)
     {
         try
@@ -221,7 +243,7 @@ internal sealed partial class RedisServerChecks : IHostedService, IDisposable
             var values = (RedisResult[]?)reply;
             return values is { Length: 2 } ? values[1].ToString() : null;
         }
-        catch (RedisException)
+        catch (Exception e) when (e is RedisException or RedisCommandException or TimeoutException)
         {
             // ACL (NOPERM), a managed service's renamed CONFIG, or the client's admin-mode guard: say so, go on.
             return null;
@@ -313,7 +335,7 @@ internal sealed partial class RedisServerChecks : IHostedService, IDisposable
         public static partial void Connected(ILogger logger, string redisEndpoints, string redisVersion, bool tls);
 
         [LoggerMessage(172, LogLevel.Error, "Redis at {RedisEndpoints} is not connected {Seconds} s after start: {Reason}. Until it connects, requests are decided by Aup:OnStoreFailure ({OnStoreFailure}) and /readyz reports the store down")]
-        public static partial void NotConnected(ILogger logger, string redisEndpoints, int seconds, string reason, StoreFailureMode onStoreFailure);
+        public static partial void NotConnected(ILogger logger, string redisEndpoints, int seconds, string reason, StoreFailureMode onStoreFailure, Exception? exception);
 
         [LoggerMessage(173, LogLevel.Information, "Redis connected at {RedisEndpoints} {Seconds} s after start (Redis {RedisVersion}, TLS: {Tls}): the policy is enforced through Redis again")]
         public static partial void ConnectedLate(ILogger logger, string redisEndpoints, int seconds, string redisVersion, bool tls);
