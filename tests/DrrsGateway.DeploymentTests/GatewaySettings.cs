@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
 using DrrsGateway.AcceptableUse;
+using DrrsGateway.AcceptableUse.Stores;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -39,6 +40,12 @@ internal static partial class GatewaySettings
         if (name.StartsWith(aupPrefix, StringComparison.OrdinalIgnoreCase))
         {
             return IsOptionsPath(typeof(AupOptions), name[aupPrefix.Length..].Split(Separator));
+        }
+
+        var tlsPrefix = RedisTlsOptions.SectionName.Replace(ConfigurationPath.KeyDelimiter, Separator, StringComparison.Ordinal) + Separator;
+        if (name.StartsWith(tlsPrefix, StringComparison.OrdinalIgnoreCase))
+        {
+            return IsOptionsPath(typeof(RedisTlsOptions), name[tlsPrefix.Length..].Split(Separator));
         }
 
         return ExactNames.Contains(name, StringComparer.OrdinalIgnoreCase)

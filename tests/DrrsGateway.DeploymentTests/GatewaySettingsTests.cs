@@ -50,6 +50,8 @@ public sealed class GatewaySettingsTests
     [InlineData("Management__Port")]
     [InlineData("Health__ReadinessRequiresStore")]
     [InlineData("RequestLog__Level")]
+    [InlineData("Redis__Tls__CaCertificatePath")]
+    [InlineData("Redis__Tls__ClientKeyPath")]
     [InlineData("OTEL_EXPORTER_OTLP_ENDPOINT")]
     [InlineData("ASPNETCORE_HTTP_PORTS")]
     public void IsSetting_GatewaySetting_ReturnsTrue(string name)
@@ -66,6 +68,8 @@ public sealed class GatewaySettingsTests
     [InlineData("ReverseProxy__")]
     [InlineData("Admin__Key")]
     [InlineData("Health__Readiness")]
+    [InlineData("Redis__Tls__CaPath")]
+    [InlineData("Redis__Tls")]
     [InlineData("REDIS_PASSWORD")]
     public void IsSetting_UnknownName_ReturnsFalse(string name)
     {

@@ -42,6 +42,29 @@ public sealed class TestCertificateAuthority : IDisposable
         return Issue("CN=localhost", ServerAuthentication, notAfter: null, san.Build());
     }
 
+    /// <summary>A server certificate for <paramref name="dnsName"/> only (no IP address), e.g. to be refused on 127.0.0.1.</summary>
+    public X509Certificate2 IssueServer(string dnsName)
+    {
+        var san = new SubjectAlternativeNameBuilder();
+        san.AddDnsName(dnsName);
+        return Issue($"CN={dnsName}", ServerAuthentication, notAfter: null, san.Build());
+    }
+
+    /// <summary>
+    /// Writes <paramref name="certificate"/> and its private key as two PEM files (the form redis-server and
+    /// <c>Redis:Tls:*</c> read) and returns their paths.
+    /// </summary>
+    public static (string CertificatePath, string KeyPath) WritePemFiles(X509Certificate2 certificate, string directory)
+    {
+        var name = Guid.NewGuid().ToString("N");
+        var certificatePath = Path.Combine(directory, $"{name}.crt");
+        var keyPath = Path.Combine(directory, $"{name}.key");
+        File.WriteAllText(certificatePath, certificate.ExportCertificatePem());
+        using var key = certificate.GetECDsaPrivateKey() ?? throw new InvalidOperationException("The certificate has no ECDSA private key.");
+        File.WriteAllText(keyPath, key.ExportPkcs8PrivateKeyPem());
+        return (certificatePath, keyPath);
+    }
+
     /// <summary>The CA certificate as PEM, the form of <c>Aup:Identity:ClientCertificate:TrustedCaPath</c>.</summary>
     public string ExportPem() => Certificate.ExportCertificatePem();
 

@@ -52,14 +52,18 @@ public static class GatewayRequests
     public static string CaisoAction(string operation) => $"\"http://www.caiso.com/soa/{operation}\"";
 
     /// <summary>Retries <paramref name="condition"/> until it holds: settings files reload asynchronously.</summary>
-    public static async Task EventuallyAsync(Func<Task<bool>> condition, string what)
+    public static Task EventuallyAsync(Func<Task<bool>> condition, string what) =>
+        EventuallyAsync(condition, what, TimeSpan.FromSeconds(15));
+
+    /// <summary>Retries <paramref name="condition"/> until it holds or <paramref name="limit"/> has passed.</summary>
+    public static async Task EventuallyAsync(Func<Task<bool>> condition, string what, TimeSpan limit)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(15);
+        var deadline = DateTime.UtcNow + limit;
         while (!await condition())
         {
             if (DateTime.UtcNow > deadline)
             {
-                throw new TimeoutException($"Still not true after 15 s: {what}");
+                throw new TimeoutException($"Still not true after {limit.TotalSeconds:0} s: {what}");
             }
 
             await Task.Delay(100);

@@ -109,7 +109,9 @@ public sealed class RedisServer : IDisposable
             stream.Write("PING\r\n"u8);
             var buffer = new byte[16];
             var read = stream.Read(buffer);
-            return Encoding.ASCII.GetString(buffer, 0, read).StartsWith("+PONG", StringComparison.Ordinal);
+            // A server whose default user is off answers NOAUTH: it is up all the same.
+            var answer = Encoding.ASCII.GetString(buffer, 0, read);
+            return answer.StartsWith("+PONG", StringComparison.Ordinal) || answer.StartsWith("-NOAUTH", StringComparison.Ordinal);
         }
         catch (SocketException)
         {

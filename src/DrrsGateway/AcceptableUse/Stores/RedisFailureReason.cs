@@ -40,6 +40,19 @@ internal static partial class RedisFailureReason
             return $"the Redis ACL user may not run '{command}', which the client needs to connect: grant it (see the ACL line in deploy/README.md) (NOPERM)";
         }
 
+        // OpenSSL's TLS 1.3 alert, sent after the handshake when the server wanted a certificate.
+        if (text.Contains("certificate required", StringComparison.OrdinalIgnoreCase))
+        {
+            return clientCertificate
+                ? "the server asked for a client certificate and did not take the one presented (Redis:Tls:ClientCertificatePath)"
+                : "the server requires a client certificate (tls-auth-clients yes) and none was presented: set Redis:Tls:ClientCertificatePath and Redis:Tls:ClientKeyPath";
+        }
+
+        if (text.Contains("SSL routines", StringComparison.Ordinal))
+        {
+            return $"the TLS session failed ({Trim(chain[^1].Message)}){ClientCertificateHint(tls, clientCertificate)}";
+        }
+
         if (chain.OfType<AuthenticationException>().FirstOrDefault() is { } handshake)
         {
             return $"the TLS handshake failed ({Trim(handshake.Message)}){ClientCertificateHint(tls, clientCertificate)}";

@@ -26,6 +26,7 @@ internal sealed partial class RedisServerChecks : IHostedService, IDisposable
     private readonly TimeProvider _time;
     private readonly ILogger<RedisServerChecks> _logger;
     private readonly CancellationTokenSource _stopping = new();
+    private readonly CancellationToken _stoppingToken;
     private readonly ConcurrentDictionary<string, bool> _refusedCommands = new(StringComparer.Ordinal);
     private int _checking;
     private Task _startup = Task.CompletedTask;
@@ -44,6 +45,9 @@ internal sealed partial class RedisServerChecks : IHostedService, IDisposable
         _onStoreFailure = options.Value.OnStoreFailure;
         _time = time;
         _logger = logger;
+
+        // Read once: a reconnect may be reported while the host disposes us.
+        _stoppingToken = _stopping.Token;
     }
 
     public Task StartAsync(CancellationToken cancellationToken)
@@ -51,25 +55,29 @@ internal sealed partial class RedisServerChecks : IHostedService, IDisposable
         _redis.ConnectionRestored += OnConnectionRestored;
 
         // In the background: the gateway serves (per Aup:OnStoreFailure) while Redis is away.
-        _startup = Task.Run(() => WatchStartAsync(_stopping.Token), CancellationToken.None);
+        _startup = Task.Run(() => WatchStartAsync(_stoppingToken), CancellationToken.None);
         return Task.CompletedTask;
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
         _redis.ConnectionRestored -= OnConnectionRestored;
-        await _stopping.CancelAsync().ConfigureAwait(false);
         try
         {
+            await _stopping.CancelAsync().ConfigureAwait(false);
             await _startup.WaitAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (Exception)
         {
-            // Whatever the watch met was logged; stopping goes on.
+            // Whatever the watch met was logged (or the host disposed us first); stopping goes on.
         }
     }
 
-    public void Dispose() => _stopping.Dispose();
+    public void Dispose()
+    {
+        _redis.ConnectionRestored -= OnConnectionRestored;
+        _stopping.Dispose();
+    }
 
     private async Task WatchStartAsync(CancellationToken stopping)
     {
@@ -140,7 +148,7 @@ internal sealed partial class RedisServerChecks : IHostedService, IDisposable
         // The start-up watch checks the first connection; later ones are reconnects (possibly to a new primary).
         if (_started && e.ConnectionType == ConnectionType.Interactive)
         {
-            _ = Task.Run(() => CheckServerAsync(_stopping.Token), CancellationToken.None);
+            _ = Task.Run(() => CheckServerAsync(_stoppingToken), CancellationToken.None);
         }
     }
 
