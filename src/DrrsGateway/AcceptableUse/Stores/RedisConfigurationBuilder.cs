@@ -22,6 +22,7 @@ internal static class RedisConfigurationBuilder
     internal static void Apply(ConfigurationOptions options, RedisTlsOptions tls, RedisConnectionDiagnostics diagnostics)
     {
         options.Ssl |= tls.RequestsTls;
+        diagnostics.ConnectionOptions = options;
         diagnostics.TlsEnabled = options.Ssl;
         diagnostics.PasswordConfigured = !string.IsNullOrEmpty(options.Password);
         if (!options.Ssl)

@@ -22,6 +22,12 @@ internal sealed partial class RedisConnectionDiagnostics(TimeProvider time, ILog
     /// <summary>Whether a client certificate is presented.</summary>
     public bool ClientCertificateConfigured { get; set; }
 
+    /// <summary>
+    /// The options the gateway's connection was made with (TLS callbacks included), for the short-lived second
+    /// connection the server checks send raw commands on.
+    /// </summary>
+    public StackExchange.Redis.ConfigurationOptions? ConnectionOptions { get; set; }
+
     /// <summary>The last reason a server certificate was refused; null once one was accepted.</summary>
     public string? ServerCertificateProblem { get; private set; }
 

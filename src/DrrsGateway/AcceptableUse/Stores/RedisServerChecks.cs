@@ -162,12 +162,8 @@ internal sealed partial class RedisServerChecks : IHostedService, IDisposable
 
         try
         {
-            foreach (var server in _redis.GetServers().Where(s => s.IsConnected && !s.IsReplica))
-            {
-                await CheckMemoryPolicyAsync(server, stopping).ConfigureAwait(false);
-            }
-
             await ProbeCommandsAsync(stopping).ConfigureAwait(false);
+            await CheckWithRawCommandsAsync(stopping).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {
@@ -180,6 +176,44 @@ internal sealed partial class RedisServerChecks : IHostedService, IDisposable
         finally
         {
             Volatile.Write(ref _checking, 0);
+        }
+    }
+
+    // INFO and a one-page SCAN can only be sent raw (the client reserves its INFO to admin mode and pages SCAN
+    // to the end), and a raw command makes the client SELECT before the next one on that connection, which the
+    // least-privilege ACL refuses. So they go over a second, short-lived connection made with the same options.
+    private async Task CheckWithRawCommandsAsync(CancellationToken stopping)
+    {
+        if (_diagnostics.ConnectionOptions is not { } original)
+        {
+            return;
+        }
+
+        var options = original.Clone();
+        options.AbortOnConnectFail = false;
+        var side = await ConnectionMultiplexer.ConnectAsync(options).WaitAsync(ProbeTimeout * 2, _time, stopping).ConfigureAwait(false);
+        await using (side.ConfigureAwait(false))
+        {
+            var primaries = side.GetServers().Where(s => s.IsConnected && !s.IsReplica).ToList();
+            if (primaries.Count == 0)
+            {
+                Log.MemoryPolicyUnknown(_logger, Endpoints(), "a second connection for the check did not connect");
+                return;
+            }
+
+            foreach (var server in primaries)
+            {
+                await CheckMemoryPolicyAsync(server, stopping).ConfigureAwait(false);
+            }
+
+            try
+            {
+                await primaries[0].ExecuteAsync("SCAN", "0", "MATCH", _keyPrefix + "acl-probe", "COUNT", "1").WaitAsync(ProbeTimeout, _time, stopping).ConfigureAwait(false);
+            }
+            catch (RedisServerException e) when (e.Message.StartsWith("NOPERM", StringComparison.Ordinal))
+            {
+                NoteRefused("scan", "the admin API's lock list", e.Message);
+            }
         }
     }
 
@@ -265,17 +299,16 @@ internal sealed partial class RedisServerChecks : IHostedService, IDisposable
         var channel = RedisChannel.Literal(_keyPrefix + "cleared");
         var subscriber = _redis.GetSubscriber();
 
-        // Each in the shape the gateway sends it, changing nothing a user relies on: the probe key is no user's
-        // lock (no {user} tag) and lives a second at most.
+        // Each through the client call the gateway itself uses (see CheckWithRawCommandsAsync for why not raw),
+        // changing nothing a user relies on: the probe key is no user's lock (no {user} tag) and lives a second at most.
         var probes = new (string Command, string Purpose, Func<Task> Run)[]
         {
             ("ping", "readiness (/readyz) and the client's heartbeat", () => database.PingAsync()),
-            ("set", "the policy decision (SET key 1 PX window GET)", () => database.ExecuteAsync("SET", probe, "1", "PX", "1000", "XX", "GET")),
-            ("setex", "the flood shield's window restart", () => database.ExecuteAsync("SETEX", probe, "1", "1")),
-            ("pttl", "the admin API's lock list", () => database.ExecuteAsync("PTTL", probe)),
-            ("exists", "the admin API (finding the node that owns a user)", () => database.ExecuteAsync("EXISTS", probe)),
-            ("scan", "the admin API's lock list", () => ScanAsync(database, probe)),
-            ("unlink", "the admin API's clearing", () => database.ExecuteAsync("UNLINK", probe)),
+            ("set", "the policy decision (SET key 1 PX window GET)", () => database.StringSetAndGetAsync(probe, 1, TimeSpan.FromSeconds(1), keepTtl: false, When.Exists)),
+            ("setex", "the flood shield's window restart", () => database.StringSetAsync(probe, 1, TimeSpan.FromSeconds(1))),
+            ("pttl", "the admin API's lock list", () => database.KeyTimeToLiveAsync(probe)),
+            ("exists", "the admin API (finding the node that owns a user)", () => database.IdentifyEndpointAsync(probe)),
+            ("unlink", "the admin API's clearing", () => database.KeyDeleteAsync(probe)),
 
             // An empty notice names no user (identities are never empty), so replicas forget nothing.
             ("publish", "the admin API telling every replica's flood shield", () => subscriber.PublishAsync(channel, "")),
@@ -291,15 +324,6 @@ internal sealed partial class RedisServerChecks : IHostedService, IDisposable
             {
                 NoteRefused(command, purpose, e.Message);
             }
-        }
-    }
-
-    private async Task ScanAsync(IDatabase database, RedisKey probe)
-    {
-        var owner = await database.IdentifyEndpointAsync(probe).ConfigureAwait(false);
-        if (owner is not null)
-        {
-            await _redis.GetServer(owner).ExecuteAsync("SCAN", "0", "MATCH", probe.ToString(), "COUNT", "1").ConfigureAwait(false);
         }
     }
 
