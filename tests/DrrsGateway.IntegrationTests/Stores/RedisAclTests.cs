@@ -54,10 +54,14 @@ public sealed class RedisAclTests : BackendTests
         Assert.Empty(gateway.Logs.WithEventId(172));
     }
 
-    [Fact]
-    public async Task Acl_WithoutPttl_NamesTheRefusedCommandOnce()
+    [Theory]
+    [InlineData("pttl")]
+    [InlineData("scan")]
+    [InlineData("publish")]
+    [InlineData("setex")]
+    public async Task Acl_WithoutACommand_NamesItOnce(string command)
     {
-        using var redis = StartWithOnlyUser(DocumentedRules.Replace(" +pttl", "", StringComparison.Ordinal));
+        using var redis = StartWithOnlyUser(DocumentedRules.Replace($" +{command}", "", StringComparison.Ordinal));
         await using var gateway = Gateway(redis);
         using var client = gateway.CreateClientFrom();
 
@@ -65,7 +69,7 @@ public sealed class RedisAclTests : BackendTests
         await Task.Delay(500);
 
         var refusal = Assert.Single(gateway.Logs.WithEventId(174));
-        Assert.Equal("pttl", LogCollector.Scalar(refusal, "RedisCommand"));
+        Assert.Equal(command, LogCollector.Scalar(refusal, "RedisCommand"));
     }
 
     [Fact]

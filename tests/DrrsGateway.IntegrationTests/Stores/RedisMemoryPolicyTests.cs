@@ -34,4 +34,18 @@ public sealed class RedisMemoryPolicyTests
 
         Assert.Empty(gateway.Logs.WithEventId(175));
     }
+
+    [Fact]
+    public async Task MemoryPolicy_AfterReconnect_IsCheckedAgain()
+    {
+        using var redis = RedisServer.Start(null, "--maxmemory", "64mb", "--maxmemory-policy", "allkeys-lfu");
+        await using var gateway = new GatewayFactory("http://127.0.0.1:9/", redis.ConnectionString);
+        using var client = gateway.CreateClientFrom();
+        await GatewayRequests.EventuallyAsync(() => Task.FromResult(gateway.Logs.WithEventId(175).Any()), "the first warning");
+
+        // A restarted (or failed-over) server may have been configured differently: it is read again.
+        redis.Restart();
+
+        await GatewayRequests.EventuallyAsync(() => Task.FromResult(gateway.Logs.WithEventId(175).Count() >= 2), "the warning after reconnecting", TimeSpan.FromSeconds(30));
+    }
 }
