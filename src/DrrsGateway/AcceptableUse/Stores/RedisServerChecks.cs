@@ -179,9 +179,10 @@ internal sealed partial class RedisServerChecks : IHostedService, IDisposable
         }
     }
 
-    // INFO and a one-page SCAN can only be sent raw (the client reserves its INFO to admin mode and pages SCAN
-    // to the end), and a raw command makes the client SELECT before the next one on that connection, which the
-    // least-privilege ACL refuses. So they go over a second, short-lived connection made with the same options.
+    // INFO memory and the key-command probes must be sent raw (the client reserves its INFO to admin mode, and
+    // its typed calls would write a probe key other code could see), and a raw command makes the client SELECT
+    // before the next one on that connection, which the least-privilege ACL refuses. So they go over a second,
+    // short-lived connection made with the same options, which sends nothing else.
     private async Task CheckWithRawCommandsAsync(CancellationToken stopping)
     {
         if (_diagnostics.ConnectionOptions is not { } original)
@@ -201,18 +202,28 @@ internal sealed partial class RedisServerChecks : IHostedService, IDisposable
                 return;
             }
 
-            foreach (var server in primaries)
+            foreach (var primary in primaries)
             {
-                await CheckMemoryPolicyAsync(server, stopping).ConfigureAwait(false);
+                await CheckMemoryPolicyAsync(primary, stopping).ConfigureAwait(false);
             }
 
-            try
+            // The key commands in the shape the gateway sends them, none of which writes: SET … XX finds no
+            // probe key, SETEX with expiry 0 is argued with after the ACL passed it, UNLINK finds nothing. In a
+            // cluster a node that does not own the key answers MOVED, also after the ACL passed the command.
+            var server = primaries[0];
+            var probe = _keyPrefix + "acl-probe";
+            var probes = new (string Command, string Purpose, object[] Arguments)[]
             {
-                await primaries[0].ExecuteAsync("SCAN", "0", "MATCH", _keyPrefix + "acl-probe", "COUNT", "1").WaitAsync(ProbeTimeout, _time, stopping).ConfigureAwait(false);
-            }
-            catch (RedisServerException e) when (e.Message.StartsWith("NOPERM", StringComparison.Ordinal))
+                ("set", "the policy decision (SET key 1 PX window GET)", ["SET", probe, "1", "PX", "1000", "XX", "GET"]),
+                ("setex", "the flood shield's window restart", ["SETEX", probe, "0", "1"]),
+                ("pttl", "the admin API's lock list", ["PTTL", probe]),
+                ("exists", "the admin API (finding the node that owns a user)", ["EXISTS", probe]),
+                ("scan", "the admin API's lock list", ["SCAN", "0", "MATCH", probe, "COUNT", "1"]),
+                ("unlink", "the admin API's clearing", ["UNLINK", probe]),
+            };
+            foreach (var (command, purpose, arguments) in probes)
             {
-                NoteRefused("scan", "the admin API's lock list", e.Message);
+                await ProbeAsync(command, purpose, () => server.ExecuteAsync((string)arguments[0], arguments[1..]), stopping).ConfigureAwait(false);
             }
         }
     }
@@ -295,20 +306,13 @@ internal sealed partial class RedisServerChecks : IHostedService, IDisposable
     private async Task ProbeCommandsAsync(CancellationToken stopping)
     {
         var database = _redis.GetDatabase();
-        RedisKey probe = _keyPrefix + "acl-probe";
         var channel = RedisChannel.Literal(_keyPrefix + "cleared");
         var subscriber = _redis.GetSubscriber();
 
-        // Each through the client call the gateway itself uses (see CheckWithRawCommandsAsync for why not raw),
-        // changing nothing a user relies on: the probe key is no user's lock (no {user} tag) and lives a second at most.
+        // Pub/sub and PING through the client's own calls; the key commands go raw over the second connection.
         var probes = new (string Command, string Purpose, Func<Task> Run)[]
         {
             ("ping", "readiness (/readyz) and the client's heartbeat", () => database.PingAsync()),
-            ("set", "the policy decision (SET key 1 PX window GET)", () => database.StringSetAndGetAsync(probe, 1, TimeSpan.FromSeconds(1), keepTtl: false, When.Exists)),
-            ("setex", "the flood shield's window restart", () => database.StringSetAsync(probe, 1, TimeSpan.FromSeconds(1))),
-            ("pttl", "the admin API's lock list", () => database.KeyTimeToLiveAsync(probe)),
-            ("exists", "the admin API (finding the node that owns a user)", () => database.IdentifyEndpointAsync(probe)),
-            ("unlink", "the admin API's clearing", () => database.KeyDeleteAsync(probe)),
 
             // An empty notice names no user (identities are never empty), so replicas forget nothing.
             ("publish", "the admin API telling every replica's flood shield", () => subscriber.PublishAsync(channel, "")),
@@ -316,14 +320,24 @@ internal sealed partial class RedisServerChecks : IHostedService, IDisposable
         };
         foreach (var (command, purpose, run) in probes)
         {
-            try
-            {
-                await run().WaitAsync(ProbeTimeout, _time, stopping).ConfigureAwait(false);
-            }
-            catch (RedisServerException e) when (e.Message.StartsWith("NOPERM", StringComparison.Ordinal))
-            {
-                NoteRefused(command, purpose, e.Message);
-            }
+            await ProbeAsync(command, purpose, run, stopping).ConfigureAwait(false);
+        }
+    }
+
+    // Redis checks the ACL before it runs (or argues with) a command: only NOPERM means refused; any other
+    // error answer (invalid expire time, MOVED) means the user may send it.
+    private async Task ProbeAsync(string command, string purpose, Func<Task> run, CancellationToken stopping)
+    {
+        try
+        {
+            await run().WaitAsync(ProbeTimeout, _time, stopping).ConfigureAwait(false);
+        }
+        catch (RedisServerException e) when (e.Message.StartsWith("NOPERM", StringComparison.Ordinal))
+        {
+            NoteRefused(command, purpose, e.Message);
+        }
+        catch (RedisServerException)
+        {
         }
     }
 
