@@ -48,20 +48,29 @@ internal static partial class RedisFailureReason
                 : "the server requires a client certificate (tls-auth-clients yes) and none was presented: set Redis:Tls:ClientCertificatePath and Redis:Tls:ClientKeyPath";
         }
 
-        if (text.Contains("SSL routines", StringComparison.Ordinal))
-        {
-            return $"the TLS session failed ({Trim(chain[^1].Message)}){ClientCertificateHint(tls, clientCertificate)}";
-        }
-
         if (chain.OfType<AuthenticationException>().FirstOrDefault() is { } handshake)
         {
             return $"the TLS handshake failed ({Trim(handshake.Message)}){ClientCertificateHint(tls, clientCertificate)}";
+        }
+
+        // Whether the server's refusal of a missing client certificate arrives as its alert or as a torn
+        // connection (OpenSSL's "error - 5") depends on timing: both are TLS failures.
+        if (tls && (text.Contains("SSL", StringComparison.Ordinal) || chain.Any(e => e is IOException || e.GetType().Name.Contains("Ssl", StringComparison.Ordinal))))
+        {
+            return $"the TLS session failed ({Trim(chain[^1].Message)}){ClientCertificateHint(tls, clientCertificate)}";
         }
 
         var detail = Trim(chain[^1].Message);
         if (tls && !clientCertificate && LooksClosedByServer(text))
         {
             return $"the server closed the connection during or right after the TLS handshake ({detail}); if it requires client certificates (tls-auth-clients yes), set Redis:Tls:ClientCertificatePath and Redis:Tls:ClientKeyPath";
+        }
+
+        // Past the TCP connect (no socket error) a TLS connection without a client certificate most often
+        // fails because the server wants one, whatever shape the failure took.
+        if (tls && !clientCertificate && !chain.Any(e => e is System.Net.Sockets.SocketException))
+        {
+            return $"{detail}{ClientCertificateHint(tls, clientCertificate)}";
         }
 
         if (!tls && LooksClosedByServer(text))

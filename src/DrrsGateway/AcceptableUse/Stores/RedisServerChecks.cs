@@ -192,7 +192,10 @@ internal sealed partial class RedisServerChecks : IHostedService, IDisposable
 
         var options = original.Clone();
         options.AbortOnConnectFail = false;
-        var side = await ConnectionMultiplexer.ConnectAsync(options).WaitAsync(ProbeTimeout * 2, _time, stopping).ConfigureAwait(false);
+
+        // Not cut short: with AbortOnConnectFail off it returns within the options' ConnectTimeout, and a
+        // multiplexer abandoned while connecting would never be disposed.
+        var side = await ConnectionMultiplexer.ConnectAsync(options).ConfigureAwait(false);
         await using (side.ConfigureAwait(false))
         {
             var primaries = side.GetServers().Where(s => s.IsConnected && !s.IsReplica).ToList();

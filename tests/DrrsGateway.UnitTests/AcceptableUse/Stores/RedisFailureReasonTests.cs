@@ -49,6 +49,16 @@ public sealed class RedisFailureReasonTests
     }
 
     [Fact]
+    public void Describe_TornTlsConnectionWithoutClientCertificate_AsksForOne()
+    {
+        var failure = new RedisConnectionException(ConnectionFailureType.SocketFailure, "SocketFailure on 127.0.0.1:6380/Interactive", new IOException("Operation failed with error - 5."));
+
+        var reason = RedisFailureReason.Describe(failure, tls: true, clientCertificate: false, password: false);
+
+        Assert.Contains("Redis:Tls:ClientCertificatePath", reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Describe_ServerClosedPlainConnection_SuggestsTls()
     {
         var reason = RedisFailureReason.Describe(Wrapped("SocketClosed (ReadEndOfStream, last-recv: 0) on 127.0.0.1:6380/Interactive, mc: 1/1/0", "x"), tls: false, clientCertificate: false, password: false);
