@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
-using StackExchange.Redis;
 
 namespace DrrsGateway.AcceptableUse;
 
@@ -43,10 +42,16 @@ public static class AupServiceCollectionExtensions
         }
         else
         {
-            services.AddSingleton<IConnectionMultiplexer>(sp => RedisConnector.Connect(redis, sp));
+            // Registered first, so it connects (or starts retrying) before the services that use it start.
+            services.AddSingleton(sp => new RedisConnection(
+                new RedisConnector(RedisConnector.CreateOptions(redis, sp), sp.GetRequiredService<ILoggerFactory>().CreateLogger<RedisConnector>()),
+                sp.GetRequiredService<IOptions<AupOptions>>().Value.OnStoreFailure,
+                sp.GetRequiredService<TimeProvider>(),
+                sp.GetRequiredService<ILogger<RedisConnection>>()));
+            services.AddHostedService(sp => sp.GetRequiredService<RedisConnection>());
             services.AddSingleton<KnownLocks>();
             services.AddSingleton(sp => new KnownLockInvalidation(
-                sp.GetRequiredService<IConnectionMultiplexer>(),
+                sp.GetRequiredService<RedisConnection>(),
                 sp.GetRequiredService<KnownLocks>(),
                 sp.GetRequiredService<IOptions<AupOptions>>().Value.KeyPrefix,
                 sp.GetRequiredService<ILogger<KnownLockInvalidation>>()));
@@ -56,7 +61,7 @@ public static class AupServiceCollectionExtensions
                 var options = sp.GetRequiredService<IOptions<AupOptions>>().Value;
                 var time = sp.GetRequiredService<TimeProvider>();
                 var redisStore = new RedisAupStore(
-                    sp.GetRequiredService<IConnectionMultiplexer>(),
+                    sp.GetRequiredService<RedisConnection>(),
                     new RedisKeyFormat(options.KeyPrefix),
                     TimeSpan.FromMilliseconds(options.StoreTimeoutMilliseconds),
                     time,
