@@ -43,11 +43,16 @@ public static class AupServiceCollectionExtensions
         else
         {
             // Registered first, so it connects (or starts retrying) before the services that use it start.
-            services.AddSingleton(sp => new RedisConnection(
-                new RedisConnector(RedisConnector.CreateOptions(redis, sp), sp.GetRequiredService<ILoggerFactory>().CreateLogger<RedisConnector>()),
-                sp.GetRequiredService<IOptions<AupOptions>>().Value.OnStoreFailure,
-                sp.GetRequiredService<TimeProvider>(),
-                sp.GetRequiredService<ILogger<RedisConnection>>()));
+            // Connection events log as DrrsGateway.Redis, apart from the policy's own outage summary.
+            services.AddSingleton(sp =>
+            {
+                var logger = sp.GetRequiredService<ILoggerFactory>().CreateLogger(RedisConnection.LogCategory);
+                return new RedisConnection(
+                    new RedisConnector(RedisConnector.CreateOptions(redis, sp), logger),
+                    sp.GetRequiredService<IOptions<AupOptions>>().Value.OnStoreFailure,
+                    sp.GetRequiredService<TimeProvider>(),
+                    logger);
+            });
             services.AddHostedService(sp => sp.GetRequiredService<RedisConnection>());
             services.AddSingleton<KnownLocks>();
             services.AddSingleton(sp => new KnownLockInvalidation(

@@ -12,12 +12,16 @@ namespace DrrsGateway.AcceptableUse.Stores;
 internal sealed partial class RedisConnection : IHostedService, IDisposable
 {
     /// <summary>
-    /// The thread-pool minimum the gateway keeps while it uses Redis. The client's Sentinel failover code
-    /// (switching primaries, reconfiguring) blocks pool threads on round trips whose replies are parsed on
-    /// the pool itself; with the default minimum (one thread per core) requests then stalled for seconds
-    /// while the pool grew. See deploy/README.md for the measurements.
+    /// The thread-pool minimum the gateway keeps with a Sentinel configuration. The client's Sentinel
+    /// failover code (switching primaries, reconfiguring) blocks pool threads on round trips whose replies
+    /// are parsed on the pool itself; with the default minimum (one thread per core) requests stalled for
+    /// 2–4 s while the pool grew, 16 and 32 still let a call take 0.8 s, 64 kept every call under 0.15 s
+    /// (deploy/README.md has the measurements). Plain and Cluster connections do not run that code.
     /// </summary>
     internal const int MinWorkerThreads = 64;
+
+    /// <summary>The log category of connection events (as before the connection had a holder).</summary>
+    internal const string LogCategory = "DrrsGateway.Redis";
 
     private static readonly TimeSpan FirstRetryDelay = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(5);
@@ -25,7 +29,7 @@ internal sealed partial class RedisConnection : IHostedService, IDisposable
     private readonly RedisConnector _connector;
     private readonly StoreFailureMode _onStoreFailure;
     private readonly TimeProvider _time;
-    private readonly ILogger<RedisConnection> _logger;
+    private readonly ILogger _logger;
     private readonly Lock _gate = new();
     private readonly List<Action<IConnectionMultiplexer>> _onConnected = [];
     private readonly ConcurrentDictionary<string, string> _failedEndpoints = new(StringComparer.Ordinal);
@@ -34,8 +38,9 @@ internal sealed partial class RedisConnection : IHostedService, IDisposable
     private IDatabase? _database;
     private volatile string _notConnectedReason = "no attempt yet";
     private Task _retries = Task.CompletedTask;
+    private int _disposed;
 
-    public RedisConnection(RedisConnector connector, StoreFailureMode onStoreFailure, TimeProvider time, ILogger<RedisConnection> logger)
+    public RedisConnection(RedisConnector connector, StoreFailureMode onStoreFailure, TimeProvider time, ILogger logger)
     {
         ArgumentNullException.ThrowIfNull(connector);
         ArgumentNullException.ThrowIfNull(time);
@@ -96,7 +101,11 @@ internal sealed partial class RedisConnection : IHostedService, IDisposable
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        KeepThreadPoolMinimum();
+        if (_connector.IsSentinel)
+        {
+            KeepThreadPoolMinimum();
+        }
+
         try
         {
             var multiplexer = await _connector.ConnectAsync(cancellationToken).ConfigureAwait(false);
@@ -134,19 +143,26 @@ internal sealed partial class RedisConnection : IHostedService, IDisposable
 
     public void Dispose()
     {
+        // The host and the test factory may both dispose the container.
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
         _stopping.Cancel();
         _multiplexer?.Dispose();
         _connector.Dispose();
-        _stopping.Dispose();
+
+        // _stopping is left undisposed: it has no timer, and StopAsync may still run after Dispose.
     }
 
-    private static void KeepThreadPoolMinimum()
+    private void KeepThreadPoolMinimum()
     {
         // Only ever raised: an operator's DOTNET_ThreadPool_ForceMinWorkerThreads stands when higher.
         ThreadPool.GetMinThreads(out var workers, out var completionPorts);
-        if (workers < MinWorkerThreads)
+        if (workers < MinWorkerThreads && ThreadPool.SetMinThreads(MinWorkerThreads, completionPorts))
         {
-            ThreadPool.SetMinThreads(MinWorkerThreads, completionPorts);
+            Log.ThreadPoolRaised(_logger, workers, MinWorkerThreads);
         }
     }
 
@@ -237,6 +253,9 @@ internal sealed partial class RedisConnection : IHostedService, IDisposable
 
     private static partial class Log
     {
+        [LoggerMessage(109, LogLevel.Information, "Thread-pool minimum raised from {From} to {To} worker threads: the Redis client's Sentinel failover blocks pool threads")]
+        public static partial void ThreadPoolRaised(ILogger logger, int from, int to);
+
         [LoggerMessage(110, LogLevel.Information, "AUP store is Redis at {Endpoints} (connected); the policy is shared by every gateway using it")]
         public static partial void Connected(ILogger logger, string endpoints);
 

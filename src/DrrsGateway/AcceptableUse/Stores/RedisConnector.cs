@@ -28,8 +28,8 @@ internal sealed partial class RedisConnector : IDisposable
         _logger = logger;
     }
 
-    // What the client itself tests (its IsSentinel is internal): a service name means Sentinel.
-    private bool IsSentinel => !string.IsNullOrEmpty(_options.ServiceName);
+    /// <summary>Whether the configuration names a Sentinel service (the client's own test is internal).</summary>
+    public bool IsSentinel => !string.IsNullOrEmpty(_options.ServiceName);
 
     /// <summary>What the configuration string names, for logs and readiness.</summary>
     public string Endpoints => IsSentinel
