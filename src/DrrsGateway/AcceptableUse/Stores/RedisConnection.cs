@@ -15,8 +15,8 @@ internal sealed partial class RedisConnection : IHostedService, IDisposable
     /// The thread-pool minimum the gateway keeps with a Sentinel configuration. The client's Sentinel
     /// failover code (switching primaries, reconfiguring) blocks pool threads on round trips whose replies
     /// are parsed on the pool itself; with the default minimum (one thread per core) requests stalled for
-    /// 2–4 s while the pool grew, 16 and 32 still let a call take 0.8 s, 64 kept every call under 0.15 s
-    /// (deploy/README.md has the measurements). Plain and Cluster connections do not run that code.
+    /// 2–4 s while the pool grew; at 32 one run of three still had a 0.77 s call; 64 kept every call under
+    /// 0.1 s (deploy/README.md has the measurements). Plain and Cluster connections do not run that code.
     /// </summary>
     internal const int MinWorkerThreads = 64;
 
