@@ -55,16 +55,22 @@ internal static class EnvelopeReader
         var peeked = new PeekBuffer(maxBytes);
         try
         {
+            var scan = expected is not null && framing == SoapFraming.Plain;
             while (true)
             {
-                await peeked.FillAsync(original, context.RequestAborted).ConfigureAwait(false);
+                await peeked.FillAsync(original, request.ContentLength, context.RequestAborted).ConfigureAwait(false);
                 if (peeked.Complete && peeked.Count == 0)
                 {
                     return EnvelopeNames.Empty;
                 }
 
-                if (peeked.Complete && expected is not null && framing == SoapFraming.Plain
-                    && EnvelopeScan.NamesNothingBut(peeked.Span, expected, catalog))
+                // A call to confirm is read whole (within the limit) first, so the byte scan can spare the parse.
+                if (scan && !peeked.Complete && !peeked.OverLimit)
+                {
+                    continue;
+                }
+
+                if (scan && peeked.Complete && EnvelopeScan.NamesNothingBut(peeked.Span, expected!, catalog))
                 {
                     return EnvelopeNames.Empty;
                 }

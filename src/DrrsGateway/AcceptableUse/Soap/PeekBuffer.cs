@@ -22,8 +22,11 @@ internal sealed class PeekBuffer(int limit)
 
     internal byte[] Array => _bytes;
 
-    /// <summary>Reads what the body has next, at most up to one byte past the limit.</summary>
-    public async Task FillAsync(Stream body, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads what the body has next, at most up to one byte past the limit; a body whose length was
+    /// announced is complete once that much has arrived, without waiting for one more empty read.
+    /// </summary>
+    public async Task FillAsync(Stream body, long? contentLength, CancellationToken cancellationToken)
     {
         if (Count == _bytes.Length)
         {
@@ -32,6 +35,6 @@ internal sealed class PeekBuffer(int limit)
 
         var read = await body.ReadAsync(_bytes.AsMemory(Count, _bytes.Length - Count), cancellationToken).ConfigureAwait(false);
         Count += read;
-        Complete = read == 0;
+        Complete = read == 0 || Count >= contentLength;
     }
 }

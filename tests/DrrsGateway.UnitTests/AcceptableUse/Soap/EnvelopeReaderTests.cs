@@ -138,6 +138,38 @@ public sealed class EnvelopeReaderTests
         Assert.NotNull(names.Problem);
     }
 
+    [Fact]
+    public async Task ReadAsync_ConfirmingABodyNamingOnlyTheOperation_AcceptsItWithoutParsing()
+    {
+        var body = Encoding.UTF8.GetBytes(Envelope(Soap11, "", "<RetrieveDRRSLocations_v1/>"));
+        var context = Context(new MemoryStream(body), "text/xml");
+        context.Request.ContentLength = body.Length;
+
+        var names = await EnvelopeReader.ReadAsync(context, SoapFraming.Plain, Limit, ServiceCatalog.Default, "retrievedrrslocations_v1");
+
+        Assert.Equal(EnvelopeNames.Empty, names);
+    }
+
+    [Fact]
+    public async Task ReadAsync_ConfirmingABodyNamingAnotherOperation_ParsesIt()
+    {
+        var body = Encoding.UTF8.GetBytes(Envelope(Soap11, "", "<SubmitDRRSLocations_v1/>"));
+
+        var names = await EnvelopeReader.ReadAsync(Context(new MemoryStream(body), "text/xml"), SoapFraming.Plain, Limit, ServiceCatalog.Default, "retrievedrrslocations_v1");
+
+        Assert.Equal("submitdrrslocations_v1", names.BodyElement);
+    }
+
+    [Fact]
+    public async Task ReadAsync_ConfirmingABodyOverTheLimit_ParsesWithinTheLimit()
+    {
+        var padded = Envelope(Soap11, $"<h:Pad xmlns:h=\"urn:x\">{new string('x', 200_000)}</h:Pad>", "<RetrieveDRRSLocations_v1/>");
+
+        var names = await EnvelopeReader.ReadAsync(Context(new MemoryStream(Encoding.UTF8.GetBytes(padded)), "text/xml"), SoapFraming.Plain, Limit, ServiceCatalog.Default, "retrievedrrslocations_v1");
+
+        Assert.Contains("65536 bytes", names.Problem);
+    }
+
     private static async Task<EnvelopeNames> ReadAsync(string body) =>
         await EnvelopeReader.ReadAsync(Context(new MemoryStream(Encoding.UTF8.GetBytes(body)), "text/xml"), SoapFraming.Plain, Limit, ServiceCatalog.Default);
 
