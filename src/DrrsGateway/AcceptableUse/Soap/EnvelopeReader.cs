@@ -52,13 +52,13 @@ internal static class EnvelopeReader
     {
         var request = context.Request;
         var original = request.Body;
-        var peeked = new PeekBuffer(maxBytes);
+        var peeked = new PeekBuffer(maxBytes, request.ContentLength);
         try
         {
             var scan = expected is not null && framing == SoapFraming.Plain;
             while (true)
             {
-                await peeked.FillAsync(original, request.ContentLength, context.RequestAborted).ConfigureAwait(false);
+                await peeked.FillAsync(original, context.RequestAborted).ConfigureAwait(false);
                 if (peeked.Complete && peeked.Count == 0)
                 {
                     return EnvelopeNames.Empty;

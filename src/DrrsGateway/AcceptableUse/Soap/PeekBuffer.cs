@@ -4,9 +4,10 @@ namespace DrrsGateway.AcceptableUse.Soap;
 /// The start of a request body, read into memory up to one byte past a limit (so a body of exactly the
 /// limit still ends normally). Everything read is replayed to the backend afterwards.
 /// </summary>
-internal sealed class PeekBuffer(int limit)
+internal sealed class PeekBuffer(int limit, long? contentLength)
 {
-    private byte[] _bytes = new byte[Math.Min(limit + 1, 8192)];
+    // Sized to the announced body when there is one (plus the byte that shows it ended), else 8 KB to start.
+    private byte[] _bytes = new byte[(int)Math.Min(limit + 1, contentLength is { } length ? Math.Max(length + 1, 64) : 8192)];
 
     public int Count { get; private set; }
 
@@ -26,7 +27,7 @@ internal sealed class PeekBuffer(int limit)
     /// Reads what the body has next, at most up to one byte past the limit; a body whose length was
     /// announced is complete once that much has arrived, without waiting for one more empty read.
     /// </summary>
-    public async Task FillAsync(Stream body, long? contentLength, CancellationToken cancellationToken)
+    public async Task FillAsync(Stream body, CancellationToken cancellationToken)
     {
         if (Count == _bytes.Length)
         {
