@@ -8,8 +8,9 @@ namespace DrrsGateway.AcceptableUse.Soap;
 /// <summary>
 /// A bounded peek at the start of a SOAP envelope (the root part of a multipart request): its WS-Addressing
 /// <c>Action</c> and the first element of its <c>Body</c>, which is what JAX-WS and other stacks dispatch
-/// on. No DTD, no entity expansion, nothing resolved; it reads until that element is reached or the byte
-/// limit is, and hands the body on so that DRRS receives it unchanged.
+/// on. The body is read chunk by chunk into a <see cref="PeekBuffer"/> and what has arrived is parsed,
+/// until that element is reached or the byte limit is; no DTD, no entity expansion, nothing resolved. The
+/// body is then handed on (<see cref="ReplayingReadStream"/>) so that DRRS receives it unchanged.
 /// </summary>
 internal static class EnvelopeReader
 {
