@@ -57,6 +57,7 @@ internal static class EnvelopeReader
         try
         {
             var scan = expected is not null && framing == SoapFraming.Plain;
+            var parseAt = 0;
             while (true)
             {
                 await peeked.FillAsync(original, context.RequestAborted).ConfigureAwait(false);
@@ -65,11 +66,16 @@ internal static class EnvelopeReader
                     return EnvelopeNames.Empty;
                 }
 
-                // A call to confirm is read whole (within the limit) first, so the byte scan can spare the parse.
-                if (scan && !peeked.Complete && !peeked.OverLimit)
+                // A call to confirm is read whole (within the limit) first, so the byte scan can spare the
+                // parse; otherwise the start is parsed again only once what arrived has about doubled, so a
+                // body trickled in byte by byte costs a few parses, not one per byte.
+                var settled = peeked.Complete || peeked.OverLimit;
+                if (!settled && (scan || peeked.Count < parseAt))
                 {
                     continue;
                 }
+
+                parseAt = peeked.Count + Math.Max(peeked.Count, 4096);
 
                 if (scan && peeked.Complete && EnvelopeScan.NamesNothingBut(peeked.Span, expected!, catalog))
                 {
