@@ -1,15 +1,27 @@
 #!/usr/bin/env bash
-# Runs every test: unit, integration (against a real redis-server the fixtures start on free loopback
-# ports) and deployment checks. Installs redis-server through apt first when it is missing.
+# Runs every test: unit, integration (real redis-server processes, real SOAP peers: JAX-WS RI and Tomcat
+# backends, WCF, zeep and node-soap clients) and deployment checks. Installs with apt (and npm, for
+# node-soap) whatever the tests need and this machine lacks; the fixtures fail with a clear message,
+# never skip, when something is still missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-if ! command -v redis-server >/dev/null 2>&1; then
-  echo "redis-server not found: installing it with apt-get (the integration tests need a real Redis)."
-  sudo_cmd=""
-  if [ "$(id -u)" -ne 0 ]; then sudo_cmd="sudo"; fi
+sudo_cmd=""
+if [ "$(id -u)" -ne 0 ]; then sudo_cmd="sudo"; fi
+needed=()
+command -v redis-server >/dev/null 2>&1 || needed+=(redis-server)
+command -v redis-sentinel >/dev/null 2>&1 || needed+=(redis-sentinel)
+command -v javac >/dev/null 2>&1 || needed+=(default-jdk-headless)
+[ -f /usr/share/java/jaxws-rt.jar ] || needed+=(libjaxws-java)
+[ -f /usr/share/java/tomcat10-catalina.jar ] || needed+=(libtomcat10-java)
+/usr/bin/python3 -c 'import zeep' >/dev/null 2>&1 || needed+=(python3-zeep)
+command -v node >/dev/null 2>&1 || needed+=(nodejs)
+command -v npm >/dev/null 2>&1 || needed+=(npm)
+if [ ${#needed[@]} -gt 0 ]; then
+  echo "Installing for the tests: ${needed[*]}"
   $sudo_cmd apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq redis-server >/dev/null
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends "${needed[@]}" >/dev/null
 fi
+[ -d tests/peers/node/node_modules/soap ] || (cd tests/peers/node && npm ci --no-audit --no-fund --loglevel=error)
 
 dotnet test DrrsGateway.sln --configuration Release "$@"

@@ -1,7 +1,7 @@
 -- Scenario 5: the generic endpoint. Every request a SOAP 1.1 POST to /sst/runtime.asvc (no operation in
 -- the path) with a quoted SOAPAction and a ~2.2 kB envelope (generic-envelope.xml: a WS-Security header,
 -- then RetrieveDRRSLocations_v1 as the first Body child at byte ~1,930), from a user never seen before.
--- With Aup:Soap:VerifyEnvelope on (shipped) the gateway peeks at the envelope to key the request; off,
+-- With Aup:Soap:EnvelopeCheck at Always (shipped) the gateway peeks at the envelope to key the request; off,
 -- it keys it by the action. Every request is allowed and forwarded (a non-2xx answer here is a bug).
 local dir = debug.getinfo(1, "S").source:match("^@(.*/)") or "./"
 dofile(dir .. "common.lua")

@@ -18,7 +18,7 @@
 #   WARMUP=45           least warm-up of a fresh gateway, s; it goes on in 5 s steps until two steps agree
 #                       within 5% (at most WARMUP_MAX=150): .NET's tiered JIT needs ~40 s under load here
 #   REPEAT=3            rounds over the modes              MODES="off embedded redis" (also: nopeek, the
-#                       embedded store with Aup__Soap__VerifyEnvelope=false: the generic endpoint keyed by action)
+#                       embedded store with Aup__Soap__EnvelopeCheck=WhenHeadersNameNone: the generic endpoint keyed by action)
 #   SCENARIOS="new-user flood well-behaved generic"   which of scenarios 1, 2, 3 and 5 run in each mode
 #   CONNECTIONS=32      wrk connections for load           THREADS=1          wrk threads for load
 #   GOOD_CONNECTIONS=4  well-behaved connections           GOOD_DELAY_MS=10   pause between their requests
@@ -388,7 +388,7 @@ for round in $(seq 1 "$REPEAT"); do
         redis-cli -p "$redis_port" flushall >/dev/null
         run_mode redis "$round" ConnectionStrings__Redis="127.0.0.1:$redis_port" ;;
       # The embedded store with no envelope peek: generic-endpoint requests keyed by their SOAPAction.
-      nopeek) run_mode nopeek "$round" Aup__Soap__VerifyEnvelope=false ;;
+      nopeek) run_mode nopeek "$round" Aup__Soap__EnvelopeCheck=WhenHeadersNameNone ;;
     esac
   done
   # What logging costs, for reading scenario 2 only: the same flood with refusal events (Information)
@@ -498,7 +498,7 @@ mkdir -p "$(dirname "$RESULTS")"
       label="$mode"
       case "$mode" in
         embedded-nolog) label="embedded, logging off (diagnostic)" ;;
-        nopeek) label="embedded, VerifyEnvelope=false" ;;
+        nopeek) label="embedded, EnvelopeCheck=WhenHeadersNameNone" ;;
       esac
       r="-"; has "$scenario.off" && r="$(ratio "${R[$scenario.$mode.rps]}" "${R[$scenario.off.rps]}")"
       echo "| $scenario | $label | $(rps "$scenario.$mode") | $r | $(ms "${R[$scenario.$mode.p50_us]}") | $(ms "${R[$scenario.$mode.p99_us]}") | $(printf '%.0f' "${R[$scenario.$mode.non2xx]}") | $(printf '%.0f' "${R[$scenario.$mode.socket_errors]}") | $(cpu_per_req "$scenario.$mode") | ${ROUNDS_RPS[$scenario.$mode]} |"

@@ -91,7 +91,7 @@ internal sealed partial class AupMiddleware
         var service = ServiceNameResolver.Resolve(context, call.Soap, options);
         return service.Kind switch
         {
-            ServiceResultKind.Named => DecideAsync(context, new AupKey(user, service.Service!), call, options),
+            ServiceResultKind.Named => DecideAsync(context, new AupKey(user, service.Service!), call, options, service.ConfirmEnvelope),
             ServiceResultKind.NeedsEnvelope => DecideFromEnvelopeAsync(context, user, call, options),
             _ => RefuseUnkeyedAsync(context, user, call, options, service),
         };
@@ -108,11 +108,11 @@ internal sealed partial class AupMiddleware
 
     private async Task DecideFromEnvelopeAsync(HttpContext context, string user, AupCall call, AupOptions options)
     {
-        var envelope = await EnvelopeReader.ReadAsync(context, call.Soap.Framing, options.Soap.MaxEnvelopePeekBytes).ConfigureAwait(false);
+        var envelope = await EnvelopeReader.ReadAsync(context, call.Soap.Framing, options.Soap.MaxEnvelopePeekBytes, options.ParsedServices).ConfigureAwait(false);
         var service = ServiceNameResolver.FromEnvelope(context, call.Soap, envelope, options);
         if (service.Kind == ServiceResultKind.Named)
         {
-            await DecideAsync(context, new AupKey(user, service.Service!), call, options).ConfigureAwait(false);
+            await DecideAsync(context, new AupKey(user, service.Service!), call, options, confirmEnvelope: false).ConfigureAwait(false);
             return;
         }
 
@@ -138,13 +138,19 @@ internal sealed partial class AupMiddleware
         return RefuseAsync(context, call, options, Refusal.UnknownService);
     }
 
-    private async Task DecideAsync(HttpContext context, AupKey key, AupCall call, AupOptions options)
+    private async Task DecideAsync(HttpContext context, AupKey key, AupCall call, AupOptions options, bool confirmEnvelope)
     {
         var decision = await RecordAsync(key, call.Window).ConfigureAwait(false);
         context.Features.Set<IAupDecisionFeature>(AupDecisionFeature.For(key, decision, call.IsEnforced));
         switch (decision)
         {
             case AupDecision.Allowed:
+                if (confirmEnvelope && await EnvelopeDisagreesAsync(context, key, call, options).ConfigureAwait(false) is { } problem)
+                {
+                    await RefuseUnkeyedAsync(context, key.User, call, options, problem).ConfigureAwait(false);
+                    return;
+                }
+
                 _metrics.RecordDecision(AupOutcome.Allowed, key.Service);
                 Log.Allowed(_logger, key.User, key.Service, AllowedDecision);
                 if (options.AdvertisePolicy)
@@ -171,6 +177,19 @@ internal sealed partial class AupMiddleware
                 await HandleStoreFailureAsync(context, key, call, options).ConfigureAwait(false);
                 return;
         }
+    }
+
+    /// <summary>
+    /// Checks, before an allowed call keyed by its path goes to the backend, that its envelope names no other
+    /// operation; the window it restarted stays restarted, as for any request.
+    /// </summary>
+    private static async Task<ServiceResult?> EnvelopeDisagreesAsync(HttpContext context, AupKey key, AupCall call, AupOptions options)
+    {
+        var envelope = await EnvelopeReader.ReadAsync(context, call.Soap.Framing, options.Soap.MaxEnvelopePeekBytes, options.ParsedServices, key.Service).ConfigureAwait(false);
+        var service = ServiceNameResolver.FromEnvelope(context, call.Soap, envelope, options);
+        return service.Kind == ServiceResultKind.Named && string.Equals(service.Service, key.Service, StringComparison.Ordinal)
+            ? null
+            : service.Kind == ServiceResultKind.Named ? ServiceResult.Invalid(ServiceNameResolver.DisagreementProblem) : service;
     }
 
     private void LogRejected(AupKey key, AupCall call)

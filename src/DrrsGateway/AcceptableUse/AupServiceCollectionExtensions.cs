@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
-using StackExchange.Redis;
 
 namespace DrrsGateway.AcceptableUse;
 
@@ -43,10 +42,21 @@ public static class AupServiceCollectionExtensions
         }
         else
         {
-            services.AddSingleton<IConnectionMultiplexer>(sp => RedisConnector.Connect(redis, sp));
+            // Registered first, so it connects (or starts retrying) before the services that use it start.
+            // Connection events log as DrrsGateway.Redis, apart from the policy's own outage summary.
+            services.AddSingleton(sp =>
+            {
+                var logger = sp.GetRequiredService<ILoggerFactory>().CreateLogger(RedisConnection.LogCategory);
+                return new RedisConnection(
+                    new RedisConnector(RedisConnector.CreateOptions(redis, sp), logger),
+                    sp.GetRequiredService<IOptions<AupOptions>>().Value.OnStoreFailure,
+                    sp.GetRequiredService<TimeProvider>(),
+                    logger);
+            });
+            services.AddHostedService(sp => sp.GetRequiredService<RedisConnection>());
             services.AddSingleton<KnownLocks>();
             services.AddSingleton(sp => new KnownLockInvalidation(
-                sp.GetRequiredService<IConnectionMultiplexer>(),
+                sp.GetRequiredService<RedisConnection>(),
                 sp.GetRequiredService<KnownLocks>(),
                 sp.GetRequiredService<IOptions<AupOptions>>().Value.KeyPrefix,
                 sp.GetRequiredService<ILogger<KnownLockInvalidation>>()));
@@ -56,7 +66,7 @@ public static class AupServiceCollectionExtensions
                 var options = sp.GetRequiredService<IOptions<AupOptions>>().Value;
                 var time = sp.GetRequiredService<TimeProvider>();
                 var redisStore = new RedisAupStore(
-                    sp.GetRequiredService<IConnectionMultiplexer>(),
+                    sp.GetRequiredService<RedisConnection>(),
                     new RedisKeyFormat(options.KeyPrefix),
                     TimeSpan.FromMilliseconds(options.StoreTimeoutMilliseconds),
                     time,

@@ -31,9 +31,9 @@ public sealed class AupSoapOptions
 
     /// <summary>
     /// When the start of a SOAP envelope is read to find, and check, the operation the backend will run. The
-    /// default is <see cref="Soap.EnvelopeCheck.UnlessPathAndActionAgree"/>.
+    /// default is <see cref="Soap.EnvelopeCheck.Always"/>.
     /// </summary>
-    public Soap.EnvelopeCheck EnvelopeCheck { get; set; } = Soap.EnvelopeCheck.UnlessPathAndActionAgree;
+    public Soap.EnvelopeCheck EnvelopeCheck { get; set; } = Soap.EnvelopeCheck.Always;
 
     /// <summary>
     /// Most bytes of a body read to reach the first element of the envelope's Body (the root part of a

@@ -7,7 +7,7 @@ namespace DrrsGateway.AcceptableUse;
 /// Opens the store when the gateway starts (not on the first request) and says at start-up how the
 /// policy is enforced, warning when the embedded store makes it per instance.
 /// </summary>
-internal sealed partial class AupStartupReport(IAupStore store, IOptions<AupOptions> options, ILogger<AupStartupReport> logger) : IHostedService
+internal sealed partial class AupStartupReport(IAupStore store, IOptions<AupOptions> options, IServiceProvider services, ILogger<AupStartupReport> logger) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -19,6 +19,11 @@ internal sealed partial class AupStartupReport(IAupStore store, IOptions<AupOpti
         else if (store is InMemoryAupStore)
         {
             Log.EmbeddedStore(logger, settings.WindowSeconds);
+        }
+        else if (services.GetService<RedisConnection>() is { } redis && redis.Multiplexer is not { IsConnected: true })
+        {
+            // The connection's own Error line says why; this one says what that means for the policy.
+            Log.SharedStoreNotConnected(logger, settings.WindowSeconds, settings.OnStoreFailure, redis.Problem ?? "connecting");
         }
         else
         {
@@ -42,6 +47,9 @@ internal sealed partial class AupStartupReport(IAupStore store, IOptions<AupOpti
 
         [LoggerMessage(121, LogLevel.Information, "AUP enforced through Redis ({WindowSeconds} s window, on store failure: {OnStoreFailure})")]
         public static partial void SharedStore(ILogger logger, int windowSeconds, StoreFailureMode onStoreFailure);
+
+        [LoggerMessage(124, LogLevel.Warning, "AUP is to be enforced through Redis ({WindowSeconds} s window), which is not connected yet ({Problem}): until it is, every request is handled as Aup:OnStoreFailure={OnStoreFailure} says")]
+        public static partial void SharedStoreNotConnected(ILogger logger, int windowSeconds, StoreFailureMode onStoreFailure, string problem);
 
         [LoggerMessage(122, LogLevel.Warning, "AUP is disabled (Aup:Enabled=false): every request is forwarded unchecked")]
         public static partial void Disabled(ILogger logger);

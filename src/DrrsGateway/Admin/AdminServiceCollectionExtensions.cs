@@ -1,7 +1,6 @@
 using DrrsGateway.AcceptableUse;
 using DrrsGateway.AcceptableUse.Stores;
 using Microsoft.Extensions.Options;
-using StackExchange.Redis;
 
 namespace DrrsGateway.Admin;
 
@@ -21,8 +20,8 @@ public static class AdminServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<AdminOptions>, AdminOptionsValidator>();
 
-        // The same store the policy writes to: Redis when a multiplexer is registered, else the embedded table.
-        services.AddSingleton<ILockAdministration>(sp => sp.GetService<IConnectionMultiplexer>() is { } redis
+        // The same store the policy writes to: Redis when a connection is registered, else the embedded table.
+        services.AddSingleton<ILockAdministration>(sp => sp.GetService<RedisConnection>() is { } redis
             ? new RedisLockAdministration(redis, new RedisKeyFormat(sp.GetRequiredService<IOptions<AupOptions>>().Value.KeyPrefix), sp.GetRequiredService<KnownLockInvalidation>())
             : new InMemoryLockAdministration(sp.GetRequiredService<InMemoryAupStore>()));
         services.AddSingleton(sp => new AdminApiKey(sp.GetRequiredService<IOptions<AdminOptions>>().Value.ApiKey!));

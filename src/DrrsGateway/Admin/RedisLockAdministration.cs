@@ -18,11 +18,11 @@ internal sealed class RedisLockAdministration : ILockAdministration
     // but a caller must still get an answer when Redis is gone.
     private static readonly TimeSpan OperationTimeout = TimeSpan.FromSeconds(10);
 
-    private readonly IConnectionMultiplexer _redis;
+    private readonly RedisConnection _redis;
     private readonly RedisKeyFormat _keys;
     private readonly KnownLockInvalidation _invalidation;
 
-    public RedisLockAdministration(IConnectionMultiplexer redis, RedisKeyFormat keys, KnownLockInvalidation invalidation)
+    public RedisLockAdministration(RedisConnection redis, RedisKeyFormat keys, KnownLockInvalidation invalidation)
     {
         ArgumentNullException.ThrowIfNull(redis);
         ArgumentNullException.ThrowIfNull(keys);
@@ -81,7 +81,7 @@ internal sealed class RedisLockAdministration : ILockAdministration
         // in Redis Cluster only that node is scanned, and replicas never are.
         var owner = await database.IdentifyEndpointAsync(_keys.For(new AupKey(user, "")), CommandFlags.DemandMaster).ConfigureAwait(false)
             ?? throw new RedisConnectionException(ConnectionFailureType.UnableToConnect, "No Redis primary owns the user's keys.");
-        var server = _redis.GetServer(owner);
+        var server = database.Multiplexer.GetServer(owner);
 
         var found = new List<(RedisKey, string)>();
 
@@ -106,7 +106,7 @@ internal sealed class RedisLockAdministration : ILockAdministration
         deadline.CancelAfter(OperationTimeout);
         try
         {
-            return await operation(_redis.GetDatabase(), deadline.Token).WaitAsync(deadline.Token).ConfigureAwait(false);
+            return await operation(_redis.GetMultiplexer().GetDatabase(), deadline.Token).WaitAsync(deadline.Token).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is RedisException or TimeoutException
             || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))

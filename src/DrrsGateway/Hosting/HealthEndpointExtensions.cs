@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 
 namespace DrrsGateway.Hosting;
@@ -38,7 +39,18 @@ public static class HealthEndpointExtensions
 
         // Liveness runs no checks: a Redis outage must not get healthy replicas restarted.
         endpoints.MapHealthChecks(LivenessPath, new() { Predicate = _ => false }).AsManagementEndpoint();
-        endpoints.MapHealthChecks(ReadinessPath, new() { Predicate = check => check.Tags.Contains(ReadinessTag) }).AsManagementEndpoint();
+        endpoints.MapHealthChecks(ReadinessPath, new() { Predicate = check => check.Tags.Contains(ReadinessTag), ResponseWriter = WriteReadinessAsync }).AsManagementEndpoint();
         return endpoints;
+    }
+
+    // "Healthy" alone when ready; otherwise the status, then why, so an operator's probe output says it.
+    private static Task WriteReadinessAsync(HttpContext context, HealthReport report)
+    {
+        context.Response.ContentType = "text/plain; charset=utf-8";
+        var reasons = report.Entries.Values
+            .Where(entry => entry.Status != HealthStatus.Healthy && entry.Description is not null)
+            .Select(entry => entry.Description);
+        var reason = string.Join(" ", reasons);
+        return context.Response.WriteAsync(reason.Length == 0 ? report.Status.ToString() : $"{report.Status}: {reason}");
     }
 }

@@ -1,3 +1,4 @@
+using DrrsGateway.AcceptableUse.Stores;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
@@ -13,16 +14,16 @@ internal sealed class StoreReadinessCheck(IServiceProvider services, IOptionsMon
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         // Registered only when ConnectionStrings:Redis is set; otherwise the policy runs in-process.
-        if (services.GetService<IConnectionMultiplexer>() is not { } redis)
+        if (services.GetService<RedisConnection>() is not { } connection)
         {
             return HealthCheckResult.Healthy("The embedded in-memory store is in use.");
         }
 
         var settings = options.CurrentValue;
         var failure = settings.ReadinessRequiresStore ? HealthStatus.Unhealthy : HealthStatus.Degraded;
-        if (!redis.IsConnected)
+        if (connection.Problem is { } problem || connection.Multiplexer is not { } redis)
         {
-            return new HealthCheckResult(failure, "Redis is not connected.");
+            return new HealthCheckResult(failure, connection.Problem ?? "Redis is not connected.");
         }
 
         try

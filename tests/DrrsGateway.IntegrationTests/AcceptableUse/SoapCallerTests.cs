@@ -113,14 +113,40 @@ public sealed class SoapCallerTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Soap11_MalformedXmlBodyOnOperationPath_IsForwardedUnreadAndKeyedByPath()
+    public async Task Soap11_MalformedXmlBodyOnOperationPathNamingNoOtherOperation_IsForwardedAndKeyedByPath()
     {
+        // Nothing in the body names another operation, so no backend can dispatch it elsewhere: DRRS answers it.
         var user = NewUser();
         using var first = await _client.Soap11Async(user, LocationsPath, CaisoAction("retrieveDRRSLocations_v1"), body: "<soap:Envelope><<<&&& not xml");
         using var second = await _client.Soap11Async(user, LocationsPath, CaisoAction("retrieveDRRSLocations_v1"), body: "\0\0\0");
 
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         Assert.Equal(new SoapFault("soap:Client", CaisoMessage, null), await SoapFault.ReadAsync(second));
+    }
+
+    [Fact]
+    public async Task Soap11_MalformedXmlBodyOnOperationPathNamingAnotherOperation_IsRefusedOnceAllowed()
+    {
+        var user = NewUser();
+        var forwarded = _backend.CountFor(LocationsPath);
+        using var first = await _client.Soap11Async(user, LocationsPath, CaisoAction("retrieveDRRSLocations_v1"), body: "<soap:Envelope><<< SubmitDRRSLocations_v1");
+        using var second = await _client.Soap11Async(user, LocationsPath, CaisoAction("retrieveDRRSLocations_v1"));
+
+        // Allowed by the store, then refused for its body: the path's window was restarted all the same.
+        Assert.Equal(new SoapFault("soap:Client", "The request body is not a well-formed SOAP envelope.", null), await SoapFault.ReadAsync(first));
+        Assert.Equal(new SoapFault("soap:Client", CaisoMessage, null), await SoapFault.ReadAsync(second));
+        Assert.Equal(forwarded, _backend.CountFor(LocationsPath));
+    }
+
+    [Fact]
+    public async Task Soap11_MalformedXmlBodyOnOperationPathTrustingPathAndAction_IsForwardedUnread()
+    {
+        await using var gateway = new GatewayFactory(_backend.Address, settings: new Dictionary<string, string?> { ["Aup:Soap:EnvelopeCheck"] = "UnlessPathAndActionAgree" });
+        using var client = gateway.CreateClientFrom();
+
+        using var response = await client.Soap11Async(NewUser(), LocationsPath, CaisoAction("retrieveDRRSLocations_v1"), body: "<soap:Envelope><<<&&& not xml");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
     [Fact]

@@ -105,7 +105,7 @@ public sealed class RequestLoggingTests : BackendTests
         {
             using var request = new HttpRequestMessage(HttpMethod.Post, LocationsPath)
             {
-                Content = new StringContent("<soap/>", System.Text.Encoding.UTF8, "text/xml"),
+                Content = new StringContent(SoapEnvelope, System.Text.Encoding.UTF8, "text/xml"),
             };
             request.Headers.Add(GatewayFactory.UserHeader, user);
             request.Headers.Add("SOAPAction", "\"http://www.caiso.com/soa/retrieveDRRSLocations_v1\"");

@@ -110,6 +110,10 @@ public sealed class RedisOutageTests : OwnRedisTests
         Assert.Equal(HttpStatusCode.OK, health.StatusCode);
         Assert.Equal(HttpStatusCode.ServiceUnavailable, status);
         Assert.True(elapsed < AnswerBound, $"answered in {elapsed.TotalMilliseconds:0} ms");
+
+        // The start-up report says the policy is not enforced yet, not that it is enforced through Redis.
+        Assert.Single(gateway.Logs.WithEventId(124));
+        Assert.Empty(gateway.Logs.WithEventId(121));
     }
 
     private GatewayFactory NewGateway(string onStoreFailure) => new(Backend.Address, Redis.ConnectionString + ",connectTimeout=1000",

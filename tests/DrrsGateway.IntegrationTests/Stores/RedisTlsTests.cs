@@ -1,10 +1,10 @@
 using System.Net;
+using DrrsGateway.AcceptableUse.Stores;
 using DrrsGateway.Hosting;
 using DrrsGateway.IntegrationTests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Serilog.Events;
-using StackExchange.Redis;
 using static DrrsGateway.IntegrationTests.Infrastructure.GatewayRequests;
 
 namespace DrrsGateway.IntegrationTests.Stores;
@@ -71,7 +71,7 @@ public sealed class RedisTlsTests(TlsRedisFixture tls) : BackendTests, IClassFix
         Assert.Equal(LogEventLevel.Error, failure.Level);
         Assert.Contains("Redis:Tls:ClientCertificatePath", (string)LogCollector.Scalar(failure, "Reason")!, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
-        Assert.False(gateway.Services.GetRequiredService<IConnectionMultiplexer>().IsConnected);
+        Assert.NotNull(gateway.Services.GetRequiredService<RedisConnection>().Problem);
     }
 
     [Fact]
@@ -138,7 +138,7 @@ public sealed class RedisTlsTests(TlsRedisFixture tls) : BackendTests, IClassFix
 
         Assert.Equal(LogEventLevel.Error, refusal.Level);
         Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
-        Assert.False(gateway.Services.GetRequiredService<IConnectionMultiplexer>().IsConnected);
+        Assert.NotNull(gateway.Services.GetRequiredService<RedisConnection>().Problem);
 
         // The factory's Aup:OnStoreFailure is Reject: nothing reaches DRRS unchecked.
         Assert.Equal(HttpStatusCode.ServiceUnavailable, call.StatusCode);

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Frozen;
 using System.Text.RegularExpressions;
 
@@ -16,6 +17,7 @@ internal sealed class ServiceCatalog
     private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _exact;
     private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _anyVersion;
     private readonly Regex? _pattern;
+    private readonly string[] _baseNames;
 
     private ServiceCatalog(bool enabled, IEnumerable<string> exact, IEnumerable<string> anyVersion, Regex? pattern)
     {
@@ -23,7 +25,20 @@ internal sealed class ServiceCatalog
         _exact = exact.ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
         _anyVersion = anyVersion.ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
         _pattern = pattern;
+
+        // Longest first, so the name found at a position is the most specific one.
+        _baseNames = [.. _exact.Set.Select(name => BaseOf(name).ToString()).Concat(_anyVersion.Set)
+            .Distinct(StringComparer.OrdinalIgnoreCase).OrderByDescending(name => name.Length)];
+        BaseNameSearch = enabled && pattern is null && _baseNames.Length > 0
+            ? SearchValues.Create(_baseNames, StringComparison.OrdinalIgnoreCase)
+            : null;
     }
+
+    /// <summary>
+    /// Finds any catalogued operation's name without its version, in any case; null when the catalog is off
+    /// or has a pattern, whose names cannot be listed.
+    /// </summary>
+    public SearchValues<string>? BaseNameSearch { get; }
 
     /// <summary>The six DRRS operations, any version.</summary>
     public static ServiceCatalog Default { get; } = new(true, [], DrrsOperations.BaseNames, null);
@@ -57,6 +72,53 @@ internal sealed class ServiceCatalog
         }
 
         return _pattern is not null && _pattern.IsMatch(name);
+    }
+
+    /// <summary>
+    /// Whether <paramref name="text"/>, which starts with a catalogued name (without version), may still
+    /// be read as <paramref name="operation"/>: a name of the same operation, like a document/literal bare
+    /// element <c>RetrieveDRRSLocationsRequest</c>, and not one of another operation or version. Names that
+    /// start with no catalogued name relate to none and never disagree.
+    /// </summary>
+    public bool MayName(ReadOnlySpan<char> text, string operation)
+    {
+        string? found = null;
+        foreach (var name in _baseNames)
+        {
+            if (text.StartsWith(name, StringComparison.OrdinalIgnoreCase))
+            {
+                found = name;
+                break;
+            }
+        }
+
+        if (found is null)
+        {
+            return true;
+        }
+
+        if (!BaseOf(operation).Equals(found, StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        var rest = text[found.Length..];
+        if (!rest.StartsWith("_v", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        var digits = rest[2..];
+        var end = digits.IndexOfAnyExceptInRange('0', '9');
+        digits = end < 0 ? digits : digits[..end];
+        var version = DrrsOperations.VersionStart(operation);
+        return version > 0 && operation.AsSpan(version + 2).Equals(digits, StringComparison.Ordinal);
+    }
+
+    private static ReadOnlySpan<char> BaseOf(string name)
+    {
+        var version = DrrsOperations.VersionStart(name);
+        return version > 0 ? name.AsSpan(0, version) : name;
     }
 
     /// <summary>

@@ -47,9 +47,11 @@ internal static class ServiceNameResolver
                 return ServiceResult.Invalid(DisagreementProblem);
             }
 
-            var readEnvelope = soap.Version != SoapVersion.None
+            // Keyed by the path at once, so a refusal needs no body; an allowed call is confirmed first.
+            var confirm = soap.Version != SoapVersion.None
                 && (check == EnvelopeCheck.Always || (check == EnvelopeCheck.UnlessPathAndActionAgree && !agrees));
-            return readEnvelope ? ServiceResult.NeedsEnvelope : Checked(path.Operation, options.MaxServiceLength);
+            var service = Checked(path.Operation, options.MaxServiceLength);
+            return confirm ? service.Confirmed() : service;
         }
 
         if (path.Uncatalogued)
@@ -100,6 +102,16 @@ internal static class ServiceNameResolver
             }
 
             named = candidate;
+        }
+
+        // A Body element outside the catalog that still starts with an operation's name (a document/literal
+        // bare element such as RetrieveDRRSLocationsRequest) is dispatched to that operation by JAX-WS.
+        if (envelope.BodyElement is { } element && !catalog.NamesOperation(element))
+        {
+            if (named is not null && !catalog.MayName(element, named))
+            {
+                return ServiceResult.Invalid(DisagreementProblem);
+            }
         }
 
         if (named is not null)

@@ -4,17 +4,18 @@ namespace DrrsGateway.AcceptableUse.Soap;
 public enum EnvelopeCheck
 {
     /// <summary>
-    /// Unless the path and the SOAP action name the same operation: the path-routed hot path reads no body,
-    /// and a generic endpoint is keyed, and checked, by what its envelope names (JAX-WS dispatches on the
-    /// first element of the Body before the SOAPAction).
-    /// </summary>
-    UnlessPathAndActionAgree,
-
-    /// <summary>
-    /// Every SOAP request, so that a Body naming another operation than the path and action is refused even
-    /// on a path-routed endpoint: for backends that serve several operations under one path prefix.
+    /// Every SOAP request. On the generic endpoint the envelope keys the call; on an operation path the call
+    /// is keyed by the path and, once the store allows it, its envelope must name no other operation (a
+    /// JAX-WS endpoint published at a prefix answers every path below it and dispatches on the Body). A
+    /// refused call never waits for its body. The default.
     /// </summary>
     Always,
+
+    /// <summary>
+    /// Every SOAP request except one whose path and action name the same operation: for a DRRS that runs
+    /// exactly the operation its path names. Such calls never read the body.
+    /// </summary>
+    UnlessPathAndActionAgree,
 
     /// <summary>Only when neither the path nor the action names an operation: trusts the headers, reads least.</summary>
     WhenHeadersNameNone,

@@ -1,14 +1,16 @@
 using System.Globalization;
 using System.Xml;
+using DrrsGateway.AcceptableUse.Services;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace DrrsGateway.AcceptableUse.Soap;
 
 /// <summary>
-/// A bounded, streaming peek at the start of a SOAP envelope (the root part of a multipart request): its
-/// WS-Addressing <c>Action</c> and the first element of its <c>Body</c>, which is what JAX-WS and other
-/// stacks dispatch on. No DTD, no entity expansion, nothing resolved; reading stops at that element or at
-/// the byte limit, and the body is then handed on so that DRRS receives it unchanged.
+/// A bounded peek at the start of a SOAP envelope (the root part of a multipart request): its WS-Addressing
+/// <c>Action</c> and the first element of its <c>Body</c>, which is what JAX-WS and other stacks dispatch
+/// on. The body is read chunk by chunk into a <see cref="PeekBuffer"/> and what has arrived is parsed,
+/// until that element is reached or the byte limit is; no DTD, no entity expansion, nothing resolved. The
+/// body is then handed on (<see cref="ReplayingReadStream"/>) so that DRRS receives it unchanged.
 /// </summary>
 internal static class EnvelopeReader
 {
@@ -30,9 +32,9 @@ internal static class EnvelopeReader
         "http://schemas.xmlsoap.org/ws/2004/03/addressing",
     ];
 
+    // Synchronous over bytes already in memory: an async XmlReader allocates a 64 KB buffer per request.
     private static readonly XmlReaderSettings ReaderSettings = new()
     {
-        Async = true,
         DtdProcessing = DtdProcessing.Prohibit,
         XmlResolver = null,
         IgnoreComments = true,
@@ -43,37 +45,55 @@ internal static class EnvelopeReader
 
     /// <summary>
     /// Reads what the envelope names, reading at most <paramref name="maxBytes"/> of the body, and leaves
-    /// <see cref="HttpRequest.Body"/> so that it yields every byte the caller sent.
+    /// <see cref="HttpRequest.Body"/> so that it yields every byte the caller sent. When
+    /// <paramref name="expected"/> is given and the whole body is small, plain and names no other catalogued
+    /// operation anywhere, it is taken as naming nothing else without being parsed.
     /// </summary>
-    public static async Task<EnvelopeNames> ReadAsync(HttpContext context, SoapFraming framing, int maxBytes)
+    public static async Task<EnvelopeNames> ReadAsync(HttpContext context, SoapFraming framing, int maxBytes, ServiceCatalog catalog, string? expected = null)
     {
         var request = context.Request;
         var original = request.Body;
-        var capture = new CapturingReadStream(original, maxBytes);
+        var peeked = new PeekBuffer(maxBytes, request.ContentLength);
         try
         {
-            return framing == SoapFraming.Multipart
-                ? await ReadRootPartAsync(capture, request.ContentType ?? "", context.RequestAborted).ConfigureAwait(false)
-                : await ReadEnvelopeAsync(capture).ConfigureAwait(false);
-        }
-        catch (EnvelopeTooLargeException)
-        {
-            return EnvelopeNames.Unreadable(string.Create(
-                CultureInfo.InvariantCulture,
-                $"The SOAP envelope does not reach the first element of its Body within {maxBytes} bytes, so the operation it calls cannot be told."));
-        }
-        catch (XmlException) when (capture.Captured.Count == 0)
-        {
-            return EnvelopeNames.Empty;
-        }
-        catch (XmlException)
-        {
-            return EnvelopeNames.Unreadable(DeclaresDtd(capture.Captured) ? DtdForbidden : NotAnEnvelope);
-        }
-        catch (InvalidDataException)
-        {
-            // The multipart reader's answer to a malformed boundary, part headers or structure.
-            return EnvelopeNames.Unreadable(NoRootPart);
+            var scan = expected is not null && framing == SoapFraming.Plain;
+            var parseAt = 0;
+            while (true)
+            {
+                await peeked.FillAsync(original, context.RequestAborted).ConfigureAwait(false);
+                if (peeked.Complete && peeked.Count == 0)
+                {
+                    return EnvelopeNames.Empty;
+                }
+
+                // A call to confirm is read whole (within the limit) first, so the byte scan can spare the
+                // parse; otherwise the start is parsed again only once what arrived has about doubled, so a
+                // body trickled in byte by byte costs a few parses, not one per byte.
+                var settled = peeked.Complete || peeked.OverLimit;
+                if (!settled && (scan || peeked.Count < parseAt))
+                {
+                    continue;
+                }
+
+                parseAt = peeked.Count + Math.Max(peeked.Count, 4096);
+
+                if (scan && peeked.Complete && EnvelopeScan.NamesNothingBut(peeked.Span, expected!, catalog))
+                {
+                    return EnvelopeNames.Empty;
+                }
+
+                if (await TryParseAsync(peeked, framing, request.ContentType ?? "").ConfigureAwait(false) is { } names)
+                {
+                    return names;
+                }
+
+                if (peeked.OverLimit)
+                {
+                    return EnvelopeNames.Unreadable(string.Create(
+                        CultureInfo.InvariantCulture,
+                        $"The SOAP envelope does not reach the first element of its Body within {maxBytes} bytes, so the operation it calls cannot be told."));
+                }
+            }
         }
         catch (Exception e) when (e is IOException or BadHttpRequestException or OperationCanceledException)
         {
@@ -81,11 +101,36 @@ internal static class EnvelopeReader
         }
         finally
         {
-            request.Body = new ReplayingReadStream(capture.Captured, original);
+            request.Body = new ReplayingReadStream(peeked.Segment, original);
         }
     }
 
-    private static async Task<EnvelopeNames> ReadRootPartAsync(Stream body, string contentType, CancellationToken cancellationToken)
+    /// <summary>What the bytes read so far name; null when the envelope's start goes on beyond them.</summary>
+    private static async Task<EnvelopeNames?> TryParseAsync(PeekBuffer peeked, SoapFraming framing, string contentType)
+    {
+        await using var bytes = new PeekedBytesStream(peeked);
+        try
+        {
+            return framing == SoapFraming.Multipart
+                ? await ReadRootPartAsync(bytes, contentType).ConfigureAwait(false)
+                : ReadEnvelope(bytes);
+        }
+        catch (NeedMoreBytesException)
+        {
+            return null;
+        }
+        catch (XmlException)
+        {
+            return EnvelopeNames.Unreadable(DeclaresDtd(peeked.Span) ? DtdForbidden : NotAnEnvelope);
+        }
+        catch (InvalidDataException)
+        {
+            // The multipart reader's answer to a malformed boundary, part headers or structure.
+            return EnvelopeNames.Unreadable(NoRootPart);
+        }
+    }
+
+    private static async Task<EnvelopeNames> ReadRootPartAsync(Stream body, string contentType)
     {
         if (!SoapContentType.TryGetParameter(contentType, "boundary", out var boundary) || boundary.IsEmpty || boundary.Length > 200)
         {
@@ -95,15 +140,22 @@ internal static class EnvelopeReader
         // The root is the part the start parameter names, else the first one (RFC 2387).
         var start = SoapContentType.TryGetParameter(contentType, "start", out var startId) ? ContentId(SoapContentType.Unescape(startId)).ToString() : "";
         var reader = new MultipartReader(boundary.ToString(), body) { HeadersCountLimit = 32, HeadersLengthLimit = 16 * 1024 };
-        while (await reader.ReadNextSectionAsync(cancellationToken).ConfigureAwait(false) is { } section)
+        while (await reader.ReadNextSectionAsync().ConfigureAwait(false) is { } section)
         {
             // Compared exactly, as the backend's MIME parser does: a near-miss must not make the two read different parts.
             if (start.Length == 0 || ContentId(section.Headers?.GetValueOrDefault("Content-ID").ToString()).SequenceEqual(start))
             {
                 var encoding = section.Headers?.GetValueOrDefault("Content-Transfer-Encoding").ToString() ?? "";
-                return IsUnencoded(encoding.AsSpan().Trim())
-                    ? await ReadEnvelopeAsync(section.Body).ConfigureAwait(false)
-                    : EnvelopeNames.Unreadable(RootPartEncoded);
+                if (!IsUnencoded(encoding.AsSpan().Trim()))
+                {
+                    return EnvelopeNames.Unreadable(RootPartEncoded);
+                }
+
+                // The part's own stream is neither seekable nor sized; a copy of it (within the peek limit) is both.
+                using var root = new MemoryStream();
+                await section.Body.CopyToAsync(root).ConfigureAwait(false);
+                root.Position = 0;
+                return ReadEnvelope(root);
             }
         }
 
@@ -122,10 +174,10 @@ internal static class EnvelopeReader
         return id.Length >= 2 && id[0] == '<' && id[^1] == '>' ? id[1..^1].Trim() : id;
     }
 
-    private static async Task<EnvelopeNames> ReadEnvelopeAsync(Stream envelope)
+    private static EnvelopeNames ReadEnvelope(Stream envelope)
     {
         using var reader = XmlReader.Create(envelope, ReaderSettings);
-        if (await reader.MoveToContentAsync().ConfigureAwait(false) != XmlNodeType.Element
+        if (reader.MoveToContent() != XmlNodeType.Element
             || reader.LocalName != "Envelope"
             || reader.NamespaceURI is not (Soap11Namespace or Soap12Namespace))
         {
@@ -141,16 +193,16 @@ internal static class EnvelopeReader
         var childDepth = reader.Depth + 1;
         string? action = null;
         var actions = 0;
-        await reader.ReadAsync().ConfigureAwait(false);
+        reader.Read();
         while (!reader.EOF && !(reader.NodeType == XmlNodeType.EndElement && reader.Depth < childDepth))
         {
             if (reader.NodeType != XmlNodeType.Element || reader.Depth != childDepth)
             {
-                await reader.ReadAsync().ConfigureAwait(false);
+                reader.Read();
             }
             else if (reader.LocalName == "Header" && reader.NamespaceURI == soap)
             {
-                (action, actions) = await ReadAddressingActionAsync(reader, action, actions).ConfigureAwait(false);
+                (action, actions) = ReadAddressingAction(reader, action, actions);
                 if (actions > 1)
                 {
                     return EnvelopeNames.Unreadable(TwoActions);
@@ -158,12 +210,12 @@ internal static class EnvelopeReader
             }
             else if (reader.LocalName == "Body" && reader.NamespaceURI == soap)
             {
-                var element = await FirstChildElementAsync(reader).ConfigureAwait(false);
+                var element = FirstChildElement(reader);
                 return new(action is null ? null : SoapAction.Operation(action), element is null ? null : ElementOperation(element), null);
             }
             else
             {
-                await reader.SkipAsync().ConfigureAwait(false);
+                reader.Skip();
             }
         }
 
@@ -171,39 +223,39 @@ internal static class EnvelopeReader
     }
 
     /// <summary>Reads one Header element, leaving the reader past its end; counts the Action headers seen.</summary>
-    private static async Task<(string? Action, int Count)> ReadAddressingActionAsync(XmlReader reader, string? action, int count)
+    private static (string? Action, int Count) ReadAddressingAction(XmlReader reader, string? action, int count)
     {
         if (reader.IsEmptyElement)
         {
-            await reader.ReadAsync().ConfigureAwait(false);
+            reader.Read();
             return (action, count);
         }
 
         var depth = reader.Depth;
-        await reader.ReadAsync().ConfigureAwait(false);
+        reader.Read();
         while (!reader.EOF && !(reader.NodeType == XmlNodeType.EndElement && reader.Depth == depth))
         {
             if (reader.NodeType == XmlNodeType.Element && reader.Depth == depth + 1
                 && reader.LocalName == "Action" && AddressingNamespaces.Contains(reader.NamespaceURI))
             {
-                action = await reader.ReadElementContentAsStringAsync().ConfigureAwait(false);
+                action = reader.ReadElementContentAsString();
                 count++;
             }
             else if (reader.NodeType == XmlNodeType.Element)
             {
-                await reader.SkipAsync().ConfigureAwait(false);
+                reader.Skip();
             }
             else
             {
-                await reader.ReadAsync().ConfigureAwait(false);
+                reader.Read();
             }
         }
 
-        await reader.ReadAsync().ConfigureAwait(false);
+        reader.Read();
         return (action, count);
     }
 
-    private static async Task<string?> FirstChildElementAsync(XmlReader reader)
+    private static string? FirstChildElement(XmlReader reader)
     {
         if (reader.IsEmptyElement)
         {
@@ -211,7 +263,7 @@ internal static class EnvelopeReader
         }
 
         var depth = reader.Depth;
-        while (await reader.ReadAsync().ConfigureAwait(false))
+        while (reader.Read())
         {
             if (reader.NodeType == XmlNodeType.Element)
             {
@@ -230,7 +282,7 @@ internal static class EnvelopeReader
     // An element's local name is an XML name already; only its length needs a bound before it may key a lock.
     private static string? ElementOperation(string localName) =>
         localName.Length <= SoapAction.MaxOperationLength && SoapAction.IsOperationName(localName)
-            ? Services.ServiceNames.Shared.Remember(localName)
+            ? ServiceNames.Shared.Remember(localName)
             : null;
 
     private static bool DeclaresDtd(ReadOnlySpan<byte> start) => start.IndexOf("<!DOCTYPE"u8) >= 0;

@@ -9,12 +9,12 @@ namespace DrrsGateway.AcceptableUse.Stores;
 /// </summary>
 internal sealed partial class KnownLockInvalidation : IHostedService
 {
-    private readonly IConnectionMultiplexer _redis;
+    private readonly RedisConnection _redis;
     private readonly KnownLocks _knownLocks;
     private readonly RedisChannel _channel;
     private readonly ILogger<KnownLockInvalidation> _logger;
 
-    public KnownLockInvalidation(IConnectionMultiplexer redis, KnownLocks knownLocks, string keyPrefix, ILogger<KnownLockInvalidation> logger)
+    public KnownLockInvalidation(RedisConnection redis, KnownLocks knownLocks, string keyPrefix, ILogger<KnownLockInvalidation> logger)
     {
         ArgumentNullException.ThrowIfNull(redis);
         ArgumentNullException.ThrowIfNull(knownLocks);
@@ -32,14 +32,23 @@ internal sealed partial class KnownLockInvalidation : IHostedService
         var message = service is null
             ? Uri.EscapeDataString(user)
             : string.Concat(Uri.EscapeDataString(user), ":", Uri.EscapeDataString(service));
-        await _redis.GetSubscriber().PublishAsync(_channel, message).ConfigureAwait(false);
+        await _redis.GetMultiplexer().GetSubscriber().PublishAsync(_channel, message).ConfigureAwait(false);
     }
 
-    public async Task StartAsync(CancellationToken cancellationToken)
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        // With Sentinel the multiplexer may come only after start-up, when the primary is found.
+        _redis.WhenConnected(redis => _ = SubscribeAsync(redis));
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private async Task SubscribeAsync(IConnectionMultiplexer redis)
     {
         try
         {
-            await _redis.GetSubscriber().SubscribeAsync(_channel, (_, message) => OnCleared(message)).ConfigureAwait(false);
+            await redis.GetSubscriber().SubscribeAsync(_channel, (_, message) => OnCleared(message)).ConfigureAwait(false);
         }
         catch (RedisException ex)
         {
@@ -47,8 +56,6 @@ internal sealed partial class KnownLockInvalidation : IHostedService
             Log.SubscribeFailed(_logger, ex);
         }
     }
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     private void OnCleared(RedisValue message)
     {

@@ -17,14 +17,14 @@ internal sealed partial class RedisAupStore : IAupStore
 {
     private static readonly RedisValue LockValue = 1;
 
-    private readonly IConnectionMultiplexer _redis;
+    private readonly RedisConnection _redis;
     private readonly RedisKeyFormat _keys;
     private readonly TimeSpan _timeout;
     private readonly TimeProvider _time;
     private readonly ILogger<RedisAupStore> _logger;
     private readonly KnownLocks? _knownLocks;
 
-    public RedisAupStore(IConnectionMultiplexer redis, RedisKeyFormat keys, TimeSpan timeout, TimeProvider time, ILogger<RedisAupStore> logger, KnownLocks? knownLocks)
+    public RedisAupStore(RedisConnection redis, RedisKeyFormat keys, TimeSpan timeout, TimeProvider time, ILogger<RedisAupStore> logger, KnownLocks? knownLocks)
     {
         ArgumentNullException.ThrowIfNull(redis);
         ArgumentNullException.ThrowIfNull(keys);
@@ -53,7 +53,8 @@ internal sealed partial class RedisAupStore : IAupStore
     {
         try
         {
-            _redis.GetDatabase().StringSet(_keys.For(key), LockValue, window, When.Always, CommandFlags.FireAndForget);
+            // The async API even fire-and-forget: the sync one may wait for the connection's write lock.
+            _ = _redis.Database?.StringSetAsync(_keys.For(key), LockValue, window, When.Always, CommandFlags.FireAndForget);
         }
         catch (RedisException ex)
         {
@@ -65,11 +66,18 @@ internal sealed partial class RedisAupStore : IAupStore
         return ValueTask.FromResult(AupDecision.Rejected);
     }
 
-    private async ValueTask<AupDecision> DecideInRedisAsync(AupKey key, TimeSpan window, long sentAt)
+    private ValueTask<AupDecision> DecideInRedisAsync(AupKey key, TimeSpan window, long sentAt) =>
+        _redis.Database is { } database
+
+            // Not connected yet (a Sentinel whose primary is still unknown): nothing to wait for.
+            ? DecideInRedisAsync(database, key, window, sentAt)
+            : ValueTask.FromResult(AupDecision.StoreUnavailable);
+
+    private async ValueTask<AupDecision> DecideInRedisAsync(IDatabase database, AupKey key, TimeSpan window, long sentAt)
     {
         try
         {
-            var previous = await _redis.GetDatabase()
+            var previous = await database
                 .StringSetAndGetAsync(_keys.For(key), LockValue, window, keepTtl: false, When.Always)
                 .WaitAsync(_timeout, _time)
                 .ConfigureAwait(false);

@@ -1,12 +1,45 @@
+using System.Net;
+using System.Net.Sockets;
 using StackExchange.Redis;
 
 namespace DrrsGateway.AcceptableUse.Stores;
 
-/// <summary>Opens the Redis connection the way a gateway needs it.</summary>
-internal static partial class RedisConnector
+/// <summary>
+/// Opens the Redis connection the way a gateway needs it, one attempt at a time, for every kind of
+/// configuration string. <see cref="RedisConnection"/> decides when to attempt.
+/// </summary>
+/// <remarks>
+/// A plain or Cluster string yields a multiplexer even while Redis is down (it reconnects by itself). The
+/// client's Sentinel connect ignores <c>AbortOnConnectFail</c> and throws, and each failed attempt leaks
+/// multiplexers that keep reconnecting; so the sentinels are connected once and kept across attempts, and
+/// the primary they name is asked for only once it accepts connections.
+/// </remarks>
+internal sealed partial class RedisConnector : IDisposable
 {
-    public static IConnectionMultiplexer Connect(string configuration, IServiceProvider services)
+    private readonly ConfigurationOptions _options;
+    private readonly ILogger _logger;
+    private ConnectionMultiplexer? _sentinels;
+
+    public RedisConnector(ConfigurationOptions options, ILogger logger)
     {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(logger);
+        _options = options;
+        _logger = logger;
+    }
+
+    /// <summary>Whether the configuration names a Sentinel service (the client's own test is internal).</summary>
+    public bool IsSentinel => !string.IsNullOrEmpty(_options.ServiceName);
+
+    /// <summary>What the configuration string names, for logs and readiness.</summary>
+    public string Endpoints => IsSentinel
+        ? $"{string.Join(", ", _options.EndPoints)} (Sentinel, service {_options.ServiceName})"
+        : string.Join(", ", _options.EndPoints);
+
+    /// <summary>Parses a configuration string and applies what a gateway needs whatever it says.</summary>
+    public static ConfigurationOptions CreateOptions(string configuration, IServiceProvider services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
         var options = ConfigurationOptions.Parse(configuration);
         RedisConfigurationBuilder.Apply(options, services);
 
@@ -24,25 +57,86 @@ internal static partial class RedisConnector
         // Parse replies on the .NET thread pool rather than on the client's dedicated threads: it saves two
         // thread switches per decision (measured: Redis-store throughput 0.65 → ~0.90 of policy off, see
         // docs/performance.md). The dedicated threads guard against pool starvation; the gateway never blocks
-        // pool threads.
+        // pool threads, and RedisConnection keeps enough of them for the client's own blocking failover code.
         options.SocketManager = SocketManager.ThreadPool;
-        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("DrrsGateway.Redis");
-        var multiplexer = ConnectionMultiplexer.Connect(options);
-        multiplexer.ConnectionFailed += (_, e) => Log.ConnectionFailed(logger, e.EndPoint?.ToString() ?? "?", e.FailureType, e.Exception);
-        multiplexer.ConnectionRestored += (_, e) => Log.ConnectionRestored(logger, e.EndPoint?.ToString() ?? "?");
-        Log.Connecting(logger, string.Join(", ", options.EndPoints), multiplexer.IsConnected);
-        return multiplexer;
+        return options;
+    }
+
+    /// <summary>
+    /// One connection attempt. Throws <see cref="RedisConnectionException"/> saying why when no multiplexer
+    /// can be had yet (only with Sentinel: the sentinels or the primary they name are unreachable).
+    /// </summary>
+    public async Task<ConnectionMultiplexer> ConnectAsync(CancellationToken cancellationToken)
+    {
+        if (!IsSentinel)
+        {
+            return await ConnectionMultiplexer.ConnectAsync(_options.Clone()).WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        var sentinels = _sentinels ??= await ConnectionMultiplexer.SentinelConnectAsync(_options.Clone()).WaitAsync(cancellationToken).ConfigureAwait(false);
+        var primary = await FindPrimaryAsync(sentinels).ConfigureAwait(false);
+        await ProbeAsync(primary, cancellationToken).ConfigureAwait(false);
+
+        // The client's primary connect blocks (sync round trips, sleeps): keep it off the thread pool.
+        return await Task.Factory.StartNew(
+            () => sentinels.GetSentinelMasterConnection(_options.Clone()),
+            cancellationToken,
+            TaskCreationOptions.LongRunning,
+            TaskScheduler.Default).ConfigureAwait(false);
+    }
+
+    public void Dispose() => _sentinels?.Dispose();
+
+    private async Task<EndPoint> FindPrimaryAsync(ConnectionMultiplexer sentinels)
+    {
+        var timeout = TimeSpan.FromMilliseconds(_options.ConnectTimeout);
+        var reachable = 0;
+        foreach (var endpoint in sentinels.GetEndPoints())
+        {
+            var sentinel = sentinels.GetServer(endpoint);
+            if (!sentinel.IsConnected)
+            {
+                continue;
+            }
+
+            reachable++;
+            try
+            {
+                if (await sentinel.SentinelGetMasterAddressByNameAsync(_options.ServiceName!).WaitAsync(timeout).ConfigureAwait(false) is { } primary)
+                {
+                    return primary;
+                }
+            }
+            catch (Exception ex) when (ex is RedisException or TimeoutException)
+            {
+                Log.SentinelQueryFailed(_logger, endpoint.ToString() ?? "?", ex);
+            }
+        }
+
+        throw new RedisConnectionException(ConnectionFailureType.UnableToConnect, reachable == 0
+            ? $"no sentinel answers ({string.Join(", ", _options.EndPoints)})"
+            : $"no sentinel names a primary for service '{_options.ServiceName}'");
+    }
+
+    private async Task ProbeAsync(EndPoint primary, CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(_options.ConnectTimeout);
+        using var socket = new Socket(SocketType.Stream, ProtocolType.Tcp);
+        try
+        {
+            await socket.ConnectAsync(primary, timeout.Token).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is SocketException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            throw new RedisConnectionException(ConnectionFailureType.UnableToConnect,
+                $"the sentinels name {primary} as primary of '{_options.ServiceName}', and it does not accept connections", ex);
+        }
     }
 
     private static partial class Log
     {
-        [LoggerMessage(110, LogLevel.Information, "AUP store is Redis at {Endpoints} (connected: {Connected}); the policy is shared by every gateway using it")]
-        public static partial void Connecting(ILogger logger, string endpoints, bool connected);
-
-        [LoggerMessage(111, LogLevel.Error, "Redis connection to {Endpoint} failed ({FailureType})")]
-        public static partial void ConnectionFailed(ILogger logger, string endpoint, ConnectionFailureType failureType, Exception? exception);
-
-        [LoggerMessage(112, LogLevel.Information, "Redis connection to {Endpoint} restored")]
-        public static partial void ConnectionRestored(ILogger logger, string endpoint);
+        [LoggerMessage(113, LogLevel.Debug, "Sentinel {Endpoint} did not name the primary")]
+        public static partial void SentinelQueryFailed(ILogger logger, string endpoint, Exception exception);
     }
 }

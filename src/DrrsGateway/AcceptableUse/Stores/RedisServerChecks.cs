@@ -19,7 +19,7 @@ internal sealed partial class RedisServerChecks : IHostedService, IDisposable
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(200);
     private static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(5);
 
-    private readonly IConnectionMultiplexer _redis;
+    private readonly RedisConnection _connection;
     private readonly RedisConnectionDiagnostics _diagnostics;
     private readonly string _keyPrefix;
     private readonly StoreFailureMode _onStoreFailure;
@@ -32,14 +32,14 @@ internal sealed partial class RedisServerChecks : IHostedService, IDisposable
     private Task _startup = Task.CompletedTask;
     private volatile bool _started;
 
-    public RedisServerChecks(IConnectionMultiplexer redis, RedisConnectionDiagnostics diagnostics, IOptions<AupOptions> options, TimeProvider time, ILogger<RedisServerChecks> logger)
+    public RedisServerChecks(RedisConnection connection, RedisConnectionDiagnostics diagnostics, IOptions<AupOptions> options, TimeProvider time, ILogger<RedisServerChecks> logger)
     {
-        ArgumentNullException.ThrowIfNull(redis);
+        ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(diagnostics);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(time);
         ArgumentNullException.ThrowIfNull(logger);
-        _redis = redis;
+        _connection = connection;
         _diagnostics = diagnostics;
         _keyPrefix = options.Value.KeyPrefix;
         _onStoreFailure = options.Value.OnStoreFailure;
@@ -52,7 +52,8 @@ internal sealed partial class RedisServerChecks : IHostedService, IDisposable
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        _redis.ConnectionRestored += OnConnectionRestored;
+        // The multiplexer may not exist yet (Sentinel down at start-up): RedisConnection hands it over when it does.
+        _connection.WhenConnected(multiplexer => multiplexer.ConnectionRestored += OnConnectionRestored);
 
         // In the background: the gateway serves (per Aup:OnStoreFailure) while Redis is away.
         _startup = Task.Run(() => WatchStartAsync(_stoppingToken), CancellationToken.None);
@@ -61,7 +62,7 @@ internal sealed partial class RedisServerChecks : IHostedService, IDisposable
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        _redis.ConnectionRestored -= OnConnectionRestored;
+        Unsubscribe();
         try
         {
             await _stopping.CancelAsync().ConfigureAwait(false);
@@ -75,9 +76,22 @@ internal sealed partial class RedisServerChecks : IHostedService, IDisposable
 
     public void Dispose()
     {
-        _redis.ConnectionRestored -= OnConnectionRestored;
+        Unsubscribe();
         _stopping.Dispose();
     }
+
+    private void Unsubscribe()
+    {
+        if (_connection.Multiplexer is { } multiplexer)
+        {
+            multiplexer.ConnectionRestored -= OnConnectionRestored;
+        }
+    }
+
+    // Null until RedisConnection has made its first multiplexer.
+    private IConnectionMultiplexer? Redis => _connection.Multiplexer;
+
+    private bool IsConnected => Redis is { IsConnected: true };
 
     private async Task WatchStartAsync(CancellationToken stopping)
     {
@@ -111,7 +125,7 @@ internal sealed partial class RedisServerChecks : IHostedService, IDisposable
     private async Task<bool> WaitForConnectionAsync(TimeSpan limit, CancellationToken stopping)
     {
         var start = _time.GetTimestamp();
-        while (!_redis.IsConnected)
+        while (!IsConnected)
         {
             if (limit != Timeout.InfiniteTimeSpan && _time.GetElapsedTime(start) >= limit)
             {
@@ -131,10 +145,15 @@ internal sealed partial class RedisServerChecks : IHostedService, IDisposable
             return ($"its TLS certificate was refused: {certificate}", null);
         }
 
+        if (Redis is not { } redis)
+        {
+            return (_connection.Problem ?? "no connection attempt finished yet", null);
+        }
+
         try
         {
             // Not connected, so this fails at once with the last connection error inside.
-            await _redis.GetDatabase().PingAsync().WaitAsync(ProbeTimeout, _time, stopping).ConfigureAwait(false);
+            await redis.GetDatabase().PingAsync().WaitAsync(ProbeTimeout, _time, stopping).ConfigureAwait(false);
             return ("it answered a PING just now", null);
         }
         catch (Exception e) when (e is RedisException or TimeoutException)
@@ -308,9 +327,14 @@ internal sealed partial class RedisServerChecks : IHostedService, IDisposable
 
     private async Task ProbeCommandsAsync(CancellationToken stopping)
     {
-        var database = _redis.GetDatabase();
+        if (Redis is not { } redis)
+        {
+            return;
+        }
+
+        var database = redis.GetDatabase();
         var channel = RedisChannel.Literal(_keyPrefix + "cleared");
-        var subscriber = _redis.GetSubscriber();
+        var subscriber = redis.GetSubscriber();
 
         // Pub/sub and PING through the client's own calls; the key commands go raw over the second connection.
         var probes = new (string Command, string Purpose, Func<Task> Run)[]
@@ -367,10 +391,11 @@ internal sealed partial class RedisServerChecks : IHostedService, IDisposable
         }
     }
 
-    private string Endpoints() => string.Join(", ", _redis.GetEndPoints().Select(Format));
+    private string Endpoints() =>
+        Redis is { } redis ? string.Join(", ", redis.GetEndPoints().Select(Format)) : "?";
 
     private string ServerVersion() =>
-        _redis.GetServers().FirstOrDefault(s => s.IsConnected)?.Version.ToString() ?? "?";
+        Redis?.GetServers().FirstOrDefault(s => s.IsConnected)?.Version.ToString() ?? "?";
 
     private static string Format(EndPoint endpoint) => endpoint switch
     {

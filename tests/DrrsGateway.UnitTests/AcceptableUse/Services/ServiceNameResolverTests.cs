@@ -58,19 +58,28 @@ public sealed class ServiceNameResolverTests
     }
 
     [Fact]
-    public void Resolve_SoapOnOperationPath_IsThePathWithoutReadingTheBody() =>
-        Assert.Equal(ServiceResult.Of("retrievedrrslocations_v1"), ServiceNameResolver.Resolve(Context("/sst/runtime.asvc/RetrieveDRRSLocations_v1"), Soap11("retrievedrrslocations_v1"), Catalogued));
+    public void Resolve_SoapOnOperationPath_IsThePathConfirmedOnceAllowed() =>
+        Assert.Equal(ServiceResult.Of("retrievedrrslocations_v1").Confirmed(), ServiceNameResolver.Resolve(Context("/sst/runtime.asvc/RetrieveDRRSLocations_v1"), Soap11("retrievedrrslocations_v1"), Catalogued));
 
     [Fact]
-    public void Resolve_SoapOnOperationPathWithoutAction_NeedsTheEnvelopeToConfirmIt() =>
-        Assert.Equal(ServiceResult.NeedsEnvelope, ServiceNameResolver.Resolve(Context("/sst/runtime.asvc/RetrieveDRRSLocations_v1"), Soap11(null), Catalogued));
-
-    [Fact]
-    public void Resolve_EnvelopeCheckAlways_NeedsTheEnvelopeEvenWhenPathAndActionAgree()
+    public void Resolve_SoapOnOperationPathWhenPathAndActionAgreeAreTrusted_IsThePathWithoutReadingTheBody()
     {
-        var options = new AupOptions { Soap = new AupSoapOptions { EnvelopeCheck = EnvelopeCheck.Always } };
+        var options = new AupOptions { Soap = new AupSoapOptions { EnvelopeCheck = EnvelopeCheck.UnlessPathAndActionAgree } };
 
-        Assert.Equal(ServiceResult.NeedsEnvelope, ServiceNameResolver.Resolve(Context("/sst/runtime.asvc/RetrieveDRRSLocations_v1"), Soap11("retrievedrrslocations_v1"), options));
+        Assert.Equal(ServiceResult.Of("retrievedrrslocations_v1"), ServiceNameResolver.Resolve(Context("/sst/runtime.asvc/RetrieveDRRSLocations_v1"), Soap11("retrievedrrslocations_v1"), options));
+        Assert.Equal(ServiceResult.Of("retrievedrrslocations_v1").Confirmed(), ServiceNameResolver.Resolve(Context("/sst/runtime.asvc/RetrieveDRRSLocations_v1"), Soap11(null), options));
+    }
+
+    [Fact]
+    public void Resolve_SoapOnOperationPathWithoutAction_IsThePathConfirmedOnceAllowed() =>
+        Assert.Equal(ServiceResult.Of("retrievedrrslocations_v1").Confirmed(), ServiceNameResolver.Resolve(Context("/sst/runtime.asvc/RetrieveDRRSLocations_v1"), Soap11(null), Catalogued));
+
+    [Fact]
+    public void Resolve_EnvelopeCheckWhenHeadersNameNone_TrustsThePath()
+    {
+        var options = new AupOptions { Soap = new AupSoapOptions { EnvelopeCheck = EnvelopeCheck.WhenHeadersNameNone } };
+
+        Assert.Equal(ServiceResult.Of("retrievedrrslocations_v1"), ServiceNameResolver.Resolve(Context("/sst/runtime.asvc/RetrieveDRRSLocations_v1"), Soap11(null), options));
     }
 
     [Theory]
@@ -116,7 +125,17 @@ public sealed class ServiceNameResolverTests
 
     [Fact]
     public void Resolve_ActionAgreesWithOperationPathInOtherCase_IsThatOperation() =>
-        Assert.Equal(ServiceResult.Of("retrievedrrslocations_v1"), ServiceNameResolver.Resolve(Context("/sst/runtime.asvc/RetrieveDRRSLocations_v1"), Soap11("retrievedrrslocations_v1"), Catalogued));
+        Assert.Equal("retrievedrrslocations_v1", ServiceNameResolver.Resolve(Context("/sst/runtime.asvc/RetrieveDRRSLocations_v1"), Soap11("retrievedrrslocations_v1"), Catalogued).Service);
+
+    [Theory]
+    [InlineData("submitdrrslocations_v1", "RetrieveDRRSLocationsRequest")]
+    [InlineData("retrievedrrslocations_v1", "RetrieveDRRSLocations_v2Request")]
+    public void FromEnvelope_BareBodyElementOfAnotherOperation_IsInvalid(string action, string body) =>
+        Assert.Equal(ServiceNameResolver.DisagreementProblem, ServiceNameResolver.FromEnvelope(Context("/sst/runtime.asvc"), Soap11(action), new(null, body, null), Catalogued).Problem);
+
+    [Fact]
+    public void FromEnvelope_BareBodyElementOfTheSameOperation_IsIt() =>
+        Assert.Equal(ServiceResult.Of("retrievedrrslocations_v1"), ServiceNameResolver.FromEnvelope(Context("/sst/runtime.asvc"), Soap11("retrievedrrslocations_v1"), new(null, "RetrieveDRRSLocationsRequest", null), Catalogued));
 
     [Theory]
     [InlineData("submitdrrslocations_v1", null, null, "submitdrrslocations_v1")]

@@ -1,4 +1,5 @@
 using System.Text;
+using DrrsGateway.AcceptableUse.Services;
 using DrrsGateway.AcceptableUse.Soap;
 using Microsoft.AspNetCore.Http;
 
@@ -61,7 +62,7 @@ public sealed class EnvelopeReaderTests
         var body = new TrackingStream(Encoding.UTF8.GetBytes(Envelope(Soap11, header, "<op_v1/>")));
         var context = Context(body, "text/xml");
 
-        var names = await EnvelopeReader.ReadAsync(context, SoapFraming.Plain, Limit);
+        var names = await EnvelopeReader.ReadAsync(context, SoapFraming.Plain, Limit, ServiceCatalog.Default);
 
         Assert.Contains("65536 bytes", names.Problem);
         Assert.InRange(body.BytesRead, Limit, Limit + 1);
@@ -81,7 +82,7 @@ public sealed class EnvelopeReaderTests
         var sent = Encoding.UTF8.GetBytes(Envelope(Soap11, "", "<op_v1/>") + new string(' ', 300_000));
         var context = Context(new MemoryStream(sent), "text/xml");
 
-        await EnvelopeReader.ReadAsync(context, SoapFraming.Plain, Limit);
+        await EnvelopeReader.ReadAsync(context, SoapFraming.Plain, Limit, ServiceCatalog.Default);
         using var forwarded = new MemoryStream();
         await context.Request.Body.CopyToAsync(forwarded);
 
@@ -98,7 +99,7 @@ public sealed class EnvelopeReaderTests
         var sent = Encoding.UTF8.GetBytes(body);
         var context = Context(new MemoryStream(sent), contentType);
 
-        var names = await EnvelopeReader.ReadAsync(context, SoapFraming.Multipart, Limit);
+        var names = await EnvelopeReader.ReadAsync(context, SoapFraming.Multipart, Limit, ServiceCatalog.Default);
         using var forwarded = new MemoryStream();
         await context.Request.Body.CopyToAsync(forwarded);
 
@@ -112,7 +113,7 @@ public sealed class EnvelopeReaderTests
         const string contentType = "multipart/related; type=\"text/xml\"; boundary=uuid:b";
         var body = Part("<root@x>", "text/xml; charset=utf-8", Envelope(Soap11, "", "<RetrieveDRRSLocations_v1/>")) + Part("<a@x>", "text/plain", "x") + "--uuid:b--\r\n";
 
-        var names = await EnvelopeReader.ReadAsync(Context(new MemoryStream(Encoding.UTF8.GetBytes(body)), contentType), SoapFraming.Multipart, Limit);
+        var names = await EnvelopeReader.ReadAsync(Context(new MemoryStream(Encoding.UTF8.GetBytes(body)), contentType), SoapFraming.Multipart, Limit, ServiceCatalog.Default);
 
         Assert.Equal("retrievedrrslocations_v1", names.BodyElement);
     }
@@ -124,7 +125,7 @@ public sealed class EnvelopeReaderTests
     {
         var body = Part("<root@x>", "text/xml", Envelope(Soap11, "", "<op_v1/>")).Replace("uuid:b", "b", StringComparison.Ordinal) + "--b--\r\n";
 
-        var names = await EnvelopeReader.ReadAsync(Context(new MemoryStream(Encoding.UTF8.GetBytes(body)), contentType), SoapFraming.Multipart, Limit);
+        var names = await EnvelopeReader.ReadAsync(Context(new MemoryStream(Encoding.UTF8.GetBytes(body)), contentType), SoapFraming.Multipart, Limit, ServiceCatalog.Default);
 
         Assert.Equal("The multipart request has no root part holding the SOAP envelope.", names.Problem);
     }
@@ -132,13 +133,57 @@ public sealed class EnvelopeReaderTests
     [Fact]
     public async Task ReadAsync_MalformedMultipart_IsUnreadable()
     {
-        var names = await EnvelopeReader.ReadAsync(Context(new MemoryStream("--b\r\nno headers end"u8.ToArray()), "multipart/related; type=\"text/xml\"; boundary=b"), SoapFraming.Multipart, Limit);
+        var names = await EnvelopeReader.ReadAsync(Context(new MemoryStream("--b\r\nno headers end"u8.ToArray()), "multipart/related; type=\"text/xml\"; boundary=b"), SoapFraming.Multipart, Limit, ServiceCatalog.Default);
 
         Assert.NotNull(names.Problem);
     }
 
+    [Fact]
+    public async Task ReadAsync_ConfirmingABodyNamingOnlyTheOperation_AcceptsItWithoutParsing()
+    {
+        var body = Encoding.UTF8.GetBytes(Envelope(Soap11, "", "<RetrieveDRRSLocations_v1/>"));
+        var context = Context(new MemoryStream(body), "text/xml");
+        context.Request.ContentLength = body.Length;
+
+        var names = await EnvelopeReader.ReadAsync(context, SoapFraming.Plain, Limit, ServiceCatalog.Default, "retrievedrrslocations_v1");
+
+        Assert.Equal(EnvelopeNames.Empty, names);
+    }
+
+    [Fact]
+    public async Task ReadAsync_ConfirmingABodyNamingAnotherOperation_ParsesIt()
+    {
+        var body = Encoding.UTF8.GetBytes(Envelope(Soap11, "", "<SubmitDRRSLocations_v1/>"));
+
+        var names = await EnvelopeReader.ReadAsync(Context(new MemoryStream(body), "text/xml"), SoapFraming.Plain, Limit, ServiceCatalog.Default, "retrievedrrslocations_v1");
+
+        Assert.Equal("submitdrrslocations_v1", names.BodyElement);
+    }
+
+    [Fact]
+    public async Task ReadAsync_ConfirmingABodyOverTheLimit_ParsesWithinTheLimit()
+    {
+        var padded = Envelope(Soap11, $"<h:Pad xmlns:h=\"urn:x\">{new string('x', 200_000)}</h:Pad>", "<RetrieveDRRSLocations_v1/>");
+
+        var names = await EnvelopeReader.ReadAsync(Context(new MemoryStream(Encoding.UTF8.GetBytes(padded)), "text/xml"), SoapFraming.Plain, Limit, ServiceCatalog.Default, "retrievedrrslocations_v1");
+
+        Assert.Contains("65536 bytes", names.Problem);
+    }
+
+    [Fact]
+    public async Task ReadAsync_BodyTrickledByteByByte_StillFindsTheBodyElement()
+    {
+        // Without re-parsing only as the bytes double, this would parse ~60,000 times (minutes of CPU).
+        var padded = Envelope(Soap11, $"<h:Pad xmlns:h=\"urn:x\">{new string('x', 60_000)}</h:Pad>", "<RetrieveDRRSLocations_v1/>");
+        var body = new TrickleStream(Encoding.UTF8.GetBytes(padded));
+
+        var names = await EnvelopeReader.ReadAsync(Context(body, "text/xml"), SoapFraming.Plain, Limit, ServiceCatalog.Default);
+
+        Assert.Equal("retrievedrrslocations_v1", names.BodyElement);
+    }
+
     private static async Task<EnvelopeNames> ReadAsync(string body) =>
-        await EnvelopeReader.ReadAsync(Context(new MemoryStream(Encoding.UTF8.GetBytes(body)), "text/xml"), SoapFraming.Plain, Limit);
+        await EnvelopeReader.ReadAsync(Context(new MemoryStream(Encoding.UTF8.GetBytes(body)), "text/xml"), SoapFraming.Plain, Limit, ServiceCatalog.Default);
 
     private static DefaultHttpContext Context(Stream body, string contentType)
     {
@@ -168,5 +213,12 @@ public sealed class EnvelopeReaderTests
             BytesRead += read;
             return read;
         }
+    }
+
+    /// <summary>Hands the body over one byte per read, as a hostile client can.</summary>
+    private sealed class TrickleStream(byte[] content) : MemoryStream(content)
+    {
+        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
+            base.ReadAsync(buffer[..Math.Min(1, buffer.Length)], cancellationToken);
     }
 }
