@@ -257,10 +257,11 @@ internal sealed partial class AupMiddleware
 
     private Task RefuseBadRequestAsync(HttpContext context, AupCall call, AupOptions options, string user, string problem)
     {
+        // Hostile envelopes can come as a flood: one line per user and window (unusable identities count as one user).
         _metrics.RecordDecision(AupOutcome.BadRequest, ServiceTag.Other);
-        if (call.IsEnforced)
+        if (call.IsEnforced && _refusalLog.ShouldLog(new AupKey(user, BadRequestDecision), call.Window, out var suppressed))
         {
-            Log.BadRequest(_logger, problem);
+            Log.BadRequest(_logger, problem, suppressed);
         }
 
         context.Features.Set<IAupDecisionFeature>(AupDecisionFeature.Refused(user, BadRequestDecision, call.IsEnforced));
@@ -300,8 +301,8 @@ internal sealed partial class AupMiddleware
         [LoggerMessage(5, LogLevel.Information, "AUP refused a request to {Path} with no user identity")]
         public static partial void Unidentified(ILogger logger, PathString path);
 
-        [LoggerMessage(6, LogLevel.Information, "AUP refused a request it cannot key: {Reason}")]
-        public static partial void BadRequest(ILogger logger, string reason);
+        [LoggerMessage(6, LogLevel.Information, "AUP refused a request it cannot key: {Reason} ({SuppressedRefusals} more such refusals of this user since the last logged one)")]
+        public static partial void BadRequest(ILogger logger, string reason, long suppressedRefusals);
 
         [LoggerMessage(7, LogLevel.Information, "AUP {Decision}: {User} called {Service} again within the window and would have been refused (retry after {RetryAfterSeconds} s); forwarded, the route is in shadow mode")]
         public static partial void ShadowRejected(ILogger logger, string user, string service, string decision, int retryAfterSeconds);

@@ -324,6 +324,20 @@ public sealed class SoapKeyingTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, custom.StatusCode);
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         Assert.Equal(CaisoMessage, (await SoapFault.ReadAsync(rotated)).Message);
+        Assert.Single(gateway.Logs.WithEventId(123));
+    }
+
+    [Fact]
+    public async Task BadRequests_FloodFromOneUser_AreLoggedOncePerWindow()
+    {
+        var user = NewUser();
+        for (var i = 0; i < 5; i++)
+        {
+            using var response = await _client.SendAsync(Soap11(RuntimePath, user, "<s:Envelope", $"\"{ActionUri(Retrieve)}\""));
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        }
+
+        Assert.Single(_gateway.Logs.WithEventId(6), e => LogCollector.Scalar(e, "Reason") as string == "The request body is not a well-formed SOAP envelope.");
     }
 
     [Fact]
