@@ -66,10 +66,9 @@ internal sealed partial class RedisAupStore : IAupStore
         return ValueTask.FromResult(AupDecision.Rejected);
     }
 
+    // Not connected yet (a Sentinel whose primary is still unknown): nothing to wait for.
     private ValueTask<AupDecision> DecideInRedisAsync(AupKey key, TimeSpan window, long sentAt) =>
         _redis.Database is { } database
-
-            // Not connected yet (a Sentinel whose primary is still unknown): nothing to wait for.
             ? DecideInRedisAsync(database, key, window, sentAt)
             : ValueTask.FromResult(AupDecision.StoreUnavailable);
 
