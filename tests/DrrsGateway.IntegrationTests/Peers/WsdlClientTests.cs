@@ -1,0 +1,56 @@
+using Xunit.Abstractions;
+using static DrrsGateway.IntegrationTests.Peers.DrrsOperations;
+
+namespace DrrsGateway.IntegrationTests.Peers;
+
+/// <summary>
+/// zeep (Python) and node-soap (Node.js), as their users call DRRS: a client built from the gateway's ?wsdl,
+/// its binding pointed at the gateway (the WSDL's soap:address names the backend, because the gateway
+/// forwards the backend's Host).
+/// </summary>
+[Collection(JaxwsPeersCollection.Name)]
+public sealed class WsdlClientTests(JaxwsGatewayFixture peer, ITestOutputHelper output)
+{
+    public const string Zeep = "zeep";
+    public const string NodeSoap = "node-soap";
+
+    [Theory]
+    [InlineData(Zeep)]
+    [InlineData(NodeSoap)]
+    public async Task Call_RepeatedWithinWindow_SecondFaultsWithCaisoMessage(string client)
+    {
+        var user = PeerRequests.NewUser(client);
+
+        var report = await RunAsync(client, user, RetrieveLocations, RetrieveLocations, RetrieveBatchStatus);
+
+        output.WriteLine(report.Transcript);
+        Assert.True(report.Built, report.Transcript);
+        Assert.Equal("executed " + RetrieveLocations, report.Calls[0].Result);
+        Assert.Equal(Violation, report.Calls[1].Fault);
+        Assert.Equal("executed " + RetrieveBatchStatus, report.Calls[2].Result);
+        Assert.Equal(new Dictionary<string, int> { [RetrieveBatchStatus] = 1, [RetrieveLocations] = 1 }, await peer.Backend.ExecutedAsync(user));
+    }
+
+    [Theory]
+    [InlineData(Zeep)]
+    [InlineData(NodeSoap)]
+    public async Task BuildClient_SecondProcessSameUser_ReadsWsdlWithoutConsumingWindow(string client)
+    {
+        var user = PeerRequests.NewUser(client + "2");
+        var first = await RunAsync(client, user, RetrieveLocations);
+
+        var second = await RunAsync(client, user, SubmitRegistrations, RetrieveLocations);
+
+        output.WriteLine(first.Transcript);
+        output.WriteLine(second.Transcript);
+        Assert.True(first.Built, first.Transcript);
+        Assert.True(second.Built, second.Transcript);
+        Assert.Equal("executed " + SubmitRegistrations, second.Calls[0].Result);
+        Assert.Equal(Violation, second.Calls[1].Fault);
+        Assert.Equal(new Dictionary<string, int> { [RetrieveLocations] = 1, [SubmitRegistrations] = 1 }, await peer.Backend.ExecutedAsync(user));
+    }
+
+    private Task<PeerClientReport> RunAsync(string client, string user, params string[] operations) => client == Zeep
+        ? PeerClients.ZeepAsync(peer.Gateway.BaseAddress, user, operations)
+        : PeerClients.NodeSoapAsync(peer.Gateway.BaseAddress, user, operations);
+}
