@@ -10,6 +10,22 @@ namespace DrrsGateway.IntegrationTests.Hosting;
 public sealed class PolicyMetricsTests : BackendTests
 {
     [Fact]
+    public async Task Decisions_RefusedBeforeKeyingAndMetadataReads_AreCountedByOutcome()
+    {
+        await using var gateway = new GatewayFactory(Backend.Address);
+        using var client = gateway.CreateClientFrom();
+        using var untrusted = gateway.CreateClientFrom(System.Net.IPAddress.Parse("203.0.113.7"));
+        using var decisions = new MetricCollector<long>(gateway.Services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>(), AupMetrics.MeterName, AupMetrics.DecisionsName);
+
+        using var wsdl = await client.GetAsync(LocationsPath + "?wsdl");
+        using var unidentified = await untrusted.CallAsync(NewUser());
+        using var malformed = await client.Soap11Async(NewUser(), RuntimePath, CaisoAction("submitDRRSLocations_v1"), body: "<not-soap/>");
+
+        var outcomes = decisions.GetMeasurementSnapshot().Select(m => m.Tags["outcome"] as string).ToList();
+        Assert.Equal(["metadata", "unidentified", "bad_request"], outcomes);
+    }
+
+    [Fact]
     public async Task Decisions_AllowedThenRefused_AreCountedByOutcomeAndService()
     {
         await using var gateway = new GatewayFactory(Backend.Address);

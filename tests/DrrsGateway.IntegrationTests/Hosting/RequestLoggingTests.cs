@@ -54,6 +54,32 @@ public sealed class RequestLoggingTests : BackendTests
         Assert.Equal("Unidentified", LogCollector.Scalar(logged, "Decision"));
     }
 
+    [Fact]
+    public async Task RequestLog_UnidentifiedSoapCallAnswered500_IsARefusalNotAnError()
+    {
+        await using var gateway = new GatewayFactory(Backend.Address, settings: InformationLevel);
+        using var client = gateway.CreateClientFrom(IPAddress.Parse("203.0.113.7"));
+
+        using var response = await client.Soap11Async(NewUser(), LocationsPath, CaisoAction("retrieveDRRSLocations_v1"));
+
+        var logged = Assert.Single(RequestEvents(gateway));
+        Assert.Equal(500, LogCollector.Scalar(logged, "StatusCode"));
+        Assert.Equal("Unidentified", LogCollector.Scalar(logged, "Decision"));
+        Assert.Equal(LogEventLevel.Information, logged.Level);
+    }
+
+    [Fact]
+    public async Task RequestLog_WsdlRead_HasMetadataDecision()
+    {
+        await using var gateway = new GatewayFactory(Backend.Address, settings: InformationLevel);
+        using var client = gateway.CreateClientFrom();
+
+        using var response = await client.GetAsync(LocationsPath + "?wsdl");
+
+        var logged = Assert.Single(RequestEvents(gateway));
+        Assert.Equal("Metadata", LogCollector.Scalar(logged, "Decision"));
+    }
+
     [Theory]
     [InlineData(HealthEndpointExtensions.LivenessPath)]
     [InlineData(HealthEndpointExtensions.ReadinessPath)]
