@@ -26,14 +26,12 @@ public sealed class JaxwsBareServiceTests(JaxwsGatewayFixture peer)
         Assert.Equal(new Dictionary<string, int> { [RetrieveLocations] = 1 }, await peer.Backend.ExecutedAsync(user));
     }
 
-    [Theory]
-    [InlineData("Default")]
-    [InlineData("Always")]
-    public async Task Post_ActionOfOtherOperationAfterCall_ExecutesOnce(string envelopeCheck)
+    [Fact]
+    public async Task Post_ActionOfOtherOperationAfterCall_ExecutesOnce()
     {
         var user = PeerRequests.NewUser("bare-a-for-b");
         var body = PeerRequests.BareRequest(RetrieveLocations);
-        var client = peer.ClientFor(envelopeCheck);
+        var client = peer.Client;
 
         var (first, _) = await client.SendAsync(() => PeerRequests.Soap11(user, PeerRequests.BarePath, QuotedAction(RetrieveLocations), body));
         await client.SendAsync(() => PeerRequests.Soap11(user, PeerRequests.BarePath, QuotedAction(SubmitLocations), body));

@@ -1,12 +1,10 @@
 namespace DrrsGateway.IntegrationTests.Peers;
 
 /// <summary>
-/// The gateway in front of the JAX-WS RI endpoint, with its defaults and, as a second process, with
-/// <c>EnvelopeCheck=Always</c>: the JDK http server answers every path below the endpoint's address.
+/// The gateway, with its defaults, in front of the JAX-WS RI endpoint. The JDK http server answers every
+/// path below the endpoint's address, which is why the default <c>EnvelopeCheck=Always</c> matters here.
 /// </summary>
 public sealed class JaxwsGatewayFixture : PeerGatewayFixture
 {
-    protected override bool StartsAlwaysCheckingGateway => true;
-
     protected override Task<JavaBackend> StartBackendAsync() => JavaBackend.StartJaxwsAsync();
 }

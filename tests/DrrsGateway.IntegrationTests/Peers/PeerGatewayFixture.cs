@@ -10,7 +10,6 @@ public abstract class PeerGatewayFixture : IAsyncLifetime
 {
     private JavaBackend? _backend;
     private GatewayProcess? _gateway;
-    private GatewayProcess? _alwaysChecking;
 
     public JavaBackend Backend => _backend ?? throw new InvalidOperationException("The fixture has not started.");
 
@@ -21,23 +20,6 @@ public abstract class PeerGatewayFixture : IAsyncLifetime
 
     /// <summary>A client of the backend itself, around the gateway.</summary>
     public HttpClient Direct { get; private set; } = null!;
-
-    /// <summary>
-    /// A client of a second gateway with <c>Aup:Soap:EnvelopeCheck=Always</c>, the setting for backends that
-    /// serve several operations under one path prefix; null unless the fixture starts one.
-    /// </summary>
-    public HttpClient? AlwaysCheckingClient { get; private set; }
-
-    /// <summary>Whether a second gateway with <c>EnvelopeCheck=Always</c> runs in front of the backend too.</summary>
-    protected virtual bool StartsAlwaysCheckingGateway => false;
-
-    /// <summary>The client of the gateway configured as <paramref name="envelopeCheck"/> names: <c>Default</c> or <c>Always</c>.</summary>
-    public HttpClient ClientFor(string envelopeCheck) => envelopeCheck switch
-    {
-        "Default" => Client,
-        "Always" => AlwaysCheckingClient ?? throw new InvalidOperationException("This fixture starts no EnvelopeCheck=Always gateway."),
-        _ => throw new ArgumentOutOfRangeException(nameof(envelopeCheck), envelopeCheck, "Default or Always."),
-    };
 
     public async Task InitializeAsync()
     {
@@ -62,21 +44,8 @@ public abstract class PeerGatewayFixture : IAsyncLifetime
             ["Aup__WindowSeconds"] = "30",
             ["Aup__Identity__TrustedHeader"] = PeerRequests.UserHeader,
         };
-        var gateway = GatewayProcess.StartAsync(environment);
-        var alwaysChecking = StartsAlwaysCheckingGateway
-            ? GatewayProcess.StartAsync(new Dictionary<string, string>(environment) { ["Aup__Soap__EnvelopeCheck"] = "Always" })
-            : Task.FromResult<GatewayProcess?>(null)!;
-        try
-        {
-            _gateway = await gateway;
-        }
-        finally
-        {
-            _alwaysChecking = await alwaysChecking;
-        }
-
+        _gateway = await GatewayProcess.StartAsync(environment);
         Client = new HttpClient { BaseAddress = _gateway.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
-        AlwaysCheckingClient = _alwaysChecking is null ? null : new HttpClient { BaseAddress = _alwaysChecking.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
         Direct = new HttpClient { BaseAddress = _backend.Address, Timeout = TimeSpan.FromSeconds(30) };
     }
 
@@ -84,16 +53,12 @@ public abstract class PeerGatewayFixture : IAsyncLifetime
     public async Task DisposeAsync()
     {
         Client?.Dispose();
-        AlwaysCheckingClient?.Dispose();
         Direct?.Dispose();
-        var (gateway, alwaysChecking, backend) = (_gateway, _alwaysChecking, _backend);
-        (_gateway, _alwaysChecking, _backend) = (null, null, null);
-        foreach (var process in new[] { gateway, alwaysChecking })
+        var (gateway, backend) = (_gateway, _backend);
+        (_gateway, _backend) = (null, null);
+        if (gateway is not null)
         {
-            if (process is not null)
-            {
-                await process.DisposeAsync();
-            }
+            await gateway.DisposeAsync();
         }
 
         if (backend is not null)
