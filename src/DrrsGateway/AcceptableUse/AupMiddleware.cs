@@ -186,10 +186,19 @@ internal sealed partial class AupMiddleware
     private static async Task<ServiceResult?> EnvelopeDisagreesAsync(HttpContext context, AupKey key, AupCall call, AupOptions options)
     {
         var envelope = await EnvelopeReader.ReadAsync(context, call.Soap.Framing, options.Soap.MaxEnvelopePeekBytes, options.ParsedServices, key.Service).ConfigureAwait(false);
+        if (envelope == EnvelopeNames.Empty)
+        {
+            // Names nothing beyond what keyed the call: the common case, settled without resolving again.
+            return null;
+        }
+
         var service = ServiceNameResolver.FromEnvelope(context, call.Soap, envelope, options);
-        return service.Kind == ServiceResultKind.Named && string.Equals(service.Service, key.Service, StringComparison.Ordinal)
-            ? null
-            : service.Kind == ServiceResultKind.Named ? ServiceResult.Invalid(ServiceNameResolver.DisagreementProblem) : service;
+        if (service.Kind != ServiceResultKind.Named)
+        {
+            return service;
+        }
+
+        return string.Equals(service.Service, key.Service, StringComparison.Ordinal) ? null : ServiceResult.Invalid(ServiceNameResolver.DisagreementProblem);
     }
 
     private void LogRejected(AupKey key, AupCall call)

@@ -106,12 +106,9 @@ internal static class ServiceNameResolver
 
         // A Body element outside the catalog that still starts with an operation's name (a document/literal
         // bare element such as RetrieveDRRSLocationsRequest) is dispatched to that operation by JAX-WS.
-        if (envelope.BodyElement is { } element && !catalog.NamesOperation(element))
+        if (envelope.BodyElement is { } element && named is not null && !catalog.NamesOperation(element) && !catalog.MayName(element, named))
         {
-            if (named is not null && !catalog.MayName(element, named))
-            {
-                return ServiceResult.Invalid(DisagreementProblem);
-            }
+            return ServiceResult.Invalid(DisagreementProblem);
         }
 
         if (named is not null)

@@ -285,5 +285,6 @@ internal static class EnvelopeReader
             ? ServiceNames.Shared.Remember(localName)
             : null;
 
-    private static bool DeclaresDtd(ReadOnlySpan<byte> start) => start.IndexOf("<!DOCTYPE"u8) >= 0;
+    /// <summary>Whether the bytes hold a document type declaration, which SOAP forbids.</summary>
+    internal static bool DeclaresDtd(ReadOnlySpan<byte> start) => start.IndexOf("<!DOCTYPE"u8) >= 0;
 }

@@ -14,7 +14,7 @@ internal static class EnvelopeScan
 {
     public static bool NamesNothingBut(ReadOnlySpan<byte> body, string operation, ServiceCatalog catalog)
     {
-        if (catalog.BaseNameSearch is not { } search || !IsUtf8Xml(body) || body.IndexOf("<!DOCTYPE"u8) >= 0)
+        if (catalog.BaseNameSearch is not { } search || !IsUtf8Xml(body) || EnvelopeReader.DeclaresDtd(body))
         {
             return false;
         }
