@@ -9,7 +9,7 @@ namespace DrrsGateway.IntegrationTests.AcceptableUse;
 /// SOAP requests are keyed by the operation the backend will run, whatever the caller varies: framing
 /// (SwA, MTOM), path parameters, actions, WS-Addressing, the Body; and what cannot be keyed is refused.
 /// </summary>
-public sealed class SoapKeyingTests : IAsyncLifetime
+public sealed class SoapKeyingTests : GatewayTests
 {
     private const string CaisoMessage =
         "CAISO DRRS Acceptable Use Policy Violation. Please retry your request again in 30 seconds from now. Note: Time resets each time you request before expiration.";
@@ -17,35 +17,17 @@ public sealed class SoapKeyingTests : IAsyncLifetime
     private const string Submit = "SubmitDRRSLocations_v1";
     private const string Retrieve = "RetrieveDRRSLocations_v1";
 
-    private RecordingBackend _backend = null!;
-    private GatewayFactory _gateway = null!;
-    private HttpClient _client = null!;
-
-    public async Task InitializeAsync()
-    {
-        _backend = await RecordingBackend.StartAsync();
-        _gateway = new GatewayFactory(_backend.Address);
-        _client = _gateway.CreateClientFrom();
-    }
-
-    public async Task DisposeAsync()
-    {
-        _client.Dispose();
-        await _gateway.DisposeAsync();
-        await _backend.DisposeAsync();
-    }
-
     [Fact]
     public async Task SwA11_SameOperationAgain_IsClientFaultWithCaisoMessageAndBodyForwardedUnchanged()
     {
         var user = NewUser();
         using var firstRequest = SwA11(RuntimePath, user, Envelope(Soap11Namespace, Submit), ActionUri(Submit));
         var sent = await firstRequest.Content!.ReadAsByteArrayAsync();
-        using var first = await _client.SendAsync(firstRequest);
-        using var second = await _client.SendAsync(SwA11(RuntimePath, user, Envelope(Soap11Namespace, Submit), ActionUri(Submit)));
+        using var first = await Client.SendAsync(firstRequest);
+        using var second = await Client.SendAsync(SwA11(RuntimePath, user, Envelope(Soap11Namespace, Submit), ActionUri(Submit)));
 
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
-        Assert.Equal(sent, _backend.Bodies.Last());
+        Assert.Equal(sent, Backend.Bodies.Last());
         Assert.Equal(HttpStatusCode.InternalServerError, second.StatusCode);
         Assert.Equal("text/xml; charset=utf-8", second.Content.Headers.ContentType!.ToString());
         Assert.Equal(new SoapFault("soap:Client", CaisoMessage, null), await SoapFault.ReadAsync(second));
@@ -55,8 +37,8 @@ public sealed class SoapKeyingTests : IAsyncLifetime
     public async Task Mtom11_AfterPlainCallOfSameOperation_IsRefused()
     {
         var user = NewUser();
-        using var plain = await _client.SendAsync(Soap11(RuntimePath, user, Envelope(Soap11Namespace, Submit), $"\"{ActionUri(Submit)}\""));
-        using var mtom = await _client.SendAsync(Mtom11(RuntimePath, user, Envelope(Soap11Namespace, Submit), ActionUri(Submit)));
+        using var plain = await Client.SendAsync(Soap11(RuntimePath, user, Envelope(Soap11Namespace, Submit), $"\"{ActionUri(Submit)}\""));
+        using var mtom = await Client.SendAsync(Mtom11(RuntimePath, user, Envelope(Soap11Namespace, Submit), ActionUri(Submit)));
 
         Assert.Equal(HttpStatusCode.OK, plain.StatusCode);
         Assert.Equal(new SoapFault("soap:Client", CaisoMessage, null), await SoapFault.ReadAsync(mtom));
@@ -66,8 +48,8 @@ public sealed class SoapKeyingTests : IAsyncLifetime
     public async Task Mtom12_ActionParameterThenActionInStartInfo_IsOneServiceAnsweredAsSoap12()
     {
         var user = NewUser();
-        using var first = await _client.SendAsync(Mtom12(RuntimePath, user, Envelope(Soap12Namespace, Submit), ActionUri(Submit)));
-        using var second = await _client.SendAsync(Mtom12ActionInStartInfo(RuntimePath, user, Envelope(Soap12Namespace, Submit), ActionUri(Submit)));
+        using var first = await Client.SendAsync(Mtom12(RuntimePath, user, Envelope(Soap12Namespace, Submit), ActionUri(Submit)));
+        using var second = await Client.SendAsync(Mtom12ActionInStartInfo(RuntimePath, user, Envelope(Soap12Namespace, Submit), ActionUri(Submit)));
 
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         Assert.Equal(HttpStatusCode.InternalServerError, second.StatusCode);
@@ -79,8 +61,8 @@ public sealed class SoapKeyingTests : IAsyncLifetime
     public async Task Mtom_DifferentOperationsOnGenericEndpoint_AreDifferentServices()
     {
         var user = NewUser();
-        using var submit = await _client.SendAsync(Mtom12(RuntimePath, user, Envelope(Soap12Namespace, Submit), ActionUri(Submit)));
-        using var retrieve = await _client.SendAsync(Mtom12(RuntimePath, user, Envelope(Soap12Namespace, Retrieve), null));
+        using var submit = await Client.SendAsync(Mtom12(RuntimePath, user, Envelope(Soap12Namespace, Submit), ActionUri(Submit)));
+        using var retrieve = await Client.SendAsync(Mtom12(RuntimePath, user, Envelope(Soap12Namespace, Retrieve), null));
 
         Assert.Equal(HttpStatusCode.OK, submit.StatusCode);
         Assert.Equal(HttpStatusCode.OK, retrieve.StatusCode);
@@ -93,19 +75,19 @@ public sealed class SoapKeyingTests : IAsyncLifetime
         var responses = new List<HttpResponseMessage>();
         foreach (var parameter in new[] { "", ";jsessionid=A", ";jsessionid=B", ";x", ";" })
         {
-            responses.Add(await _client.CallAsync(user, $"/sst/runtime.asvc/{Retrieve}{parameter}"));
+            responses.Add(await Client.CallAsync(user, $"/sst/runtime.asvc/{Retrieve}{parameter}"));
         }
 
         Assert.Equal(HttpStatusCode.OK, responses[0].StatusCode);
         Assert.All(responses.Skip(1), r => Assert.Equal(HttpStatusCode.TooManyRequests, r.StatusCode));
-        Assert.Single(_backend.Requests, path => path.Contains(Retrieve, StringComparison.Ordinal));
+        Assert.Single(Backend.Requests, path => path.Contains(Retrieve, StringComparison.Ordinal));
         responses.ForEach(r => r.Dispose());
     }
 
     [Fact]
     public async Task PathParameter_WithDisagreeingAction_IsRefusedAsBadRequest()
     {
-        using var response = await _client.SendAsync(Soap11($"/sst/runtime.asvc/{Retrieve};x", NewUser(), Envelope(Soap11Namespace, Retrieve), $"\"{ActionUri(Submit)}\""));
+        using var response = await Client.SendAsync(Soap11($"/sst/runtime.asvc/{Retrieve};x", NewUser(), Envelope(Soap11Namespace, Retrieve), $"\"{ActionUri(Submit)}\""));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("soap:Client", (await SoapFault.ReadAsync(response)).Code);
@@ -120,23 +102,23 @@ public sealed class SoapKeyingTests : IAsyncLifetime
     public async Task Generic_RotatingActionsWithTheSameBody_RunTheOperationOnce(string firstAction, string secondAction)
     {
         var user = NewUser();
-        using var legit = await _client.SendAsync(Soap11(RuntimePath, user, Envelope(Soap11Namespace, Retrieve), $"\"{ActionUri(Retrieve)}\""));
-        var forwarded = _backend.Requests.Count;
-        using var first = await _client.SendAsync(Soap11(RuntimePath, user, Envelope(Soap11Namespace, Retrieve), firstAction.Length == 0 ? [] : [firstAction]));
-        using var second = await _client.SendAsync(Soap11(RuntimePath, user, Envelope(Soap11Namespace, Retrieve), secondAction));
+        using var legit = await Client.SendAsync(Soap11(RuntimePath, user, Envelope(Soap11Namespace, Retrieve), $"\"{ActionUri(Retrieve)}\""));
+        var forwarded = Backend.Requests.Count;
+        using var first = await Client.SendAsync(Soap11(RuntimePath, user, Envelope(Soap11Namespace, Retrieve), firstAction.Length == 0 ? [] : [firstAction]));
+        using var second = await Client.SendAsync(Soap11(RuntimePath, user, Envelope(Soap11Namespace, Retrieve), secondAction));
 
         Assert.Equal(HttpStatusCode.OK, legit.StatusCode);
         Assert.NotEqual(HttpStatusCode.OK, first.StatusCode);
         Assert.Equal(CaisoMessage, (await SoapFault.ReadAsync(second)).Message);
-        Assert.Equal(forwarded, _backend.Requests.Count);
+        Assert.Equal(forwarded, Backend.Requests.Count);
     }
 
     [Fact]
     public async Task Generic_TwoSoapActionHeaders_AreKeyedByTheBody()
     {
         var user = NewUser();
-        using var first = await _client.SendAsync(Soap11(RuntimePath, user, Envelope(Soap11Namespace, Retrieve), "\"urn:a\"", "\"urn:b\""));
-        using var second = await _client.SendAsync(Soap11(RuntimePath, user, Envelope(Soap11Namespace, Retrieve), $"\"{ActionUri(Retrieve)}\""));
+        using var first = await Client.SendAsync(Soap11(RuntimePath, user, Envelope(Soap11Namespace, Retrieve), "\"urn:a\"", "\"urn:b\""));
+        using var second = await Client.SendAsync(Soap11(RuntimePath, user, Envelope(Soap11Namespace, Retrieve), $"\"{ActionUri(Retrieve)}\""));
 
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         Assert.Equal(CaisoMessage, (await SoapFault.ReadAsync(second)).Message);
@@ -146,9 +128,9 @@ public sealed class SoapKeyingTests : IAsyncLifetime
     public async Task Soap12WsAddressing_ActionOnlyInEnvelope_IsKeyedByIt()
     {
         var user = NewUser();
-        using var first = await _client.SendAsync(Soap12(RuntimePath, user, Envelope(Soap12Namespace, "Ignored", ActionUri(Submit)), null));
-        using var second = await _client.SendAsync(Soap12(RuntimePath, user, Envelope(Soap12Namespace, "Ignored", ActionUri(Submit)), null));
-        using var other = await _client.SendAsync(Soap12(RuntimePath, user, Envelope(Soap12Namespace, "Ignored", ActionUri(Retrieve)), null));
+        using var first = await Client.SendAsync(Soap12(RuntimePath, user, Envelope(Soap12Namespace, "Ignored", ActionUri(Submit)), null));
+        using var second = await Client.SendAsync(Soap12(RuntimePath, user, Envelope(Soap12Namespace, "Ignored", ActionUri(Submit)), null));
+        using var other = await Client.SendAsync(Soap12(RuntimePath, user, Envelope(Soap12Namespace, "Ignored", ActionUri(Retrieve)), null));
 
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         Assert.Equal(new SoapFault("env:Sender", CaisoMessage, "en"), await SoapFault.ReadAsync(second));
@@ -159,13 +141,13 @@ public sealed class SoapKeyingTests : IAsyncLifetime
     [MemberData(nameof(Disagreements))]
     public async Task Disagreement_BetweenPathActionAndEnvelope_IsRefused400AndNotForwarded(string path, string envelope, string action)
     {
-        var forwarded = _backend.Requests.Count;
+        var forwarded = Backend.Requests.Count;
 
-        using var response = await _client.SendAsync(Soap11(path, NewUser(), envelope, $"\"{action}\""));
+        using var response = await Client.SendAsync(Soap11(path, NewUser(), envelope, $"\"{action}\""));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal(new SoapFault("soap:Client", "The request path, SOAP action and SOAP envelope name different operations.", null), await SoapFault.ReadAsync(response));
-        Assert.Equal(forwarded, _backend.Requests.Count);
+        Assert.Equal(forwarded, Backend.Requests.Count);
     }
 
     public static TheoryData<string, string, string> Disagreements() => new()
@@ -185,11 +167,11 @@ public sealed class SoapKeyingTests : IAsyncLifetime
     {
         var user = NewUser();
         var path = $"/sst/runtime.asvc/{Retrieve}";
-        using var anonymous = await _client.GetAsync(path + query);
+        using var anonymous = await Client.GetAsync(path + query);
         using var withUser = new HttpRequestMessage(HttpMethod.Get, path + query) { Headers = { { GatewayFactory.UserHeader, user } } };
-        using var read = await _client.SendAsync(withUser);
-        using var head = await _client.SendAsync(new HttpRequestMessage(HttpMethod.Head, path + query) { Headers = { { GatewayFactory.UserHeader, user } } });
-        using var call = await _client.CallAsync(user, path);
+        using var read = await Client.SendAsync(withUser);
+        using var head = await Client.SendAsync(new HttpRequestMessage(HttpMethod.Head, path + query) { Headers = { { GatewayFactory.UserHeader, user } } });
+        using var call = await Client.CallAsync(user, path);
 
         Assert.Equal(HttpStatusCode.OK, anonymous.StatusCode);
         Assert.Equal(HttpStatusCode.OK, read.StatusCode);
@@ -201,8 +183,8 @@ public sealed class SoapKeyingTests : IAsyncLifetime
     public async Task MetadataRead_WhileLocked_IsStillForwarded()
     {
         var user = NewUser();
-        using var call = await _client.CallAsync(user, LocationsPath);
-        using var wsdl = await _client.SendAsync(new HttpRequestMessage(HttpMethod.Get, LocationsPath + "?wsdl") { Headers = { { GatewayFactory.UserHeader, user } } });
+        using var call = await Client.CallAsync(user, LocationsPath);
+        using var wsdl = await Client.SendAsync(new HttpRequestMessage(HttpMethod.Get, LocationsPath + "?wsdl") { Headers = { { GatewayFactory.UserHeader, user } } });
 
         Assert.Equal(HttpStatusCode.OK, wsdl.StatusCode);
         Assert.Equal(RecordingBackend.Body, await wsdl.Content.ReadAsStringAsync());
@@ -212,8 +194,8 @@ public sealed class SoapKeyingTests : IAsyncLifetime
     public async Task PostWithWsdlQuery_IsACall()
     {
         var user = NewUser();
-        using var first = await _client.CallAsync(user, LocationsPath + "?wsdl");
-        using var second = await _client.CallAsync(user, LocationsPath);
+        using var first = await Client.CallAsync(user, LocationsPath + "?wsdl");
+        using var second = await Client.CallAsync(user, LocationsPath);
 
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         Assert.Equal(HttpStatusCode.TooManyRequests, second.StatusCode);
@@ -222,7 +204,7 @@ public sealed class SoapKeyingTests : IAsyncLifetime
     [Fact]
     public async Task MetadataReads_TurnedOff_AreCalls()
     {
-        await using var gateway = new GatewayFactory(_backend.Address, settings: new Dictionary<string, string?> { ["Aup:Soap:ForwardMetadataReads"] = "false" });
+        await using var gateway = new GatewayFactory(Backend.Address, settings: new Dictionary<string, string?> { ["Aup:Soap:ForwardMetadataReads"] = "false" });
         using var client = gateway.CreateClientFrom();
         var user = NewUser();
 
@@ -240,42 +222,42 @@ public sealed class SoapKeyingTests : IAsyncLifetime
     [InlineData("/sst/runtime.asvc")]
     public async Task Catalog_PlainCallNamingNoOperation_IsRefusedAndNotForwarded(string path)
     {
-        var forwarded = _backend.Requests.Count;
+        var forwarded = Backend.Requests.Count;
 
-        using var plain = await _client.CallAsync(NewUser(), path);
+        using var plain = await Client.CallAsync(NewUser(), path);
 
         Assert.Equal(HttpStatusCode.BadRequest, plain.StatusCode);
         Assert.Equal("The request names no DRRS operation this gateway forwards.", await plain.Content.ReadAsStringAsync());
-        Assert.Equal(forwarded, _backend.Requests.Count);
+        Assert.Equal(forwarded, Backend.Requests.Count);
     }
 
     [Fact]
     public async Task Catalog_SoapCallOnUncataloguedOperationPath_IsRefusedAndNotForwarded()
     {
-        var forwarded = _backend.Requests.Count;
+        var forwarded = Backend.Requests.Count;
 
-        using var soap = await _client.SendAsync(Soap11("/sst/runtime.asvc/MadeUpOperation_v1", NewUser(), Envelope(Soap11Namespace, Retrieve), $"\"{ActionUri(Retrieve)}\""));
+        using var soap = await Client.SendAsync(Soap11("/sst/runtime.asvc/MadeUpOperation_v1", NewUser(), Envelope(Soap11Namespace, Retrieve), $"\"{ActionUri(Retrieve)}\""));
 
         Assert.Equal(HttpStatusCode.BadRequest, soap.StatusCode);
         Assert.Equal(new SoapFault("soap:Client", "The request names no DRRS operation this gateway forwards.", null), await SoapFault.ReadAsync(soap));
-        Assert.Equal(forwarded, _backend.Requests.Count);
+        Assert.Equal(forwarded, Backend.Requests.Count);
     }
 
     [Fact]
     public async Task OperationPath_BodyNamingAnotherOperationWithoutAction_IsRefused400()
     {
-        var forwarded = _backend.Requests.Count;
+        var forwarded = Backend.Requests.Count;
 
-        using var response = await _client.SendAsync(Soap12($"/sst/runtime.asvc/{Retrieve}", NewUser(), Envelope(Soap12Namespace, Submit), null));
+        using var response = await Client.SendAsync(Soap12($"/sst/runtime.asvc/{Retrieve}", NewUser(), Envelope(Soap12Namespace, Submit), null));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal(forwarded, _backend.Requests.Count);
+        Assert.Equal(forwarded, Backend.Requests.Count);
     }
 
     [Fact]
     public async Task EnvelopeCheckAlways_BodyNamingAnotherOperationThanPathAndAction_IsRefused400()
     {
-        await using var gateway = new GatewayFactory(_backend.Address, settings: new Dictionary<string, string?> { ["Aup:Soap:EnvelopeCheck"] = "Always" });
+        await using var gateway = new GatewayFactory(Backend.Address, settings: new Dictionary<string, string?> { ["Aup:Soap:EnvelopeCheck"] = "Always" });
         using var client = gateway.CreateClientFrom();
 
         using var response = await client.SendAsync(Soap11($"/sst/runtime.asvc/{Retrieve}", NewUser(), Envelope(Soap11Namespace, Submit), $"\"{ActionUri(Retrieve)}\""));
@@ -286,19 +268,19 @@ public sealed class SoapKeyingTests : IAsyncLifetime
     [Fact]
     public async Task Catalog_UnknownOperationInEnvelope_IsRefusedAndNotForwarded()
     {
-        var forwarded = _backend.Requests.Count;
+        var forwarded = Backend.Requests.Count;
 
-        using var response = await _client.SendAsync(Soap12(RuntimePath, NewUser(), Envelope(Soap12Namespace, "MadeUp_v1", ActionUri("MadeUp_v1")), ActionUri("MadeUp_v1")));
+        using var response = await Client.SendAsync(Soap12(RuntimePath, NewUser(), Envelope(Soap12Namespace, "MadeUp_v1", ActionUri("MadeUp_v1")), ActionUri("MadeUp_v1")));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal(new SoapFault("env:Sender", "The request names no DRRS operation this gateway forwards.", "en"), await SoapFault.ReadAsync(response));
-        Assert.Equal(forwarded, _backend.Requests.Count);
+        Assert.Equal(forwarded, Backend.Requests.Count);
     }
 
     [Fact]
     public async Task Catalog_ConfiguredNames_ReplaceTheDefault()
     {
-        await using var gateway = new GatewayFactory(_backend.Address, settings: new Dictionary<string, string?> { ["Aup:Services:Names"] = "CustomOperation_v*, RetrieveDRRSLocations_v1" });
+        await using var gateway = new GatewayFactory(Backend.Address, settings: new Dictionary<string, string?> { ["Aup:Services:Names"] = "CustomOperation_v*, RetrieveDRRSLocations_v1" });
         using var client = gateway.CreateClientFrom();
 
         using var custom = await client.CallAsync(NewUser(), "/sst/runtime.asvc/CustomOperation_v3");
@@ -313,7 +295,7 @@ public sealed class SoapKeyingTests : IAsyncLifetime
     [Fact]
     public async Task Catalog_Off_ForwardsVersionedNamesButStillKeysTheBodyOnTheGenericEndpoint()
     {
-        await using var gateway = new GatewayFactory(_backend.Address, settings: new Dictionary<string, string?> { ["Aup:Services:Enabled"] = "false" });
+        await using var gateway = new GatewayFactory(Backend.Address, settings: new Dictionary<string, string?> { ["Aup:Services:Enabled"] = "false" });
         using var client = gateway.CreateClientFrom();
         var user = NewUser();
 
@@ -333,17 +315,17 @@ public sealed class SoapKeyingTests : IAsyncLifetime
         var user = NewUser();
         for (var i = 0; i < 5; i++)
         {
-            using var response = await _client.SendAsync(Soap11(RuntimePath, user, "<s:Envelope", $"\"{ActionUri(Retrieve)}\""));
+            using var response = await Client.SendAsync(Soap11(RuntimePath, user, "<s:Envelope", $"\"{ActionUri(Retrieve)}\""));
             Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         }
 
-        Assert.Single(_gateway.Logs.WithEventId(6), e => LogCollector.Scalar(e, "Reason") as string == "The request body is not a well-formed SOAP envelope.");
+        Assert.Single(Gateway.Logs.WithEventId(6), e => LogCollector.Scalar(e, "Reason") as string == "The request body is not a well-formed SOAP envelope.");
     }
 
     [Fact]
     public async Task EnvelopeCheckWhenHeadersNameNone_ActionNamingAnOperation_IsTrustedWithoutReadingTheBody()
     {
-        await using var gateway = new GatewayFactory(_backend.Address, settings: new Dictionary<string, string?> { ["Aup:Soap:EnvelopeCheck"] = "WhenHeadersNameNone" });
+        await using var gateway = new GatewayFactory(Backend.Address, settings: new Dictionary<string, string?> { ["Aup:Soap:EnvelopeCheck"] = "WhenHeadersNameNone" });
         using var client = gateway.CreateClientFrom();
 
         using var response = await client.SendAsync(Soap11(RuntimePath, NewUser(), "not even xml", $"\"{ActionUri(Submit)}\""));
@@ -356,34 +338,34 @@ public sealed class SoapKeyingTests : IAsyncLifetime
     {
         var lol = string.Concat(Enumerable.Range(1, 9).Select(i => $"<!ENTITY lol{i} \"{string.Concat(Enumerable.Repeat($"&lol{i - 1};", 10))}\">"));
         var bomb = $"<?xml version=\"1.0\"?><!DOCTYPE s:Envelope [<!ENTITY lol0 \"lol\">{lol}]><s:Envelope xmlns:s=\"{Soap11Namespace}\"><s:Body><{Retrieve}>&lol9;</{Retrieve}></s:Body></s:Envelope>";
-        var forwarded = _backend.Requests.Count;
+        var forwarded = Backend.Requests.Count;
 
-        using var response = await _client.SendAsync(Soap11(RuntimePath, NewUser(), bomb, $"\"{ActionUri(Retrieve)}\""));
+        using var response = await Client.SendAsync(Soap11(RuntimePath, NewUser(), bomb, $"\"{ActionUri(Retrieve)}\""));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("The SOAP envelope declares a DTD, which SOAP forbids.", (await SoapFault.ReadAsync(response)).Message);
-        Assert.Equal(forwarded, _backend.Requests.Count);
+        Assert.Equal(forwarded, Backend.Requests.Count);
     }
 
     [Fact]
     public async Task Hostile_TenMegabytesBeforeBody_IsRefused400AndNotForwarded()
     {
         var padding = $"<p:Pad xmlns:p=\"urn:pad\">{new string('x', 10 * 1024 * 1024)}</p:Pad>";
-        var forwarded = _backend.Requests.Count;
+        var forwarded = Backend.Requests.Count;
 
-        using var response = await _client.SendAsync(Soap11(RuntimePath, NewUser(), Envelope(Soap11Namespace, Retrieve, headerPadding: padding), $"\"{ActionUri(Retrieve)}\""));
+        using var response = await Client.SendAsync(Soap11(RuntimePath, NewUser(), Envelope(Soap11Namespace, Retrieve, headerPadding: padding), $"\"{ActionUri(Retrieve)}\""));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("within 65536 bytes", (await SoapFault.ReadAsync(response)).Message, StringComparison.Ordinal);
-        Assert.Equal(forwarded, _backend.Requests.Count);
+        Assert.Equal(forwarded, Backend.Requests.Count);
     }
 
     [Fact]
     public async Task SignedEnvelope_WithSecurityHeaderBeforeBody_IsKeyedByItsBody()
     {
         var user = NewUser();
-        using var first = await _client.SendAsync(Soap11(RuntimePath, user, Envelope(Soap11Namespace, Submit, headerPadding: SecurityHeader(20_000)), "\"\""));
-        using var second = await _client.SendAsync(Soap11(RuntimePath, user, Envelope(Soap11Namespace, Submit), $"\"{ActionUri(Submit)}\""));
+        using var first = await Client.SendAsync(Soap11(RuntimePath, user, Envelope(Soap11Namespace, Submit, headerPadding: SecurityHeader(20_000)), "\"\""));
+        using var second = await Client.SendAsync(Soap11(RuntimePath, user, Envelope(Soap11Namespace, Submit), $"\"{ActionUri(Submit)}\""));
 
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         Assert.Equal(CaisoMessage, (await SoapFault.ReadAsync(second)).Message);
@@ -393,14 +375,14 @@ public sealed class SoapKeyingTests : IAsyncLifetime
     public async Task Concurrent_MtomCallsOfOneOperation_ExactlyOneForwarded()
     {
         var user = NewUser();
-        var before = _backend.Requests.Count;
+        var before = Backend.Requests.Count;
 
         var responses = await Task.WhenAll(Enumerable.Range(0, 32).Select(i => i % 2 == 0
-            ? _client.SendAsync(Mtom11(RuntimePath, user, Envelope(Soap11Namespace, Submit), ActionUri(Submit)))
-            : _client.SendAsync(Soap11(RuntimePath, user, Envelope(Soap11Namespace, Submit), $"\"urn:made-up-{i}\""))));
+            ? Client.SendAsync(Mtom11(RuntimePath, user, Envelope(Soap11Namespace, Submit), ActionUri(Submit)))
+            : Client.SendAsync(Soap11(RuntimePath, user, Envelope(Soap11Namespace, Submit), $"\"urn:made-up-{i}\""))));
 
         Assert.Equal(1, responses.Count(r => r.StatusCode == HttpStatusCode.OK));
-        Assert.Equal(before + 1, _backend.Requests.Count);
+        Assert.Equal(before + 1, Backend.Requests.Count);
         foreach (var response in responses)
         {
             response.Dispose();
