@@ -158,6 +158,22 @@ public sealed class SoapKeyingTests : GatewayTests
         { $"/sst/runtime.asvc/{Retrieve}", Envelope(Soap11Namespace, Retrieve), ActionUri(Submit) },
     };
 
+    [Fact]
+    public async Task Multipart_StartGivenTwice_IsRefused400AndNotForwarded()
+    {
+        // Parsers differ on which start wins: the gateway could key one part while the backend runs the other.
+        var forwarded = Backend.Requests.Count;
+        using var request = Mtom11(RuntimePath, NewUser(), Envelope(Soap11Namespace, Submit), ActionUri(Submit));
+        request.Content!.Headers.Remove("Content-Type");
+        request.Content.Headers.TryAddWithoutValidation("Content-Type", $"multipart/related; type=\"application/xop+xml\"; start=\"<other@drrs>\"; start=\"{RootId}\"; boundary=\"{Boundary}\"; start-info=\"text/xml\"");
+
+        using var response = await Client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("The Content-Type gives a parameter twice, so the envelope, version or action it names is ambiguous.", (await SoapFault.ReadAsync(response)).Message);
+        Assert.Equal(forwarded, Backend.Requests.Count);
+    }
+
     [Theory]
     [InlineData("?wsdl")]
     [InlineData("?WSDL")]

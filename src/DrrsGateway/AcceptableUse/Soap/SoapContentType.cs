@@ -25,35 +25,64 @@ internal static class SoapContentType
     public static bool TryGetParameter(ReadOnlySpan<char> contentType, ReadOnlySpan<char> name, out ReadOnlySpan<char> value)
     {
         var rest = contentType;
-        var semicolon = rest.IndexOf(';');
-        while (semicolon >= 0)
+        while (NextParameter(ref rest, out var parameter, out var parameterValue))
         {
-            rest = rest[(semicolon + 1)..].TrimStart();
-            var equals = rest.IndexOf('=');
-            if (equals <= 0)
-            {
-                break;
-            }
-
-            var parameter = rest[..equals].Trim();
-            rest = rest[(equals + 1)..].TrimStart();
-            if (!TryReadValue(rest, out var parameterValue, out var consumed))
-            {
-                break;
-            }
-
             if (parameter.Equals(name, StringComparison.OrdinalIgnoreCase))
             {
                 value = parameterValue;
                 return true;
             }
-
-            rest = rest[consumed..];
-            semicolon = rest.IndexOf(';');
         }
 
         value = default;
         return false;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="contentType"/> gives one of its parameters twice (any case). Parsers differ on
+    /// which one wins, so the gateway and the backend could read different roots, versions or actions.
+    /// </summary>
+    public static bool RepeatsParameter(ReadOnlySpan<char> contentType)
+    {
+        var rest = contentType;
+        while (NextParameter(ref rest, out var parameter, out _))
+        {
+            if (TryGetParameter(rest, parameter, out _))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Reads the parameter after the next <c>;</c> of <paramref name="rest"/> and moves past it.</summary>
+    private static bool NextParameter(scoped ref ReadOnlySpan<char> rest, out ReadOnlySpan<char> name, out ReadOnlySpan<char> value)
+    {
+        name = default;
+        value = default;
+        var semicolon = rest.IndexOf(';');
+        if (semicolon < 0)
+        {
+            return false;
+        }
+
+        var parameter = rest[(semicolon + 1)..].TrimStart();
+        var equals = parameter.IndexOf('=');
+        if (equals <= 0)
+        {
+            return false;
+        }
+
+        name = parameter[..equals].Trim();
+        parameter = parameter[(equals + 1)..].TrimStart();
+        if (!TryReadValue(parameter, out value, out var consumed))
+        {
+            return false;
+        }
+
+        rest = parameter[consumed..];
+        return true;
     }
 
     /// <summary>

@@ -3,8 +3,10 @@ namespace DrrsGateway.AcceptableUse.Soap;
 /// <summary>
 /// What the headers of a request say about SOAP: its version, the operation its action names (already
 /// lower-cased; null when the action is missing or does not name an operation), and where the envelope is.
+/// <see cref="Ambiguous"/>: the content type gives a parameter twice, so a backend may read another root,
+/// version or action than the gateway.
 /// </summary>
-internal readonly record struct SoapRequest(SoapVersion Version, string? Operation, SoapFraming Framing)
+internal readonly record struct SoapRequest(SoapVersion Version, string? Operation, SoapFraming Framing, bool Ambiguous = false)
 {
     public const string SoapActionHeader = "SOAPAction";
 
@@ -23,6 +25,12 @@ internal readonly record struct SoapRequest(SoapVersion Version, string? Operati
             return None;
         }
 
+        var soap = ReadContentType(request, contentType);
+        return soap.Version != SoapVersion.None && SoapContentType.RepeatsParameter(contentType) ? soap with { Ambiguous = true } : soap;
+    }
+
+    private static SoapRequest ReadContentType(HttpRequest request, string contentType)
+    {
         var mediaType = SoapContentType.MediaType(contentType);
         if (mediaType.Equals(SoapContentType.Soap12MediaType, StringComparison.OrdinalIgnoreCase))
         {

@@ -38,4 +38,14 @@ public sealed class SoapContentTypeTests
     [InlineData(";;;;===\"\"\"\\")]
     public void TryGetParameter_NoWellFormedAction_IsFalse(string contentType) =>
         Assert.False(SoapContentType.TryGetParameter(contentType, "action", out _));
+
+    [Theory]
+    [InlineData("multipart/related; type=\"application/xop+xml\"; start=\"<a>\"; start=\"<b>\"; boundary=x", true)]
+    [InlineData("application/soap+xml; action=\"urn:a\"; ACTION=\"urn:b\"", true)]
+    [InlineData("multipart/related; type=\"text/xml\"; boundary=x; type=\"image/png\"", true)]
+    [InlineData("multipart/related; type=\"application/xop+xml\"; start-info=\"application/soap+xml; action=\\\"urn:a\\\"\"; action=\"urn:a\"; boundary=x", false)]
+    [InlineData("text/xml; charset=utf-8", false)]
+    [InlineData("text/xml", false)]
+    public void RepeatsParameter_ParameterGivenTwice_IsTrue(string contentType, bool expected) =>
+        Assert.Equal(expected, SoapContentType.RepeatsParameter(contentType));
 }

@@ -126,4 +126,16 @@ public sealed class SoapRequestTests
 
         return request;
     }
+
+    [Fact]
+    public void Read_MultipartWithTwoStartParameters_IsAmbiguous()
+    {
+        var request = Request("multipart/related; type=\"text/xml\"; start=\"<a@x>\"; start=\"<b@x>\"; boundary=b", Action);
+
+        Assert.True(SoapRequest.Read(request, Enabled).Ambiguous);
+    }
+
+    [Fact]
+    public void Read_OrdinarySoapContentType_IsNotAmbiguous() =>
+        Assert.False(SoapRequest.Read(Request("text/xml; charset=utf-8", Action), Enabled).Ambiguous);
 }
