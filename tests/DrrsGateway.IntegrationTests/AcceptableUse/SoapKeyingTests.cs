@@ -170,7 +170,22 @@ public sealed class SoapKeyingTests : GatewayTests
         using var response = await Client.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal("The Content-Type gives a parameter twice, so the envelope, version or action it names is ambiguous.", (await SoapFault.ReadAsync(response)).Message);
+        Assert.Equal("The Content-Type is given twice or gives a parameter twice, so the envelope, version or action it names is ambiguous.", (await SoapFault.ReadAsync(response)).Message);
+        Assert.Equal(forwarded, Backend.Requests.Count);
+    }
+
+    [Fact]
+    public async Task ContentTypeGivenTwice_OnOperationPath_IsRefused400AndNotForwarded()
+    {
+        var forwarded = Backend.Requests.Count;
+        // The gateway's reading of the first header is not SOAP; a backend reading the second one is.
+        using var request = Soap11($"/sst/runtime.asvc/{Retrieve}", NewUser(), Envelope(Soap11Namespace, Submit), $"\"{ActionUri(Retrieve)}\"");
+        request.Content!.Headers.Remove("Content-Type");
+        request.Content.Headers.TryAddWithoutValidation("Content-Type", ["application/octet-stream", "text/xml; charset=utf-8"]);
+
+        using var response = await Client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal(forwarded, Backend.Requests.Count);
     }
 

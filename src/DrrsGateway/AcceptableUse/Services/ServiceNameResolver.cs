@@ -18,7 +18,7 @@ internal static class ServiceNameResolver
 
     internal const string DisagreementProblem = "The request path, SOAP action and SOAP envelope name different operations.";
     internal const string NoServiceProblem = "The request names no DRRS service.";
-    internal const string AmbiguousContentTypeProblem = "The Content-Type gives a parameter twice, so the envelope, version or action it names is ambiguous.";
+    internal const string AmbiguousContentTypeProblem = "The Content-Type is given twice or gives a parameter twice, so the envelope, version or action it names is ambiguous.";
 
     /// <summary>What the route, path and headers tell, without reading the body.</summary>
     public static ServiceResult Resolve(HttpContext context, SoapRequest soap, AupOptions options)

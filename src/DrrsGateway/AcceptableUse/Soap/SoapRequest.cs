@@ -25,6 +25,12 @@ internal readonly record struct SoapRequest(SoapVersion Version, string? Operati
             return None;
         }
 
+        if (request.Headers.ContentType.Count > 1)
+        {
+            // Two Content-Type headers: a backend taking the first may see SOAP where the gateway sees none.
+            return None with { Ambiguous = true };
+        }
+
         var soap = ReadContentType(request, contentType);
         return soap.Version != SoapVersion.None && SoapContentType.RepeatsParameter(contentType) ? soap with { Ambiguous = true } : soap;
     }
