@@ -1,6 +1,8 @@
 using DrrsGateway.AcceptableUse;
 using DrrsGateway.Admin;
-using DrrsGateway.Hosting;
+using DrrsGateway.Management;
+using DrrsGateway.Observability;
+using DrrsGateway.Proxy;
 
 // appsettings.json travels with the binaries, so `dotnet path/to/DrrsGateway.dll` from any directory
 // finds the shipped routes and log settings.

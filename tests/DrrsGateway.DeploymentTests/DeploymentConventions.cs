@@ -1,5 +1,5 @@
-using DrrsGateway.AcceptableUse;
-using DrrsGateway.Hosting;
+using DrrsGateway.AcceptableUse.Settings;
+using DrrsGateway.Management;
 
 namespace DrrsGateway.DeploymentTests;
 

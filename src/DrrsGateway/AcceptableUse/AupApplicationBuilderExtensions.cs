@@ -1,4 +1,5 @@
 using DrrsGateway.AcceptableUse.Identity;
+using DrrsGateway.AcceptableUse.Settings;
 using Microsoft.Extensions.Options;
 
 namespace DrrsGateway.AcceptableUse;

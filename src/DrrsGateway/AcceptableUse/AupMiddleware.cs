@@ -1,8 +1,10 @@
 using System.Diagnostics;
+using DrrsGateway.AcceptableUse.Decisions;
 using DrrsGateway.AcceptableUse.Identity;
 using DrrsGateway.AcceptableUse.Responses;
 using DrrsGateway.AcceptableUse.Routes;
 using DrrsGateway.AcceptableUse.Services;
+using DrrsGateway.AcceptableUse.Settings;
 using DrrsGateway.AcceptableUse.Soap;
 using DrrsGateway.AcceptableUse.Stores;
 

@@ -1,4 +1,9 @@
+using DrrsGateway.AcceptableUse.Decisions;
 using DrrsGateway.AcceptableUse.Identity;
+using DrrsGateway.AcceptableUse.Settings;
+using DrrsGateway.AcceptableUse.Stores.Breaker;
+using DrrsGateway.AcceptableUse.Stores.InMemory;
+using DrrsGateway.AcceptableUse.Stores.Redis;
 using DrrsGateway.AcceptableUse.Stores;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Server.Kestrel.Core;

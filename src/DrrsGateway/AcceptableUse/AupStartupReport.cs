@@ -1,3 +1,6 @@
+using DrrsGateway.AcceptableUse.Settings;
+using DrrsGateway.AcceptableUse.Stores.InMemory;
+using DrrsGateway.AcceptableUse.Stores.Redis;
 using DrrsGateway.AcceptableUse.Stores;
 using Microsoft.Extensions.Options;
 

@@ -1,4 +1,4 @@
-using DrrsGateway.Hosting;
+using DrrsGateway.Management;
 using Microsoft.Extensions.Options;
 
 namespace DrrsGateway.Admin;

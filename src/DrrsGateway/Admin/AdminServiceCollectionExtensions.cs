@@ -1,5 +1,6 @@
-using DrrsGateway.AcceptableUse;
-using DrrsGateway.AcceptableUse.Stores;
+using DrrsGateway.AcceptableUse.Settings;
+using DrrsGateway.AcceptableUse.Stores.InMemory;
+using DrrsGateway.AcceptableUse.Stores.Redis;
 using Microsoft.Extensions.Options;
 
 namespace DrrsGateway.Admin;

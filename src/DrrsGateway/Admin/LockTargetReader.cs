@@ -1,4 +1,4 @@
-using DrrsGateway.AcceptableUse;
+using DrrsGateway.AcceptableUse.Settings;
 using Microsoft.AspNetCore.Http.Features;
 
 namespace DrrsGateway.Admin;

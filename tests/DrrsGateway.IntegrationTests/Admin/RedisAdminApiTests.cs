@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Net;
-using DrrsGateway.AcceptableUse.Stores;
+using DrrsGateway.AcceptableUse.Stores.Redis;
 using DrrsGateway.Admin;
 using DrrsGateway.IntegrationTests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;

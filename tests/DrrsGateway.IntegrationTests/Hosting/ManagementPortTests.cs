@@ -1,8 +1,9 @@
 using System.Globalization;
 using System.Net;
 using DrrsGateway.Admin;
-using DrrsGateway.Hosting;
 using DrrsGateway.IntegrationTests.Infrastructure;
+using DrrsGateway.Management;
+using DrrsGateway.Observability;
 using static DrrsGateway.IntegrationTests.Infrastructure.GatewayRequests;
 
 namespace DrrsGateway.IntegrationTests.Hosting;

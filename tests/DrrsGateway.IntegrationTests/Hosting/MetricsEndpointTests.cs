@@ -1,6 +1,6 @@
 using System.Net;
-using DrrsGateway.Hosting;
 using DrrsGateway.IntegrationTests.Infrastructure;
+using DrrsGateway.Observability;
 using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry.Trace;
 using static DrrsGateway.IntegrationTests.Infrastructure.GatewayRequests;

@@ -1,4 +1,4 @@
-using DrrsGateway.AcceptableUse;
+using DrrsGateway.AcceptableUse.Decisions;
 using DrrsGateway.IntegrationTests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Net;
-using DrrsGateway.Hosting;
 using DrrsGateway.IntegrationTests.Infrastructure;
+using DrrsGateway.Management;
 
 namespace DrrsGateway.IntegrationTests.Hosting;
 

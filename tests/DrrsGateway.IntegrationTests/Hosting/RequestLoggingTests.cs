@@ -1,6 +1,7 @@
 using System.Net;
-using DrrsGateway.Hosting;
 using DrrsGateway.IntegrationTests.Infrastructure;
+using DrrsGateway.Management;
+using DrrsGateway.Observability;
 using Serilog.Events;
 using static DrrsGateway.IntegrationTests.Infrastructure.GatewayRequests;
 

@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Net;
-using DrrsGateway.Hosting;
 using DrrsGateway.IntegrationTests.Infrastructure;
+using DrrsGateway.Management;
+using DrrsGateway.Observability;
 using static DrrsGateway.IntegrationTests.Infrastructure.GatewayRequests;
 
 namespace DrrsGateway.IntegrationTests.Processes;

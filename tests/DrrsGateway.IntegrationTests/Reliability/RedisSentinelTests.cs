@@ -1,8 +1,8 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
-using DrrsGateway.Hosting;
 using DrrsGateway.IntegrationTests.Infrastructure;
+using DrrsGateway.Management;
 using Xunit.Abstractions;
 using static DrrsGateway.IntegrationTests.Infrastructure.GatewayRequests;
 

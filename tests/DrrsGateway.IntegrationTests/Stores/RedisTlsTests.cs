@@ -1,7 +1,7 @@
 using System.Net;
-using DrrsGateway.AcceptableUse.Stores;
-using DrrsGateway.Hosting;
+using DrrsGateway.AcceptableUse.Stores.Redis;
 using DrrsGateway.IntegrationTests.Infrastructure;
+using DrrsGateway.Management;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Serilog.Events;

@@ -1,5 +1,6 @@
-using DrrsGateway.AcceptableUse;
 using DrrsGateway.AcceptableUse.Identity;
+using DrrsGateway.AcceptableUse.Settings;
+using DrrsGateway.AcceptableUse.Stores;
 using DrrsGateway.TestSupport;
 
 namespace DrrsGateway.UnitTests.AcceptableUse;

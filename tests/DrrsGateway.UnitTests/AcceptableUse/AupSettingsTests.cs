@@ -1,4 +1,4 @@
-using DrrsGateway.AcceptableUse;
+using DrrsGateway.AcceptableUse.Settings;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;

@@ -1,4 +1,4 @@
-using DrrsGateway.AcceptableUse;
+using DrrsGateway.AcceptableUse.Settings;
 
 namespace DrrsGateway.UnitTests.AcceptableUse;
 

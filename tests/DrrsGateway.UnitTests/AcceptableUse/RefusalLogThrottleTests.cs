@@ -1,3 +1,4 @@
+using DrrsGateway.AcceptableUse.Decisions;
 using DrrsGateway.AcceptableUse;
 using Microsoft.Extensions.Time.Testing;
 

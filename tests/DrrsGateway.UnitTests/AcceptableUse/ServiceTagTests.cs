@@ -1,4 +1,4 @@
-using DrrsGateway.AcceptableUse;
+using DrrsGateway.AcceptableUse.Decisions;
 
 namespace DrrsGateway.UnitTests.AcceptableUse;
 

@@ -1,4 +1,5 @@
-using DrrsGateway.Hosting;
+using DrrsGateway.Management;
+using DrrsGateway.Proxy;
 
 namespace DrrsGateway.UnitTests.Hosting;
 

@@ -1,3 +1,4 @@
+using DrrsGateway.AcceptableUse.Settings;
 namespace DrrsGateway.AcceptableUse.Identity;
 
 /// <summary>Parses <c>Aup:Identity:Sources</c>: an ordered list of <see cref="IdentitySource"/> names.</summary>

@@ -1,3 +1,4 @@
+using DrrsGateway.AcceptableUse.Settings;
 namespace DrrsGateway.AcceptableUse.Identity;
 
 /// <summary>

@@ -1,3 +1,4 @@
+using DrrsGateway.AcceptableUse.Settings;
 using Microsoft.Extensions.Primitives;
 
 namespace DrrsGateway.AcceptableUse.Identity;

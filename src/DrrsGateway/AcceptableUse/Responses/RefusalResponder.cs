@@ -1,4 +1,5 @@
 using System.Globalization;
+using DrrsGateway.AcceptableUse.Settings;
 using DrrsGateway.AcceptableUse.Soap;
 using Microsoft.Net.Http.Headers;
 

@@ -1,4 +1,5 @@
 using System.Xml;
+using DrrsGateway.AcceptableUse.Soap;
 
 namespace DrrsGateway.AcceptableUse.Responses;
 

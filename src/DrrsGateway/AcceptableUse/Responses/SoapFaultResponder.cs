@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text;
 using System.Xml;
+using DrrsGateway.AcceptableUse.Soap;
 
 namespace DrrsGateway.AcceptableUse.Responses;
 

@@ -1,4 +1,5 @@
 using DrrsGateway.AcceptableUse.Services;
+using DrrsGateway.AcceptableUse.Settings;
 using Yarp.ReverseProxy.Configuration;
 
 namespace DrrsGateway.AcceptableUse.Routes;

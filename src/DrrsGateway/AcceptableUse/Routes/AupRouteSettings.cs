@@ -1,4 +1,5 @@
 using System.Globalization;
+using DrrsGateway.AcceptableUse.Settings;
 using Yarp.ReverseProxy.Model;
 
 namespace DrrsGateway.AcceptableUse.Routes;

@@ -1,3 +1,4 @@
+using DrrsGateway.AcceptableUse.Settings;
 using DrrsGateway.AcceptableUse.Soap;
 using Yarp.ReverseProxy.Model;
 

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Security.Claims;
-using DrrsGateway.AcceptableUse;
 using DrrsGateway.AcceptableUse.Identity;
 using DrrsGateway.TestSupport;
 using Microsoft.AspNetCore.Http;

@@ -1,7 +1,8 @@
 using System.Xml.Linq;
-using DrrsGateway.AcceptableUse;
 using DrrsGateway.AcceptableUse.Responses;
+using DrrsGateway.AcceptableUse.Settings;
 using DrrsGateway.AcceptableUse.Soap;
+using DrrsGateway.AcceptableUse;
 using Microsoft.AspNetCore.Http;
 
 namespace DrrsGateway.UnitTests.AcceptableUse.Responses;

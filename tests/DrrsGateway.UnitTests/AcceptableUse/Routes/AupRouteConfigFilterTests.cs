@@ -1,5 +1,5 @@
-using DrrsGateway.AcceptableUse;
 using DrrsGateway.AcceptableUse.Routes;
+using DrrsGateway.AcceptableUse.Settings;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;

@@ -1,5 +1,5 @@
-using DrrsGateway.AcceptableUse;
 using DrrsGateway.AcceptableUse.Routes;
+using DrrsGateway.AcceptableUse.Settings;
 using DrrsGateway.UnitTests.Infrastructure;
 using Microsoft.AspNetCore.Http;
 

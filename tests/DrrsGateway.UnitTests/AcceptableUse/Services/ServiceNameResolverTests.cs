@@ -1,5 +1,5 @@
-using DrrsGateway.AcceptableUse;
 using DrrsGateway.AcceptableUse.Services;
+using DrrsGateway.AcceptableUse.Settings;
 using DrrsGateway.AcceptableUse.Soap;
 using DrrsGateway.UnitTests.Infrastructure;
 using Microsoft.AspNetCore.Http;

@@ -1,4 +1,3 @@
-using DrrsGateway.AcceptableUse;
 using DrrsGateway.AcceptableUse.Soap;
 using Microsoft.AspNetCore.Http;
 

@@ -1,4 +1,4 @@
-using DrrsGateway.AcceptableUse.Stores;
+using DrrsGateway.AcceptableUse.Stores.Redis;
 using DrrsGateway.TestSupport;
 using Microsoft.Extensions.Logging.Abstractions;
 using StackExchange.Redis;

@@ -1,4 +1,4 @@
-using DrrsGateway.AcceptableUse.Stores;
+using DrrsGateway.AcceptableUse.Stores.Redis;
 using StackExchange.Redis;
 
 namespace DrrsGateway.UnitTests.AcceptableUse.Stores;

@@ -1,6 +1,6 @@
 using System.Net.Security;
 using System.Security.Cryptography.X509Certificates;
-using DrrsGateway.AcceptableUse.Stores;
+using DrrsGateway.AcceptableUse.Stores.Redis;
 using DrrsGateway.TestSupport;
 
 namespace DrrsGateway.UnitTests.AcceptableUse.Stores;

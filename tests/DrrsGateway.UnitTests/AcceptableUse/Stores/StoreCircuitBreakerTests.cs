@@ -1,5 +1,6 @@
-using DrrsGateway.AcceptableUse;
+using DrrsGateway.AcceptableUse.Stores.Breaker;
 using DrrsGateway.AcceptableUse.Stores;
+using DrrsGateway.AcceptableUse;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 

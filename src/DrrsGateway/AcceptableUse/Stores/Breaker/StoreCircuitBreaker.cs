@@ -1,0 +1,170 @@
+namespace DrrsGateway.AcceptableUse.Stores.Breaker;
+
+/// <summary>
+/// Wraps a store that can fail (Redis). After <see cref="AupBreakerOptions.FailureThreshold"/> consecutive
+/// failures the circuit opens: requests are answered <see cref="AupDecision.StoreUnavailable"/> at once instead
+/// of each waiting out the store timeout. After <see cref="AupBreakerOptions.BreakMilliseconds"/> a single
+/// request probes the store; success closes the circuit and enforcement resumes by itself.
+/// </summary>
+/// <remarks>
+/// The outage is logged as transitions plus a periodic summary, never one line per request.
+/// </remarks>
+internal sealed partial class StoreCircuitBreaker : IAupStore
+{
+    private const long Closed = 0;
+
+    private readonly IAupStore _inner;
+    private readonly AupBreakerOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger<StoreCircuitBreaker> _logger;
+
+    private int _consecutiveFailures;
+    private long _openUntil = Closed;
+    private int _probeInFlight;
+    private long _openedAt;
+    private long _lastSummaryAt;
+    private long _unavailableSinceSummary;
+    private long _unavailableSinceOpened;
+
+    public StoreCircuitBreaker(IAupStore inner, AupBreakerOptions options, TimeProvider time, ILogger<StoreCircuitBreaker> logger)
+    {
+        ArgumentNullException.ThrowIfNull(inner);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(time);
+        ArgumentNullException.ThrowIfNull(logger);
+        _inner = inner;
+        _options = options;
+        _time = time;
+        _logger = logger;
+    }
+
+    /// <summary>Whether requests currently bypass the store.</summary>
+    public bool IsOpen => Volatile.Read(ref _openUntil) != Closed;
+
+    public ValueTask<AupDecision> RecordRequestAsync(AupKey key, TimeSpan window)
+    {
+        if (Volatile.Read(ref _openUntil) == Closed)
+        {
+            var pending = _inner.RecordRequestAsync(key, window);
+            if (pending.IsCompletedSuccessfully)
+            {
+                var decision = pending.Result;
+                OnClosedResult(decision);
+                return ValueTask.FromResult(decision);
+            }
+
+            return AwaitClosedAsync(pending);
+        }
+
+        if (_time.GetTimestamp() >= Volatile.Read(ref _openUntil) && Interlocked.CompareExchange(ref _probeInFlight, 1, 0) == 0)
+        {
+            return ProbeAsync(key, window);
+        }
+
+        return ValueTask.FromResult(ShortCircuit());
+    }
+
+    private async ValueTask<AupDecision> AwaitClosedAsync(ValueTask<AupDecision> pending)
+    {
+        var decision = await pending.ConfigureAwait(false);
+        OnClosedResult(decision);
+        return decision;
+    }
+
+    private void OnClosedResult(AupDecision decision)
+    {
+        if (decision != AupDecision.StoreUnavailable)
+        {
+            // Reads before writing: the healthy hot path must not bounce a shared cache line between cores.
+            if (Volatile.Read(ref _consecutiveFailures) != 0)
+            {
+                Interlocked.Exchange(ref _consecutiveFailures, 0);
+            }
+
+            return;
+        }
+
+        if (Interlocked.Increment(ref _consecutiveFailures) >= _options.FailureThreshold)
+        {
+            Open();
+        }
+    }
+
+    private async ValueTask<AupDecision> ProbeAsync(AupKey key, TimeSpan window)
+    {
+        try
+        {
+            var decision = await _inner.RecordRequestAsync(key, window).ConfigureAwait(false);
+            if (decision == AupDecision.StoreUnavailable)
+            {
+                Interlocked.Increment(ref _unavailableSinceOpened);
+                Interlocked.Increment(ref _unavailableSinceSummary);
+                Volatile.Write(ref _openUntil, _time.GetTimestamp() + BreakTicks());
+            }
+            else
+            {
+                Close();
+            }
+
+            return decision;
+        }
+        finally
+        {
+            Volatile.Write(ref _probeInFlight, 0);
+        }
+    }
+
+    private AupDecision ShortCircuit()
+    {
+        Interlocked.Increment(ref _unavailableSinceOpened);
+        var sinceSummary = Interlocked.Increment(ref _unavailableSinceSummary);
+        var now = _time.GetTimestamp();
+        var lastSummary = Volatile.Read(ref _lastSummaryAt);
+        if (now - lastSummary >= _options.SummaryIntervalSeconds * _time.TimestampFrequency
+            && Interlocked.CompareExchange(ref _lastSummaryAt, now, lastSummary) == lastSummary)
+        {
+            Interlocked.Add(ref _unavailableSinceSummary, -sinceSummary);
+            Log.StillOpen(_logger, _time.GetElapsedTime(Volatile.Read(ref _openedAt), now).TotalSeconds, sinceSummary);
+        }
+
+        return AupDecision.StoreUnavailable;
+    }
+
+    private void Open()
+    {
+        var now = _time.GetTimestamp();
+        if (Interlocked.CompareExchange(ref _openUntil, now + BreakTicks(), Closed) != Closed)
+        {
+            return;
+        }
+
+        Volatile.Write(ref _openedAt, now);
+        Volatile.Write(ref _lastSummaryAt, now);
+        Interlocked.Exchange(ref _unavailableSinceOpened, Volatile.Read(ref _consecutiveFailures));
+        Interlocked.Exchange(ref _unavailableSinceSummary, 0);
+        Log.Opened(_logger, Volatile.Read(ref _consecutiveFailures), _options.BreakMilliseconds);
+    }
+
+    private void Close()
+    {
+        var outage = _time.GetElapsedTime(Volatile.Read(ref _openedAt));
+        var unavailable = Interlocked.Exchange(ref _unavailableSinceOpened, 0);
+        Interlocked.Exchange(ref _consecutiveFailures, 0);
+        Volatile.Write(ref _openUntil, Closed);
+        Log.Closed(_logger, outage.TotalSeconds, unavailable);
+    }
+
+    private long BreakTicks() => _options.BreakMilliseconds * _time.TimestampFrequency / 1000;
+
+    private static partial class Log
+    {
+        [LoggerMessage(140, LogLevel.Error, "AUP store circuit opened after {ConsecutiveFailures} consecutive failures: requests are decided by Aup:OnStoreFailure until Redis answers again (next probe in {BreakMilliseconds} ms)")]
+        public static partial void Opened(ILogger logger, int consecutiveFailures, int breakMilliseconds);
+
+        [LoggerMessage(141, LogLevel.Warning, "AUP store still unavailable after {OutageSeconds:0} s: {UnavailableRequests} requests decided by Aup:OnStoreFailure since the last summary")]
+        public static partial void StillOpen(ILogger logger, double outageSeconds, long unavailableRequests);
+
+        [LoggerMessage(142, LogLevel.Information, "AUP store circuit closed: Redis answers again after an outage of {OutageSeconds:0.0} s; {UnavailableRequests} requests were decided by Aup:OnStoreFailure meanwhile")]
+        public static partial void Closed(ILogger logger, double outageSeconds, long unavailableRequests);
+    }
+}

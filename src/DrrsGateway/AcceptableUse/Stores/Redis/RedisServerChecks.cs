@@ -1,0 +1,433 @@
+using System.Collections.Concurrent;
+using System.Net;
+using DrrsGateway.AcceptableUse.Settings;
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+
+namespace DrrsGateway.AcceptableUse.Stores.Redis;
+
+/// <summary>
+/// Says at start-up whether the gateway reached Redis and, if not, why (wrong password, TLS, ACL); once
+/// connected, and again after each reconnect, checks what the server's settings mean for the policy: a
+/// <c>maxmemory-policy</c> that can evict lock keys, and commands the ACL user may not run. Never fails
+/// start-up: Redis settings are the operator's, the gateway reports them.
+/// </summary>
+internal sealed partial class RedisServerChecks : IHostedService, IDisposable
+{
+    /// <summary>How long after start the gateway waits for a first connection before it logs why there is none.</summary>
+    internal static readonly TimeSpan StartupWait = TimeSpan.FromSeconds(5);
+
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(200);
+    private static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(5);
+
+    private readonly RedisConnection _connection;
+    private readonly RedisConnectionDiagnostics _diagnostics;
+    private readonly string _keyPrefix;
+    private readonly StoreFailureMode _onStoreFailure;
+    private readonly TimeProvider _time;
+    private readonly ILogger<RedisServerChecks> _logger;
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly CancellationToken _stoppingToken;
+    private readonly ConcurrentDictionary<string, bool> _refusedCommands = new(StringComparer.Ordinal);
+    private int _checking;
+    private Task _startup = Task.CompletedTask;
+    private volatile bool _started;
+
+    public RedisServerChecks(RedisConnection connection, RedisConnectionDiagnostics diagnostics, IOptions<AupOptions> options, TimeProvider time, ILogger<RedisServerChecks> logger)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        ArgumentNullException.ThrowIfNull(diagnostics);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(time);
+        ArgumentNullException.ThrowIfNull(logger);
+        _connection = connection;
+        _diagnostics = diagnostics;
+        _keyPrefix = options.Value.KeyPrefix;
+        _onStoreFailure = options.Value.OnStoreFailure;
+        _time = time;
+        _logger = logger;
+
+        // Read once: a reconnect may be reported while the host disposes us.
+        _stoppingToken = _stopping.Token;
+    }
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        // The multiplexer may not exist yet (Sentinel down at start-up): RedisConnection hands it over when it does.
+        _connection.WhenConnected(multiplexer => multiplexer.ConnectionRestored += OnConnectionRestored);
+
+        // In the background: the gateway serves (per Aup:OnStoreFailure) while Redis is away.
+        _startup = Task.Run(() => WatchStartAsync(_stoppingToken), CancellationToken.None);
+        return Task.CompletedTask;
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        Unsubscribe();
+        try
+        {
+            await _stopping.CancelAsync().ConfigureAwait(false);
+            await _startup.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception)
+        {
+            // Whatever the watch met was logged (or the host disposed us first); stopping goes on.
+        }
+    }
+
+    public void Dispose()
+    {
+        Unsubscribe();
+        _stopping.Dispose();
+    }
+
+    private void Unsubscribe()
+    {
+        if (_connection.Multiplexer is { } multiplexer)
+        {
+            multiplexer.ConnectionRestored -= OnConnectionRestored;
+        }
+    }
+
+    // Null until RedisConnection has made its first multiplexer.
+    private IConnectionMultiplexer? Redis => _connection.Multiplexer;
+
+    private bool IsConnected => Redis is { IsConnected: true };
+
+    private async Task WatchStartAsync(CancellationToken stopping)
+    {
+        try
+        {
+            var start = _time.GetTimestamp();
+            if (!await WaitForConnectionAsync(StartupWait, stopping).ConfigureAwait(false))
+            {
+                var (reason, failure) = await DescribeFailureAsync(stopping).ConfigureAwait(false);
+                Log.NotConnected(_logger, Endpoints(), (int)StartupWait.TotalSeconds, reason, _onStoreFailure, failure);
+                await WaitForConnectionAsync(Timeout.InfiniteTimeSpan, stopping).ConfigureAwait(false);
+                Log.ConnectedLate(_logger, Endpoints(), (int)_time.GetElapsedTime(start).TotalSeconds, ServerVersion(), _diagnostics.TlsEnabled);
+            }
+            else
+            {
+                Log.Connected(_logger, Endpoints(), ServerVersion(), _diagnostics.TlsEnabled);
+            }
+
+            _started = true;
+            await CheckServerAsync(stopping).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+        }
+        catch (Exception e)
+        {
+            Log.CheckFailed(_logger, e);
+        }
+    }
+
+    private async Task<bool> WaitForConnectionAsync(TimeSpan limit, CancellationToken stopping)
+    {
+        var start = _time.GetTimestamp();
+        while (!IsConnected)
+        {
+            if (limit != Timeout.InfiniteTimeSpan && _time.GetElapsedTime(start) >= limit)
+            {
+                return false;
+            }
+
+            await Task.Delay(PollInterval, _time, stopping).ConfigureAwait(false);
+        }
+
+        return true;
+    }
+
+    private async Task<(string Reason, Exception? Failure)> DescribeFailureAsync(CancellationToken stopping)
+    {
+        if (_diagnostics.ServerCertificateProblem is { } certificate)
+        {
+            return ($"its TLS certificate was refused: {certificate}", null);
+        }
+
+        if (Redis is not { } redis)
+        {
+            return (_connection.Problem ?? "no connection attempt finished yet", null);
+        }
+
+        try
+        {
+            // Not connected, so this fails at once with the last connection error inside.
+            await redis.GetDatabase().PingAsync().WaitAsync(ProbeTimeout, _time, stopping).ConfigureAwait(false);
+            return ("it answered a PING just now", null);
+        }
+        catch (Exception e) when (e is RedisException or TimeoutException)
+        {
+            return (RedisFailureReason.Describe(e, _diagnostics.TlsEnabled, _diagnostics.ClientCertificateConfigured, _diagnostics.PasswordConfigured), e);
+        }
+    }
+
+    private void OnConnectionRestored(object? sender, ConnectionFailedEventArgs e)
+    {
+        // The start-up watch checks the first connection; later ones are reconnects (possibly to a new primary).
+        if (_started && e.ConnectionType == ConnectionType.Interactive)
+        {
+            _ = Task.Run(() => CheckServerAsync(_stoppingToken), CancellationToken.None);
+        }
+    }
+
+    private async Task CheckServerAsync(CancellationToken stopping)
+    {
+        // Both connections of every endpoint report a restore; one check at a time is enough.
+        if (Interlocked.Exchange(ref _checking, 1) == 1)
+        {
+            return;
+        }
+
+        try
+        {
+            await ProbeCommandsAsync(stopping).ConfigureAwait(false);
+            await CheckWithRawCommandsAsync(stopping).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+        }
+        catch (Exception e)
+        {
+            // A report must never take the gateway down; the policy itself does not depend on it.
+            Log.CheckFailed(_logger, e);
+        }
+        finally
+        {
+            Volatile.Write(ref _checking, 0);
+        }
+    }
+
+    // INFO memory and the key-command probes must be sent raw (the client reserves its INFO to admin mode, and
+    // its typed calls would write a probe key other code could see), and a raw command makes the client SELECT
+    // before the next one on that connection, which the least-privilege ACL refuses. So they go over a second,
+    // short-lived connection made with the same options, which sends nothing else.
+    private async Task CheckWithRawCommandsAsync(CancellationToken stopping)
+    {
+        if (_diagnostics.ConnectionOptions is not { } original)
+        {
+            return;
+        }
+
+        var options = original.Clone();
+        options.AbortOnConnectFail = false;
+
+        // Not cut short: with AbortOnConnectFail off it returns within the options' ConnectTimeout, and a
+        // multiplexer abandoned while connecting would never be disposed.
+        var side = await ConnectionMultiplexer.ConnectAsync(options).ConfigureAwait(false);
+        await using (side.ConfigureAwait(false))
+        {
+            var primaries = side.GetServers().Where(s => s.IsConnected && !s.IsReplica).ToList();
+            if (primaries.Count == 0)
+            {
+                Log.MemoryPolicyUnknown(_logger, Endpoints(), "a second connection for the check did not connect");
+                return;
+            }
+
+            foreach (var primary in primaries)
+            {
+                await CheckMemoryPolicyAsync(primary, stopping).ConfigureAwait(false);
+            }
+
+            // The key commands in the shape the gateway sends them, none of which writes: SET … XX finds no
+            // probe key, SETEX with expiry 0 is argued with after the ACL passed it, UNLINK finds nothing. In a
+            // cluster a node that does not own the key answers MOVED, also after the ACL passed the command.
+            var server = primaries[0];
+            var probe = _keyPrefix + "acl-probe";
+            var probes = new (string Command, string Purpose, object[] Arguments)[]
+            {
+                ("set", "the policy decision (SET key 1 PX window GET)", ["SET", probe, "1", "PX", "1000", "XX", "GET"]),
+                ("setex", "the flood shield's window restart", ["SETEX", probe, "0", "1"]),
+                ("pttl", "the admin API's lock list", ["PTTL", probe]),
+                ("exists", "the admin API (finding the node that owns a user)", ["EXISTS", probe]),
+                ("scan", "the admin API's lock list", ["SCAN", "0", "MATCH", probe, "COUNT", "1"]),
+                ("unlink", "the admin API's clearing", ["UNLINK", probe]),
+            };
+            foreach (var (command, purpose, arguments) in probes)
+            {
+                await ProbeAsync(command, purpose, () => server.ExecuteAsync((string)arguments[0], arguments[1..]), stopping).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private async Task CheckMemoryPolicyAsync(IServer server, CancellationToken stopping)
+    {
+        var endpoint = Format(server.EndPoint);
+        string? policy = null;
+        string? maxMemory = null;
+        string? problem = null;
+        try
+        {
+            // INFO memory carries the policy and needs no CONFIG right (CONFIG GET would also show secrets).
+            // Sent raw: the client's InfoAsync is reserved to admin mode, which the gateway does not turn on.
+            var reply = await server.ExecuteAsync("INFO", "memory").WaitAsync(ProbeTimeout, _time, stopping).ConfigureAwait(false);
+            var fields = InfoFields(reply.ToString());
+            fields.TryGetValue("maxmemory_policy", out policy);
+            fields.TryGetValue("maxmemory", out maxMemory);
+            if (policy is null)
+            {
+                problem = "INFO memory has no maxmemory_policy field";
+            }
+        }
+        catch (RedisServerException e)
+        {
+            NoteRefused("info", "reading the server's memory policy", e.Message);
+            problem = $"INFO refused: {e.Message}";
+        }
+
+        if (policy is null)
+        {
+            policy = await ConfigGetPolicyAsync(server, stopping).ConfigureAwait(false);
+            if (policy is null)
+            {
+                Log.MemoryPolicyUnknown(_logger, endpoint, problem ?? "unknown");
+                return;
+            }
+        }
+
+        if (RedisMemoryPolicy.CanEvictLocks(policy))
+        {
+            Log.MemoryPolicyEvicts(_logger, endpoint, policy, maxMemory ?? "?");
+        }
+        else
+        {
+            Log.MemoryPolicyKeepsLocks(_logger, endpoint, maxMemory ?? "?", _onStoreFailure);
+        }
+    }
+
+    internal static Dictionary<string, string> InfoFields(string info)
+    {
+        var fields = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var line in info.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        {
+            var colon = line.IndexOf(':', StringComparison.Ordinal);
+            if (colon > 0 && !line.StartsWith('#'))
+            {
+                fields[line[..colon]] = line[(colon + 1)..];
+            }
+        }
+
+        return fields;
+    }
+
+    private async Task<string?> ConfigGetPolicyAsync(IServer server, CancellationToken stopping)
+    {
+        try
+        {
+            var reply = await server.ExecuteAsync("CONFIG", "GET", "maxmemory-policy").WaitAsync(ProbeTimeout, _time, stopping).ConfigureAwait(false);
+            var values = (RedisResult[]?)reply;
+            return values is { Length: 2 } ? values[1].ToString() : null;
+        }
+        catch (Exception e) when (e is RedisException or RedisCommandException or TimeoutException)
+        {
+            // ACL (NOPERM), a managed service's renamed CONFIG, or the client's admin-mode guard: say so, go on.
+            return null;
+        }
+    }
+
+    private async Task ProbeCommandsAsync(CancellationToken stopping)
+    {
+        if (Redis is not { } redis)
+        {
+            return;
+        }
+
+        var database = redis.GetDatabase();
+        var channel = RedisChannel.Literal(_keyPrefix + "cleared");
+        var subscriber = redis.GetSubscriber();
+
+        // Pub/sub and PING through the client's own calls; the key commands go raw over the second connection.
+        var probes = new (string Command, string Purpose, Func<Task> Run)[]
+        {
+            ("ping", "readiness (/readyz) and the client's heartbeat", () => database.PingAsync()),
+
+            // An empty notice names no user (identities are never empty), so replicas forget nothing.
+            ("publish", "the admin API telling every replica's flood shield", () => subscriber.PublishAsync(channel, "")),
+            ("subscribe", "the flood shield hearing the admin API", () => ProbeSubscribeAsync(subscriber, channel)),
+        };
+        foreach (var (command, purpose, run) in probes)
+        {
+            await ProbeAsync(command, purpose, run, stopping).ConfigureAwait(false);
+        }
+    }
+
+    // Redis checks the ACL before it runs (or argues with) a command: only NOPERM means refused; any other
+    // error answer (invalid expire time, MOVED) means the user may send it.
+    private async Task ProbeAsync(string command, string purpose, Func<Task> run, CancellationToken stopping)
+    {
+        try
+        {
+            await run().WaitAsync(ProbeTimeout, _time, stopping).ConfigureAwait(false);
+        }
+        catch (RedisServerException e) when (e.Message.StartsWith("NOPERM", StringComparison.Ordinal))
+        {
+            NoteRefused(command, purpose, e.Message);
+        }
+        catch (RedisServerException)
+        {
+        }
+    }
+
+    // When the channel is already subscribed this adds a local handler only, so it finds a refusal only when
+    // the gateway's own subscription failed; it never reports one that did not happen.
+    private static async Task ProbeSubscribeAsync(ISubscriber subscriber, RedisChannel channel)
+    {
+        Action<RedisChannel, RedisValue> ignore = static (_, _) => { };
+        try
+        {
+            await subscriber.SubscribeAsync(channel, ignore).ConfigureAwait(false);
+        }
+        finally
+        {
+            await subscriber.UnsubscribeAsync(channel, ignore).ConfigureAwait(false);
+        }
+    }
+
+    private void NoteRefused(string command, string purpose, string answer)
+    {
+        if (_refusedCommands.TryAdd(command, true))
+        {
+            Log.CommandRefused(_logger, command, purpose, answer);
+        }
+    }
+
+    private string Endpoints() =>
+        Redis is { } redis ? string.Join(", ", redis.GetEndPoints().Select(Format)) : "?";
+
+    private string ServerVersion() =>
+        Redis?.GetServers().FirstOrDefault(s => s.IsConnected)?.Version.ToString() ?? "?";
+
+    private static string Format(EndPoint endpoint) => endpoint switch
+    {
+        DnsEndPoint dns => $"{dns.Host}:{dns.Port}",
+        _ => endpoint.ToString() ?? "?",
+    };
+
+    private static partial class Log
+    {
+        [LoggerMessage(171, LogLevel.Information, "Redis connected at {RedisEndpoints} (Redis {RedisVersion}, TLS: {Tls})")]
+        public static partial void Connected(ILogger logger, string redisEndpoints, string redisVersion, bool tls);
+
+        [LoggerMessage(172, LogLevel.Error, "Redis at {RedisEndpoints} is not connected {Seconds} s after start: {Reason}. Until it connects, requests are decided by Aup:OnStoreFailure ({OnStoreFailure}) and /readyz reports the store down")]
+        public static partial void NotConnected(ILogger logger, string redisEndpoints, int seconds, string reason, StoreFailureMode onStoreFailure, Exception? exception);
+
+        [LoggerMessage(173, LogLevel.Information, "Redis connected at {RedisEndpoints} {Seconds} s after start (Redis {RedisVersion}, TLS: {Tls}): the policy is enforced through Redis again")]
+        public static partial void ConnectedLate(ILogger logger, string redisEndpoints, int seconds, string redisVersion, bool tls);
+
+        [LoggerMessage(174, LogLevel.Error, "Redis ACL: the gateway's user may not run '{RedisCommand}', needed for {Purpose} (Redis answered: {RedisAnswer}). Grant it: see the ACL line in deploy/README.md")]
+        public static partial void CommandRefused(ILogger logger, string redisCommand, string purpose, string redisAnswer);
+
+        [LoggerMessage(175, LogLevel.Warning, "Redis at {RedisEndpoint} has maxmemory-policy {MaxmemoryPolicy} (maxmemory {MaxmemoryBytes} bytes): when memory runs short it may evict lock keys, letting users through before their window ends. Set maxmemory-policy noeviction: a full Redis then refuses writes and requests follow Aup:OnStoreFailure")]
+        public static partial void MemoryPolicyEvicts(ILogger logger, string redisEndpoint, string maxmemoryPolicy, string maxmemoryBytes);
+
+        [LoggerMessage(176, LogLevel.Information, "Redis at {RedisEndpoint} has maxmemory-policy noeviction (maxmemory {MaxmemoryBytes} bytes, 0 = no limit): lock keys are never evicted; if memory fills, writes fail and requests follow Aup:OnStoreFailure ({OnStoreFailure})")]
+        public static partial void MemoryPolicyKeepsLocks(ILogger logger, string redisEndpoint, string maxmemoryBytes, StoreFailureMode onStoreFailure);
+
+        [LoggerMessage(177, LogLevel.Information, "Redis at {RedisEndpoint}: could not read maxmemory-policy ({Reason}); make sure it is noeviction, or lock keys may be evicted early")]
+        public static partial void MemoryPolicyUnknown(ILogger logger, string redisEndpoint, string reason);
+
+        [LoggerMessage(178, LogLevel.Warning, "Redis server checks did not finish")]
+        public static partial void CheckFailed(ILogger logger, Exception exception);
+    }
+}
