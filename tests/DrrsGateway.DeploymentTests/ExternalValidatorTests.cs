@@ -41,7 +41,7 @@ public sealed class ExternalValidatorTests(ITestOutputHelper output)
         }
 
         Assert.Empty(GatewaySettings.Unknown(environment));
-        Assert.Equal(30, GatewaySettings.BindAupOptions(environment).WindowSeconds);
+        Assert.Equal(30, GatewaySettings.BuildAupPolicy(environment).WindowSeconds);
         Assert.Equal(DeploymentConventions.LivenessPath, container.Str("livenessProbe", "httpGet", "path"));
         Assert.Equal(DeploymentConventions.ReadinessPath, container.Str("readinessProbe", "httpGet", "path"));
         Assert.True(objects.OfKind("PodDisruptionBudget").Single().StringMap("spec", "selector", "matchLabels").Selects(deployment.PodLabels()));

@@ -67,10 +67,10 @@ internal static partial class GatewaySettings
     }
 
     /// <summary>
-    /// Runs the <c>Aup__*</c> variables through the gateway's own options pipeline (binding, post-configuration,
-    /// start-up validation); throws <see cref="OptionsValidationException"/> where the gateway would refuse to start.
+    /// Runs the <c>Aup__*</c> variables through the gateway's own settings pipeline (binding, then building the
+    /// policy as at start-up); throws <see cref="OptionsValidationException"/> where the gateway would refuse to start.
     /// </summary>
-    public static AupOptions BindAupOptions(IReadOnlyDictionary<string, string?> environment)
+    public static AupPolicy BuildAupPolicy(IReadOnlyDictionary<string, string?> environment)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
 
@@ -80,7 +80,7 @@ internal static partial class GatewaySettings
             .Select(variable => KeyValuePair.Create(variable.Key.Replace(Separator, ConfigurationPath.KeyDelimiter, StringComparison.Ordinal), variable.Value)));
         builder.AddAcceptableUsePolicy();
         using var host = builder.Build();
-        return host.Services.GetRequiredService<IOptions<AupOptions>>().Value;
+        return host.Services.GetRequiredService<AupPolicyProvider>().Current;
     }
 
     // Walks Aup__Identity__TrustedHeader down AupOptions.Identity.TrustedHeader, as the configuration binder

@@ -23,7 +23,7 @@ public sealed class GatewaySettingsTests
     [MemberData(nameof(Sources))]
     public void AupValues_Source_PassGatewayValidation(string source)
     {
-        var options = GatewaySettings.BindAupOptions(EnvironmentOf(source));
+        var options = GatewaySettings.BuildAupPolicy(EnvironmentOf(source));
 
         Assert.True(options.Enabled);
         Assert.Equal("X-Drrs-User", options.Identity.TrustedHeader);
@@ -90,11 +90,11 @@ public sealed class GatewaySettingsTests
     }
 
     [Fact]
-    public void BindAupOptions_InvalidValue_Throws()
+    public void BuildAupPolicy_InvalidValue_Throws()
     {
         var environment = new Dictionary<string, string?> { ["Aup__Identity__TrustedProxies"] = "10.0.0.0/99" };
 
-        Assert.Throws<Microsoft.Extensions.Options.OptionsValidationException>(() => GatewaySettings.BindAupOptions(environment));
+        Assert.Throws<Microsoft.Extensions.Options.OptionsValidationException>(() => GatewaySettings.BuildAupPolicy(environment));
     }
 
     private static IReadOnlyDictionary<string, string?> EnvironmentOf(string source) =>

@@ -1,6 +1,5 @@
 using DrrsGateway.AcceptableUse.Identity;
 using DrrsGateway.AcceptableUse.Settings;
-using Microsoft.Extensions.Options;
 
 namespace DrrsGateway.AcceptableUse;
 
@@ -23,14 +22,13 @@ public static class AupApplicationBuilderExtensions
         }
 
         app.UseMiddleware<UntrustedIdentityHeadersMiddleware>();
-        var forwardedHeader = app.ApplicationServices.GetRequiredService<IOptions<AupOptions>>().Value.Identity.ClientCertificate.ForwardedHeader;
-        if (!string.IsNullOrEmpty(forwardedHeader))
+        var policy = app.ApplicationServices.GetRequiredService<AupPolicyProvider>();
+        if (policy.Current.Identity.ForwardedCertificateHeader is not null)
         {
             // Only a trusted proxy may say which certificate its client presented: for anyone else the
             // forwarding middleware does not run at all, whatever headers they send.
-            var settings = app.ApplicationServices.GetRequiredService<AupSettings>();
             app.UseWhen(
-                context => settings.Current.Identity.EffectiveTrustedProxies.Contains(context.Connection.RemoteIpAddress),
+                context => policy.Current.Identity.TrustedProxies.Contains(context.Connection.RemoteIpAddress),
                 trusted => trusted.UseCertificateForwarding());
         }
 

@@ -14,148 +14,156 @@ namespace DrrsGateway.AcceptableUse;
 /// Enforces the Acceptable Use Policy inside YARP's proxy pipeline: one request per (user, service) per
 /// window, every request restarting the window; refused requests are answered here and never forwarded.
 /// </summary>
+/// <remarks>
+/// The flow reads top to bottom: the route's mode, metadata reads, who is calling (Identity), which
+/// operation (Soap, Services), what the store says (Stores), then the answer (Responses). Every path ends in
+/// <see cref="Conclude"/>, which counts the outcome and tells the request log what happened.
+/// </remarks>
 internal sealed partial class AupMiddleware
 {
-    private const string RejectedDecision = "Rejected";
-    private const string AllowedDecision = "Allowed";
-    private const string ShadowDecision = "Shadow";
-    private const string ExemptDecision = "Exempt";
-    private const string MetadataDecision = "Metadata";
-    private const string UnknownServiceDecision = "UnknownService";
-    private const string BadRequestDecision = "BadRequest";
-    private const string UnidentifiedDecision = "Unidentified";
-
     private readonly RequestDelegate _next;
-    private readonly AupSettings _settings;
+    private readonly AupPolicyProvider _policy;
     private readonly IAupStore _store;
     private readonly AupMetrics _metrics;
     private readonly RefusalLogThrottle _refusalLog;
+    private readonly ServiceNames _names;
     private readonly ILogger<AupMiddleware> _logger;
 
     public AupMiddleware(
         RequestDelegate next,
-        AupSettings settings,
+        AupPolicyProvider policy,
         IAupStore store,
         AupMetrics metrics,
         RefusalLogThrottle refusalLog,
+        ServiceNames names,
         ILogger<AupMiddleware> logger)
     {
         ArgumentNullException.ThrowIfNull(next);
-        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(policy);
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(metrics);
         ArgumentNullException.ThrowIfNull(refusalLog);
+        ArgumentNullException.ThrowIfNull(names);
         ArgumentNullException.ThrowIfNull(logger);
         _next = next;
-        _settings = settings;
+        _policy = policy;
         _store = store;
         _metrics = metrics;
         _refusalLog = refusalLog;
+        _names = names;
         _logger = logger;
     }
 
     public Task InvokeAsync(HttpContext context)
     {
-        var options = _settings.Current;
-        if (!options.Enabled)
+        var policy = _policy.Current;
+        if (!policy.Enabled)
         {
             return _next(context);
         }
 
-        var route = AupRouteSettings.For(context, options);
+        var route = AupRouteSettings.For(context, policy);
         if (route.Mode == AupMode.Off)
         {
             return _next(context);
         }
 
-        if (options.Soap.ForwardMetadataReads && MetadataRead.Is(context.Request))
+        if (policy.Soap.ForwardMetadataReads && MetadataRead.Is(context.Request))
         {
             return ForwardMetadataReadAsync(context);
         }
 
-        var call = new AupCall(route, SoapRequest.Read(context.Request, options.Soap));
-        var identity = UserIdentityResolver.Resolve(context, options.Identity, options.Identity.EffectiveTrustedProxies);
+        var call = new AupCall(route, SoapRequest.Read(context.Request, policy.Soap, _names));
+        var identity = UserIdentityResolver.Resolve(context, policy.Identity);
         if (identity.User is not { } user)
         {
             return identity.Problem is { } problem
-                ? RefuseBadRequestAsync(context, call, options, "", problem)
-                : RefuseUnidentifiedAsync(context, call, options);
+                ? RefuseBadRequestAsync(context, call, policy, "", problem)
+                : RefuseUnidentifiedAsync(context, call, policy);
         }
 
-        if (options.IsExempt(user))
+        if (policy.IsExempt(user))
         {
-            _metrics.RecordDecision(AupOutcome.Exempt, ServiceTag.Other);
-            Log.Exempt(_logger, user, context.Request.Path, ExemptDecision);
-            context.Features.Set<IAupDecisionFeature>(AupDecisionFeature.Exempt(user));
+            Conclude(context, AupOutcome.Exempt, user, "");
+            Log.Exempt(_logger, user, context.Request.Path, AupOutcomeNames.Decision(AupOutcome.Exempt));
             return _next(context);
         }
 
-        var service = ServiceNameResolver.Resolve(context, call.Soap, options);
+        var service = ServiceNameResolver.Resolve(context, route.Service, call.Soap, policy, _names);
         return service.Kind switch
         {
-            ServiceResultKind.Named => DecideAsync(context, new AupKey(user, service.Service!), call, options, service.ConfirmEnvelope),
-            ServiceResultKind.NeedsEnvelope => DecideFromEnvelopeAsync(context, user, call, options),
-            _ => RefuseUnkeyedAsync(context, user, call, options, service),
+            ServiceResultKind.Named => DecideAsync(context, new AupKey(user, service.Service!), call, policy, service.ConfirmEnvelope),
+            ServiceResultKind.NeedsEnvelope => DecideFromEnvelopeAsync(context, user, call, policy),
+            _ => RefuseUnkeyedAsync(context, user, call, policy, service),
         };
+    }
+
+    /// <summary>
+    /// The one place a request's outcome is recorded: counted in the decisions metric and set on the request
+    /// for the request log, with whether the gateway answers the request itself (<c>refused</c>) instead of
+    /// forwarding it. A refusal on a shadow route is recorded as <see cref="AupOutcome.Shadow"/>.
+    /// </summary>
+    private void Conclude(HttpContext context, AupOutcome outcome, string user, string service, bool refused = false)
+    {
+        _metrics.RecordDecision(outcome, service);
+        context.Features.Set<IAupDecisionFeature>(outcome == AupOutcome.Metadata
+            ? AupDecisionFeature.Metadata
+            : new AupDecisionFeature(user, service, outcome, refused));
     }
 
     // A WSDL or schema read runs no operation: forwarded without a decision, a lock or even an identity.
     private Task ForwardMetadataReadAsync(HttpContext context)
     {
-        _metrics.RecordDecision(AupOutcome.Metadata, ServiceTag.Other);
-        Log.MetadataRead(_logger, context.Request.Path, MetadataDecision);
-        context.Features.Set<IAupDecisionFeature>(AupDecisionFeature.Metadata);
+        Conclude(context, AupOutcome.Metadata, "", "");
+        Log.MetadataRead(_logger, context.Request.Path, AupOutcomeNames.Decision(AupOutcome.Metadata));
         return _next(context);
     }
 
-    private async Task DecideFromEnvelopeAsync(HttpContext context, string user, AupCall call, AupOptions options)
+    private async Task DecideFromEnvelopeAsync(HttpContext context, string user, AupCall call, AupPolicy policy)
     {
-        var envelope = await EnvelopeReader.ReadAsync(context, call.Soap.Framing, options.Soap.MaxEnvelopePeekBytes, options.ParsedServices).ConfigureAwait(false);
-        var service = ServiceNameResolver.FromEnvelope(context, call.Soap, envelope, options);
+        var envelope = await EnvelopeReader.ReadAsync(context, call.Soap.Framing, policy.Soap.MaxEnvelopePeekBytes, policy.Services, _names).ConfigureAwait(false);
+        var service = ServiceNameResolver.FromEnvelope(context, call.Soap, envelope, policy, _names);
         if (service.Kind == ServiceResultKind.Named)
         {
-            await DecideAsync(context, new AupKey(user, service.Service!), call, options, confirmEnvelope: false).ConfigureAwait(false);
+            await DecideAsync(context, new AupKey(user, service.Service!), call, policy, confirmEnvelope: false).ConfigureAwait(false);
             return;
         }
 
-        await RefuseUnkeyedAsync(context, user, call, options, service).ConfigureAwait(false);
+        await RefuseUnkeyedAsync(context, user, call, policy, service).ConfigureAwait(false);
     }
 
-    private Task RefuseUnkeyedAsync(HttpContext context, string user, AupCall call, AupOptions options, ServiceResult service)
+    private Task RefuseUnkeyedAsync(HttpContext context, string user, AupCall call, AupPolicy policy, ServiceResult service)
     {
         if (service.Kind != ServiceResultKind.Unknown)
         {
-            return RefuseBadRequestAsync(context, call, options, user, service.Problem!);
+            return RefuseBadRequestAsync(context, call, policy, user, service.Problem!);
         }
 
         // Junk names are refused before they reach the store; logged once per user and window, so a flood
         // of them cannot drown the log.
-        _metrics.RecordDecision(AupOutcome.UnknownService, ServiceTag.Other);
-        if (call.IsEnforced && _refusalLog.ShouldLog(new AupKey(user, UnknownServiceDecision), call.Window, out var suppressed))
+        var decision = AupOutcomeNames.Decision(AupOutcome.UnknownService);
+        if (call.IsEnforced && _refusalLog.ShouldLog(new AupKey(user, decision), call.Window, out var suppressed))
         {
-            Log.UnknownService(_logger, user, context.Request.Path, UnknownServiceDecision, suppressed);
+            Log.UnknownService(_logger, user, context.Request.Path, decision, suppressed);
         }
 
-        context.Features.Set<IAupDecisionFeature>(AupDecisionFeature.Refused(user, UnknownServiceDecision, call.IsEnforced));
-        return RefuseAsync(context, call, options, Refusal.UnknownService);
+        return RefuseAsync(context, call, policy, AupOutcome.UnknownService, user, "", Refusal.UnknownService);
     }
 
-    private async Task DecideAsync(HttpContext context, AupKey key, AupCall call, AupOptions options, bool confirmEnvelope)
+    private async Task DecideAsync(HttpContext context, AupKey key, AupCall call, AupPolicy policy, bool confirmEnvelope)
     {
-        var decision = await RecordAsync(key, call.Window).ConfigureAwait(false);
-        context.Features.Set<IAupDecisionFeature>(AupDecisionFeature.For(key, decision, call.IsEnforced));
-        switch (decision)
+        switch (await RecordAsync(key, call.Window).ConfigureAwait(false))
         {
-            case AupDecision.Allowed:
-                if (confirmEnvelope && await EnvelopeDisagreesAsync(context, key, call, options).ConfigureAwait(false) is { } problem)
+            case StoreAnswer.Allowed:
+                if (confirmEnvelope && await EnvelopeDisagreesAsync(context, key, call, policy).ConfigureAwait(false) is { } problem)
                 {
-                    await RefuseUnkeyedAsync(context, key.User, call, options, problem).ConfigureAwait(false);
+                    await RefuseUnkeyedAsync(context, key.User, call, policy, problem).ConfigureAwait(false);
                     return;
                 }
 
-                _metrics.RecordDecision(AupOutcome.Allowed, key.Service);
-                Log.Allowed(_logger, key.User, key.Service, AllowedDecision);
-                if (options.AdvertisePolicy)
+                Conclude(context, AupOutcome.Allowed, key.User, key.Service);
+                Log.Allowed(_logger, key.User, key.Service, AupOutcomeNames.Decision(AupOutcome.Allowed));
+                if (policy.AdvertisePolicy)
                 {
                     RateLimitPolicyHeader.Apply(context.Response, call.WindowSeconds);
                 }
@@ -163,20 +171,19 @@ internal sealed partial class AupMiddleware
                 await _next(context).ConfigureAwait(false);
                 return;
 
-            case AupDecision.Rejected when !call.IsEnforced:
-                _metrics.RecordDecision(AupOutcome.Shadow, key.Service);
-                Log.ShadowRejected(_logger, key.User, key.Service, ShadowDecision, call.WindowSeconds);
+            case StoreAnswer.Rejected when !call.IsEnforced:
+                Conclude(context, AupOutcome.Shadow, key.User, key.Service);
+                Log.ShadowRejected(_logger, key.User, key.Service, AupOutcomeNames.Decision(AupOutcome.Shadow), call.WindowSeconds);
                 await _next(context).ConfigureAwait(false);
                 return;
 
-            case AupDecision.Rejected:
-                _metrics.RecordDecision(AupOutcome.Rejected, key.Service);
+            case StoreAnswer.Rejected:
                 LogRejected(key, call);
-                await RefuseAsync(context, call, options, Refusal.Violation(call.WindowSeconds)).ConfigureAwait(false);
+                await RefuseAsync(context, call, policy, AupOutcome.Rejected, key.User, key.Service, Refusal.Violation(call.WindowSeconds)).ConfigureAwait(false);
                 return;
 
             default:
-                await HandleStoreFailureAsync(context, key, call, options).ConfigureAwait(false);
+                await HandleStoreFailureAsync(context, key, call, policy).ConfigureAwait(false);
                 return;
         }
     }
@@ -185,16 +192,16 @@ internal sealed partial class AupMiddleware
     /// Checks, before an allowed call keyed by its path goes to the backend, that its envelope names no other
     /// operation; the window it restarted stays restarted, as for any request.
     /// </summary>
-    private static async Task<ServiceResult?> EnvelopeDisagreesAsync(HttpContext context, AupKey key, AupCall call, AupOptions options)
+    private async Task<ServiceResult?> EnvelopeDisagreesAsync(HttpContext context, AupKey key, AupCall call, AupPolicy policy)
     {
-        var envelope = await EnvelopeReader.ReadAsync(context, call.Soap.Framing, options.Soap.MaxEnvelopePeekBytes, options.ParsedServices, key.Service).ConfigureAwait(false);
+        var envelope = await EnvelopeReader.ReadAsync(context, call.Soap.Framing, policy.Soap.MaxEnvelopePeekBytes, policy.Services, _names, key.Service).ConfigureAwait(false);
         if (envelope == EnvelopeNames.Empty)
         {
             // Names nothing beyond what keyed the call: the common case, settled without resolving again.
             return null;
         }
 
-        var service = ServiceNameResolver.FromEnvelope(context, call.Soap, envelope, options);
+        var service = ServiceNameResolver.FromEnvelope(context, call.Soap, envelope, policy, _names);
         if (service.Kind != ServiceResultKind.Named)
         {
             return service;
@@ -205,17 +212,18 @@ internal sealed partial class AupMiddleware
 
     private void LogRejected(AupKey key, AupCall call)
     {
+        var decision = AupOutcomeNames.Decision(AupOutcome.Rejected);
         if (_refusalLog.ShouldLog(key, call.Window, out var suppressed))
         {
-            Log.Rejected(_logger, key.User, key.Service, RejectedDecision, call.WindowSeconds, suppressed);
+            Log.Rejected(_logger, key.User, key.Service, decision, call.WindowSeconds, suppressed);
         }
         else
         {
-            Log.RejectedRepeat(_logger, key.User, key.Service, RejectedDecision, call.WindowSeconds);
+            Log.RejectedRepeat(_logger, key.User, key.Service, decision, call.WindowSeconds);
         }
     }
 
-    private ValueTask<AupDecision> RecordAsync(AupKey key, TimeSpan window)
+    private ValueTask<StoreAnswer> RecordAsync(AupKey key, TimeSpan window)
     {
         if (!_metrics.StoreDurationEnabled)
         {
@@ -225,19 +233,19 @@ internal sealed partial class AupMiddleware
         return RecordTimedAsync(key, window);
     }
 
-    private async ValueTask<AupDecision> RecordTimedAsync(AupKey key, TimeSpan window)
+    private async ValueTask<StoreAnswer> RecordTimedAsync(AupKey key, TimeSpan window)
     {
         var started = Stopwatch.GetTimestamp();
-        var decision = await _store.RecordRequestAsync(key, window).ConfigureAwait(false);
-        _metrics.RecordStoreDuration(Stopwatch.GetElapsedTime(started), decision);
-        return decision;
+        var answer = await _store.RecordRequestAsync(key, window).ConfigureAwait(false);
+        _metrics.RecordStoreDuration(Stopwatch.GetElapsedTime(started), answer);
+        return answer;
     }
 
-    private Task HandleStoreFailureAsync(HttpContext context, AupKey key, AupCall call, AupOptions options)
+    private Task HandleStoreFailureAsync(HttpContext context, AupKey key, AupCall call, AupPolicy policy)
     {
-        _metrics.RecordDecision(AupOutcome.StoreFailure, key.Service);
-        if (options.OnStoreFailure == StoreFailureMode.Allow)
+        if (policy.OnStoreFailure == StoreFailureMode.Allow)
         {
+            Conclude(context, AupOutcome.StoreUnavailable, key.User, key.Service);
             Log.StoreFailureAllowed(_logger, key.User, key.Service);
             return _next(context);
         }
@@ -247,48 +255,46 @@ internal sealed partial class AupMiddleware
             Log.StoreFailureRejected(_logger, key.User, key.Service);
         }
 
-        return RefuseAsync(context, call, options, Refusal.StoreUnavailable(RetryAfterStoreFailureSeconds(options)));
+        // The store is probed again after the breaker's pause: a caller may retry then, not a full window later.
+        return RefuseAsync(context, call, policy, AupOutcome.StoreUnavailable, key.User, key.Service, Refusal.StoreUnavailable(policy.Breaker.BreakSeconds));
     }
 
-    // The store is probed again after the breaker's pause: a caller may retry then, not a full window later.
-    private static int RetryAfterStoreFailureSeconds(AupOptions options) =>
-        Math.Max(1, (int)Math.Ceiling(options.Breaker.BreakMilliseconds / 1000.0));
-
-    private Task RefuseUnidentifiedAsync(HttpContext context, AupCall call, AupOptions options)
+    private Task RefuseUnidentifiedAsync(HttpContext context, AupCall call, AupPolicy policy)
     {
-        _metrics.RecordDecision(AupOutcome.Unidentified, ServiceTag.Other);
         if (call.IsEnforced)
         {
             Log.Unidentified(_logger, context.Request.Path);
         }
 
-        context.Features.Set<IAupDecisionFeature>(AupDecisionFeature.Refused("", UnidentifiedDecision, call.IsEnforced));
-        return RefuseAsync(context, call, options, Refusal.Unidentified);
+        return RefuseAsync(context, call, policy, AupOutcome.Unidentified, "", "", Refusal.Unidentified);
     }
 
-    private Task RefuseBadRequestAsync(HttpContext context, AupCall call, AupOptions options, string user, string problem)
+    private Task RefuseBadRequestAsync(HttpContext context, AupCall call, AupPolicy policy, string user, string problem)
     {
         // Hostile envelopes can come as a flood: one line per user and window (unusable identities count as one user).
-        _metrics.RecordDecision(AupOutcome.BadRequest, ServiceTag.Other);
-        if (call.IsEnforced && _refusalLog.ShouldLog(new AupKey(user, BadRequestDecision), call.Window, out var suppressed))
+        if (call.IsEnforced && _refusalLog.ShouldLog(new AupKey(user, AupOutcomeNames.Decision(AupOutcome.BadRequest)), call.Window, out var suppressed))
         {
             Log.BadRequest(_logger, problem, suppressed);
         }
 
-        context.Features.Set<IAupDecisionFeature>(AupDecisionFeature.Refused(user, BadRequestDecision, call.IsEnforced));
-        return RefuseAsync(context, call, options, Refusal.BadRequest(problem));
+        return RefuseAsync(context, call, policy, AupOutcome.BadRequest, user, "", Refusal.BadRequest(problem));
     }
 
-    /// <summary>Answers in the caller's protocol, or, on a route in shadow mode, logs the answer and forwards.</summary>
-    private Task RefuseAsync(HttpContext context, AupCall call, AupOptions options, Refusal refusal)
+    /// <summary>
+    /// Answers in the caller's protocol, or, on a route in shadow mode, logs the answer it would have given
+    /// and forwards; either way the outcome is concluded first.
+    /// </summary>
+    private Task RefuseAsync(HttpContext context, AupCall call, AupPolicy policy, AupOutcome outcome, string user, string service, Refusal refusal)
     {
         if (!call.IsEnforced)
         {
-            Log.ShadowRefusal(_logger, refusal.StatusCode, context.Request.Path, ShadowDecision);
+            Conclude(context, AupOutcome.Shadow, user, service);
+            Log.ShadowRefusal(_logger, refusal.StatusCode, context.Request.Path, AupOutcomeNames.Decision(AupOutcome.Shadow));
             return _next(context);
         }
 
-        return RefusalResponder.For(context.Request, call.Soap.Version).WriteAsync(context, refusal, options);
+        Conclude(context, outcome, user, service, refused: true);
+        return RefusalResponder.For(context.Request, call.Soap.Version).WriteAsync(context, refusal, policy.Soap);
     }
 
     private static partial class Log

@@ -1,10 +1,9 @@
 using DrrsGateway.AcceptableUse.Decisions;
 using DrrsGateway.AcceptableUse.Identity;
+using DrrsGateway.AcceptableUse.Services;
 using DrrsGateway.AcceptableUse.Settings;
-using DrrsGateway.AcceptableUse.Stores.Breaker;
 using DrrsGateway.AcceptableUse.Stores.InMemory;
 using DrrsGateway.AcceptableUse.Stores.Redis;
-using DrrsGateway.AcceptableUse.Stores;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -19,71 +18,40 @@ public static class AupServiceCollectionExtensions
     public const string RedisConnectionName = "Redis";
 
     /// <summary>
-    /// Adds the policy: options from the <c>Aup</c> section (validated at start-up) and the Redis store when
-    /// <c>ConnectionStrings:Redis</c> is set, else the embedded in-memory store.
+    /// Adds the policy: settings from the <c>Aup</c> section (built into a policy at start-up, which fails
+    /// on a bad value) and its store, chosen here once: Redis when <c>ConnectionStrings:Redis</c> is set,
+    /// else the embedded in-memory store.
     /// </summary>
     public static IHostApplicationBuilder AddAcceptableUsePolicy(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
-        services.AddOptions<AupOptions>()
-            .Bind(builder.Configuration.GetSection(AupOptions.SectionName))
-            .ValidateOnStart();
-        services.AddSingleton<IPostConfigureOptions<AupOptions>, AupOptionsSetup>();
-        services.AddSingleton<IValidateOptions<AupOptions>, AupOptionsValidator>();
+        services.AddOptions<AupOptions>().Bind(builder.Configuration.GetSection(AupOptions.SectionName));
+        services.AddSingleton<IPostConfigureOptions<AupOptions>, ScalarListBinding>();
         services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<AupPolicyBuilder>();
+        services.AddSingleton<AupPolicyProvider>();
         services.AddSingleton<AupMarkerService>();
+        services.AddSingleton<ServiceNames>();
         services.AddMetrics();
         services.AddSingleton<AupMetrics>();
         services.AddSingleton<RefusalLogThrottle>();
-        services.AddSingleton<AupSettings>();
         AddClientCertificates(services);
 
+        services.AddRedisTlsSettings(builder.Configuration);
         var redis = builder.Configuration.GetConnectionString(RedisConnectionName);
         if (string.IsNullOrWhiteSpace(redis))
         {
-            services.AddSingleton<InMemoryAupStore>();
-            services.AddSingleton<IAupStore>(sp => sp.GetRequiredService<InMemoryAupStore>());
+            services.AddInMemoryAupStore();
         }
         else
         {
-            // Registered first, so it connects (or starts retrying) before the services that use it start.
-            // Connection events log as DrrsGateway.Redis, apart from the policy's own outage summary.
-            services.AddSingleton(sp =>
-            {
-                var logger = sp.GetRequiredService<ILoggerFactory>().CreateLogger(RedisConnection.LogCategory);
-                return new RedisConnection(
-                    new RedisConnector(RedisConnector.CreateOptions(redis, sp), logger),
-                    sp.GetRequiredService<IOptions<AupOptions>>().Value.OnStoreFailure,
-                    sp.GetRequiredService<TimeProvider>(),
-                    logger);
-            });
-            services.AddHostedService(sp => sp.GetRequiredService<RedisConnection>());
-            services.AddSingleton<KnownLocks>();
-            services.AddSingleton(sp => new KnownLockInvalidation(
-                sp.GetRequiredService<RedisConnection>(),
-                sp.GetRequiredService<KnownLocks>(),
-                sp.GetRequiredService<IOptions<AupOptions>>().Value.KeyPrefix,
-                sp.GetRequiredService<ILogger<KnownLockInvalidation>>()));
-            services.AddHostedService(sp => sp.GetRequiredService<KnownLockInvalidation>());
-            services.AddSingleton(sp =>
-            {
-                var options = sp.GetRequiredService<IOptions<AupOptions>>().Value;
-                var time = sp.GetRequiredService<TimeProvider>();
-                var redisStore = new RedisAupStore(
-                    sp.GetRequiredService<RedisConnection>(),
-                    new RedisKeyFormat(options.KeyPrefix),
-                    TimeSpan.FromMilliseconds(options.StoreTimeoutMilliseconds),
-                    time,
-                    sp.GetRequiredService<ILogger<RedisAupStore>>(),
-                    options.FloodShield ? sp.GetRequiredService<KnownLocks>() : null);
-                return new StoreCircuitBreaker(redisStore, options.Breaker, time, sp.GetRequiredService<ILogger<StoreCircuitBreaker>>());
-            });
-            services.AddSingleton<IAupStore>(sp => sp.GetRequiredService<StoreCircuitBreaker>());
+            services.AddRedisAupStore(redis);
         }
 
+        // After the store's own start-up work, so it reports what the store managed.
         services.AddHostedService<AupStartupReport>();
-        services.AddRedisStoreSettings(builder.Configuration, redis: !string.IsNullOrWhiteSpace(redis));
+
         return builder;
     }
 
@@ -94,9 +62,9 @@ public static class AupServiceCollectionExtensions
         services.AddSingleton<IConfigureOptions<KestrelServerOptions>, ClientCertificateKestrelSetup>();
         services.AddCertificateForwarding(_ => { });
         services.AddOptions<CertificateForwardingOptions>()
-            .Configure<IOptions<AupOptions>>((forwarding, aup) =>
+            .Configure<AupPolicyProvider>((forwarding, policy) =>
             {
-                if (aup.Value.Identity.ClientCertificate.ForwardedHeader is { Length: > 0 } header)
+                if (policy.Current.Identity.ForwardedCertificateHeader is { } header)
                 {
                     forwarding.CertificateHeader = header;
                 }

@@ -1,32 +1,29 @@
 using DrrsGateway.AcceptableUse.Settings;
-using DrrsGateway.AcceptableUse.Stores.InMemory;
-using DrrsGateway.AcceptableUse.Stores.Redis;
 using DrrsGateway.AcceptableUse.Stores;
-using Microsoft.Extensions.Options;
 
 namespace DrrsGateway.AcceptableUse;
 
 /// <summary>
-/// Opens the store when the gateway starts (not on the first request) and says at start-up how the
-/// policy is enforced, warning when the embedded store makes it per instance.
+/// Says at start-up how the policy is enforced, warning when the embedded store makes it per instance or
+/// the shared store is not reachable yet.
 /// </summary>
-internal sealed partial class AupStartupReport(IAupStore store, IOptions<AupOptions> options, IServiceProvider services, ILogger<AupStartupReport> logger) : IHostedService
+internal sealed partial class AupStartupReport(AupPolicyProvider policy, IAupStoreHealth store, ILogger<AupStartupReport> logger) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        var settings = options.Value;
+        var settings = policy.Current;
         if (!settings.Enabled)
         {
             Log.Disabled(logger);
         }
-        else if (store is InMemoryAupStore)
+        else if (!store.IsShared)
         {
             Log.EmbeddedStore(logger, settings.WindowSeconds);
         }
-        else if (services.GetService<RedisConnection>() is { } redis && redis.Multiplexer is not { IsConnected: true })
+        else if (store.Problem is { } problem)
         {
             // The connection's own Error line says why; this one says what that means for the policy.
-            Log.SharedStoreNotConnected(logger, settings.WindowSeconds, settings.OnStoreFailure, redis.Problem ?? "connecting");
+            Log.SharedStoreNotConnected(logger, settings.WindowSeconds, settings.OnStoreFailure, problem);
         }
         else
         {

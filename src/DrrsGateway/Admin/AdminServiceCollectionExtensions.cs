@@ -1,6 +1,3 @@
-using DrrsGateway.AcceptableUse.Settings;
-using DrrsGateway.AcceptableUse.Stores.InMemory;
-using DrrsGateway.AcceptableUse.Stores.Redis;
 using Microsoft.Extensions.Options;
 
 namespace DrrsGateway.Admin;
@@ -21,10 +18,7 @@ public static class AdminServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<AdminOptions>, AdminOptionsValidator>();
 
-        // The same store the policy writes to: Redis when a connection is registered, else the embedded table.
-        services.AddSingleton<ILockAdministration>(sp => sp.GetService<RedisConnection>() is { } redis
-            ? new RedisLockAdministration(redis, new RedisKeyFormat(sp.GetRequiredService<IOptions<AupOptions>>().Value.KeyPrefix), sp.GetRequiredService<KnownLockInvalidation>())
-            : new InMemoryLockAdministration(sp.GetRequiredService<InMemoryAupStore>()));
+        // ILockAdministration comes with the store module the policy registered.
         services.AddSingleton(sp => new AdminApiKey(sp.GetRequiredService<IOptions<AdminOptions>>().Value.ApiKey!));
         services.AddSingleton<LockAdminEndpoints>();
         return builder;

@@ -1,6 +1,5 @@
 using DrrsGateway.AcceptableUse.Settings;
 using DrrsGateway.AcceptableUse;
-using Microsoft.Extensions.Options;
 
 namespace DrrsGateway.Admin;
 
@@ -16,10 +15,10 @@ internal sealed partial class LockAdminEndpoints
 
     private readonly ILockAdministration _locks;
     private readonly AdminApiKey _key;
-    private readonly IOptionsMonitor<AupOptions> _policy;
+    private readonly AupPolicyProvider _policy;
     private readonly ILogger<LockAdminEndpoints> _logger;
 
-    public LockAdminEndpoints(ILockAdministration locks, AdminApiKey key, IOptionsMonitor<AupOptions> policy, ILogger<LockAdminEndpoints> logger)
+    public LockAdminEndpoints(ILockAdministration locks, AdminApiKey key, AupPolicyProvider policy, ILogger<LockAdminEndpoints> logger)
     {
         ArgumentNullException.ThrowIfNull(locks);
         ArgumentNullException.ThrowIfNull(key);
@@ -68,7 +67,7 @@ internal sealed partial class LockAdminEndpoints
             return;
         }
 
-        if (LockTargetReader.Read(context, withService, _policy.CurrentValue, out var problem) is not { } target)
+        if (LockTargetReader.Read(context, withService, _policy.Current, out var problem) is not { } target)
         {
             Log.Invalid(_logger, action, problem!, RemoteAddress(context), _key.Fingerprint);
             await Results.Problem(problem, statusCode: StatusCodes.Status400BadRequest).ExecuteAsync(context).ConfigureAwait(false);

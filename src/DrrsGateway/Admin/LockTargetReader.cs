@@ -16,7 +16,7 @@ internal static class LockTargetReader
     public const string LocksPrefix = "/admin/locks/";
 
     /// <summary>Returns the target, or null with <paramref name="problem"/> saying why the path names none.</summary>
-    public static LockTarget? Read(HttpContext context, bool withService, AupOptions options, out string? problem)
+    public static LockTarget? Read(HttpContext context, bool withService, AupPolicy policy, out string? problem)
     {
         var segments = Segments(context);
         if (segments is null || segments.Length != (withService ? 2 : 1))
@@ -28,7 +28,7 @@ internal static class LockTargetReader
         }
 
         var user = segments[0];
-        problem = NameRules.Check(user, options.Identity.MaxLength, "user");
+        problem = NameRules.Check(user, policy.Identity.MaxLength, "user");
         if (problem is not null)
         {
             return null;
@@ -39,7 +39,7 @@ internal static class LockTargetReader
             return new LockTarget(user, null);
         }
 
-        problem = NameRules.Check(segments[1], options.MaxServiceLength, "service name");
+        problem = NameRules.Check(segments[1], policy.MaxServiceLength, "service name");
 
         // Lower-cased as the policy keys services, so any spelling reaches the lock.
         return problem is null ? new LockTarget(user, segments[1].ToLowerInvariant()) : null;

@@ -96,8 +96,8 @@ public sealed class ComposeFileTests
 
         Assert.All(Gateways, gateway =>
         {
-            var options = GatewaySettings.BindAupOptions(_compose.Environment(gateway));
-            Assert.True(options.Identity.ParsedTrustedProxies!.Contains(bridgeGateway), $"{gateway} does not trust {bridgeGateway}");
+            var options = GatewaySettings.BuildAupPolicy(_compose.Environment(gateway));
+            Assert.True(options.Identity.TrustedProxies.Contains(bridgeGateway), $"{gateway} does not trust {bridgeGateway}");
             Assert.False(string.IsNullOrEmpty(options.Identity.TrustedHeader));
         });
     }
@@ -106,7 +106,7 @@ public sealed class ComposeFileTests
     public void Gateways_WindowSeconds_IsCaisoPolicy()
     {
         Assert.All(Gateways, gateway =>
-            Assert.Equal(30, GatewaySettings.BindAupOptions(_compose.Environment(gateway)).WindowSeconds));
+            Assert.Equal(30, GatewaySettings.BuildAupPolicy(_compose.Environment(gateway)).WindowSeconds));
     }
 
     [Fact]

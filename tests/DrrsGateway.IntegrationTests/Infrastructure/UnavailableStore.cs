@@ -6,5 +6,5 @@ namespace DrrsGateway.IntegrationTests.Infrastructure;
 /// <summary>A store that never answers, as Redis does during an outage.</summary>
 internal sealed class UnavailableStore : IAupStore
 {
-    public ValueTask<AupDecision> RecordRequestAsync(AupKey key, TimeSpan window) => new(AupDecision.StoreUnavailable);
+    public ValueTask<StoreAnswer> RecordRequestAsync(AupKey key, TimeSpan window) => new(StoreAnswer.StoreUnavailable);
 }

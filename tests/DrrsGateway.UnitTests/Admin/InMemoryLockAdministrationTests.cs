@@ -45,7 +45,7 @@ public sealed class InMemoryLockAdministrationTests : IDisposable
         await _store.RecordRequestAsync(key, Window);
 
         Assert.True(await _admin.ClearAsync(key, CancellationToken.None));
-        Assert.Equal(AupDecision.Allowed, await _store.RecordRequestAsync(key, Window));
+        Assert.Equal(StoreAnswer.Allowed, await _store.RecordRequestAsync(key, Window));
     }
 
     [Fact]

@@ -7,7 +7,7 @@ namespace DrrsGateway.UnitTests.Admin;
 
 public sealed class LockTargetReaderTests
 {
-    private static readonly AupOptions Policy = new();
+    private static readonly AupPolicy Policy = TestPolicy.Default;
 
     [Theory]
     [InlineData("/admin/locks/alice", "alice")]

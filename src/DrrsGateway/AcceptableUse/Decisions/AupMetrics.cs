@@ -23,23 +23,23 @@ internal sealed class AupMetrics
         ArgumentNullException.ThrowIfNull(meterFactory);
         var meter = meterFactory.Create(MeterName);
         _decisions = meter.CreateCounter<long>(DecisionsName, "{decision}",
-            "Policy decisions, by outcome (allowed, rejected, shadow, exempt, store_failure, metadata, unknown_service, bad_request, unidentified) and service.");
+            $"Policy decisions, by outcome ({string.Join(", ", AupOutcomeNames.MetricTags)}) and service.");
         _storeDuration = meter.CreateHistogram<double>(StoreDurationName, "s",
             "Time the lock store took to decide and restart a window.",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1] });
     }
 
-    public void RecordDecision(string outcome, string service)
-    {
-        if (_decisions.Enabled)
-        {
-            _decisions.Add(1, new KeyValuePair<string, object?>("outcome", outcome), new KeyValuePair<string, object?>("service", ServiceTag.For(service)));
-        }
-    }
-
     /// <summary>Whether anyone listens to store latency, so the hot path can skip reading the clock.</summary>
     public bool StoreDurationEnabled => _storeDuration.Enabled;
 
-    public void RecordStoreDuration(TimeSpan elapsed, AupDecision decision) =>
-        _storeDuration.Record(elapsed.TotalSeconds, new KeyValuePair<string, object?>("result", decision == AupDecision.StoreUnavailable ? "failure" : "success"));
+    public void RecordDecision(AupOutcome outcome, string service)
+    {
+        if (_decisions.Enabled)
+        {
+            _decisions.Add(1, new KeyValuePair<string, object?>("outcome", AupOutcomeNames.MetricTag(outcome)), new KeyValuePair<string, object?>("service", ServiceTag.For(service)));
+        }
+    }
+
+    public void RecordStoreDuration(TimeSpan elapsed, StoreAnswer answer) =>
+        _storeDuration.Record(elapsed.TotalSeconds, new KeyValuePair<string, object?>("result", answer == StoreAnswer.StoreUnavailable ? "failure" : "success"));
 }

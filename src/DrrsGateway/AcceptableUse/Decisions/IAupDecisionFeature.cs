@@ -1,22 +1,21 @@
 namespace DrrsGateway.AcceptableUse.Decisions;
 
 /// <summary>
-/// What the policy decided for the current request, set by the policy middleware once the store answered,
+/// What the policy decided for the current request, set by the policy middleware on every path it takes,
 /// so that code outside the policy (the request log) can tell who called what and how it went.
 /// </summary>
 public interface IAupDecisionFeature
 {
-    /// <summary>The user the request was counted for.</summary>
+    /// <summary>The user the request was counted for; empty when it had no usable identity or needs none.</summary>
     string User { get; }
 
-    /// <summary>The service, lower-cased as in the lock key.</summary>
+    /// <summary>The service, lower-cased as in the lock key; empty when the request was not keyed.</summary>
     string Service { get; }
 
-    /// <summary>
-    /// The decision: <c>Allowed</c>, <c>Rejected</c>, <c>Shadow</c> (would have been refused, forwarded on a
-    /// shadow-mode route), <c>StoreUnavailable</c>, <c>Exempt</c>, <c>Metadata</c> (a WSDL or schema read),
-    /// <c>UnknownService</c>, <c>BadRequest</c> or <c>Unidentified</c>.
-    /// </summary>
+    /// <summary>What the policy did.</summary>
+    AupOutcome Outcome { get; }
+
+    /// <summary>The outcome's word in logs: <c>Allowed</c>, <c>Rejected</c>, <c>Shadow</c>, ….</summary>
     string Decision { get; }
 
     /// <summary>Whether the gateway answered the request itself as the policy's refusal (whatever its HTTP status).</summary>

@@ -1,4 +1,3 @@
-
 namespace DrrsGateway.AcceptableUse.Identity;
 
 /// <summary>
@@ -27,7 +26,4 @@ public sealed class AupClientCertificateOptions
     /// DER), for example <c>X-Client-Cert</c>. Read at start-up. The default is none: forwarding is off.
     /// </summary>
     public string? ForwardedHeader { get; set; }
-
-    /// <summary>Verifies certificates against <see cref="TrustedCaPath"/>; null when no CA bundle is loaded.</summary>
-    internal ClientCertificateVerifier? ParsedVerifier { get; set; }
 }

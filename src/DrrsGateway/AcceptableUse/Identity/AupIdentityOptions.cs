@@ -1,4 +1,3 @@
-
 namespace DrrsGateway.AcceptableUse.Identity;
 
 /// <summary>
@@ -18,12 +17,6 @@ public sealed class AupIdentityOptions
     /// </summary>
     public IList<string> TrustedProxies { get; set; } = [];
 
-    /// <summary>The parsed <see cref="TrustedProxies"/>; null when they do not parse (validation then fails).</summary>
-    internal TrustedProxySet? ParsedTrustedProxies { get; set; }
-
-    /// <summary>The peers whose identity headers are believed, loopback only when none parse.</summary>
-    internal TrustedProxySet EffectiveTrustedProxies => ParsedTrustedProxies ?? TrustedProxySet.LoopbackOnly;
-
     /// <summary>Longest accepted user identity, in characters. The default is 256.</summary>
     public int MaxLength { get; set; } = 256;
 
@@ -32,9 +25,6 @@ public sealed class AupIdentityOptions
     /// (empty) is <c>Certificate, TrustedHeader, Principal</c>.
     /// </summary>
     public IList<string> Sources { get; set; } = [];
-
-    /// <summary>The parsed <see cref="Sources"/>; null when they do not parse (validation then fails).</summary>
-    internal IdentitySource[]? ParsedSources { get; set; }
 
     /// <summary>Which part of a client certificate names the user. The default is <see cref="CertificateUserField.CommonName"/>.</summary>
     public CertificateUserField CertificateUser { get; set; } = CertificateUserField.CommonName;

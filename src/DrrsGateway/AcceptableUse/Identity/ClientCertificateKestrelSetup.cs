@@ -9,11 +9,11 @@ namespace DrrsGateway.AcceptableUse.Identity;
 /// Makes every HTTPS endpoint (from <c>Kestrel:Endpoints</c> or code) ask for client certificates as
 /// <c>Aup:Identity:ClientCertificate:Mode</c> says.
 /// </summary>
-internal sealed class ClientCertificateKestrelSetup(IOptions<AupOptions> options) : IConfigureOptions<KestrelServerOptions>
+internal sealed class ClientCertificateKestrelSetup(AupPolicyProvider policy) : IConfigureOptions<KestrelServerOptions>
 {
     public void Configure(KestrelServerOptions kestrel)
     {
-        var mode = options.Value.Identity.ClientCertificate.Mode;
+        var mode = policy.Current.Identity.CertificateMode;
         if (mode == ClientCertificateMode.None)
         {
             return;

@@ -1,17 +1,19 @@
+using System.Collections.Immutable;
 using DrrsGateway.AcceptableUse.Settings;
+
 namespace DrrsGateway.AcceptableUse.Identity;
 
 /// <summary>Parses <c>Aup:Identity:Sources</c>: an ordered list of <see cref="IdentitySource"/> names.</summary>
 internal static class IdentitySources
 {
     /// <summary>The order used when none is configured: the strongest proof of identity first.</summary>
-    public static readonly IdentitySource[] Default = [IdentitySource.Certificate, IdentitySource.TrustedHeader, IdentitySource.Principal];
+    public static ImmutableArray<IdentitySource> Default { get; } = [IdentitySource.Certificate, IdentitySource.TrustedHeader, IdentitySource.Principal];
 
     /// <summary>
     /// Parses names such as <c>Certificate</c> (any case); an entry may hold several comma-separated names.
     /// No entries means <see cref="Default"/>. A name that is unknown or repeated is refused.
     /// </summary>
-    public static bool TryParse(IEnumerable<string> entries, out IdentitySource[] sources, out string? problem)
+    public static bool TryParse(IEnumerable<string> entries, out ImmutableArray<IdentitySource> sources, out string? problem)
     {
         var parsed = new List<IdentitySource>();
         foreach (var entry in entries)

@@ -9,23 +9,23 @@ namespace DrrsGateway.AcceptableUse.Identity;
 internal sealed class UntrustedIdentityHeadersMiddleware
 {
     private readonly RequestDelegate _next;
-    private readonly AupSettings _settings;
+    private readonly AupPolicyProvider _policy;
 
-    public UntrustedIdentityHeadersMiddleware(RequestDelegate next, AupSettings settings)
+    public UntrustedIdentityHeadersMiddleware(RequestDelegate next, AupPolicyProvider policy)
     {
         ArgumentNullException.ThrowIfNull(next);
-        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(policy);
         _next = next;
-        _settings = settings;
+        _policy = policy;
     }
 
     public Task InvokeAsync(HttpContext context)
     {
-        var identity = _settings.Current.Identity;
-        if (!identity.EffectiveTrustedProxies.Contains(context.Connection.RemoteIpAddress))
+        var identity = _policy.Current.Identity;
+        if (!identity.TrustedProxies.Contains(context.Connection.RemoteIpAddress))
         {
             Remove(context.Request.Headers, identity.TrustedHeader);
-            Remove(context.Request.Headers, identity.ClientCertificate.ForwardedHeader);
+            Remove(context.Request.Headers, identity.ForwardedCertificateHeader);
         }
 
         return _next(context);

@@ -10,15 +10,15 @@ namespace DrrsGateway.AcceptableUse.Identity;
 /// </summary>
 internal static class UserIdentityResolver
 {
-    public static IdentityResult Resolve(HttpContext context, AupIdentityOptions options, TrustedProxySet trustedProxies)
+    public static IdentityResult Resolve(HttpContext context, IdentityPolicy policy)
     {
-        foreach (var source in options.ParsedSources ?? IdentitySources.Default)
+        foreach (var source in policy.Sources)
         {
             var result = source switch
             {
-                IdentitySource.Certificate => FromCertificate(context, options),
-                IdentitySource.TrustedHeader => FromTrustedHeader(context, options, trustedProxies),
-                _ => FromPrincipal(context, options),
+                IdentitySource.Certificate => FromCertificate(context, policy),
+                IdentitySource.TrustedHeader => FromTrustedHeader(context, policy),
+                _ => FromPrincipal(context, policy),
             };
 
             // A source that names a user, or names one badly, decides; one that has nothing to say does not.
@@ -31,10 +31,10 @@ internal static class UserIdentityResolver
         return IdentityResult.Anonymous;
     }
 
-    private static IdentityResult FromCertificate(HttpContext context, AupIdentityOptions options)
+    private static IdentityResult FromCertificate(HttpContext context, IdentityPolicy policy)
     {
         // The forwarded certificate, when a trusted proxy sent one, has replaced the TLS one by now.
-        if (options.ClientCertificate.ParsedVerifier is not { } verifier
+        if (policy.CertificateVerifier is not { } verifier
             || context.Connection.ClientCertificate is not { } certificate)
         {
             return IdentityResult.Anonymous;
@@ -42,25 +42,25 @@ internal static class UserIdentityResolver
 
         // An untrusted certificate is no identity at all: the next source may still vouch for the caller.
         var user = verifier.UserOf(certificate);
-        return user is null ? IdentityResult.Anonymous : Check(user, options.MaxLength);
+        return user is null ? IdentityResult.Anonymous : Check(user, policy.MaxLength);
     }
 
-    private static IdentityResult FromTrustedHeader(HttpContext context, AupIdentityOptions options, TrustedProxySet trustedProxies)
+    private static IdentityResult FromTrustedHeader(HttpContext context, IdentityPolicy policy)
     {
-        if (options.TrustedHeader is { Length: > 0 } header
+        if (policy.TrustedHeader is { Length: > 0 } header
             && context.Request.Headers.TryGetValue(header, out var values)
-            && trustedProxies.Contains(context.Connection.RemoteIpAddress))
+            && policy.TrustedProxies.Contains(context.Connection.RemoteIpAddress))
         {
-            return FromHeader(values, options.MaxLength);
+            return FromHeader(values, policy.MaxLength);
         }
 
         return IdentityResult.Anonymous;
     }
 
-    private static IdentityResult FromPrincipal(HttpContext context, AupIdentityOptions options)
+    private static IdentityResult FromPrincipal(HttpContext context, IdentityPolicy policy)
     {
         var name = context.User.Identity is { IsAuthenticated: true } identity ? identity.Name : null;
-        return string.IsNullOrEmpty(name) ? IdentityResult.Anonymous : Check(name, options.MaxLength);
+        return string.IsNullOrEmpty(name) ? IdentityResult.Anonymous : Check(name, policy.MaxLength);
     }
 
     private static IdentityResult FromHeader(StringValues values, int maxLength)

@@ -1,5 +1,4 @@
 using System.Globalization;
-using DrrsGateway.AcceptableUse.Settings;
 using DrrsGateway.AcceptableUse.Soap;
 using Microsoft.Net.Http.Headers;
 
@@ -19,10 +18,10 @@ internal abstract class RefusalResponder
         _ => WantsJson(request) ? ProblemJsonResponder.Instance : PlainTextResponder.Instance,
     };
 
-    public Task WriteAsync(HttpContext context, Refusal refusal, AupOptions options)
+    public Task WriteAsync(HttpContext context, Refusal refusal, SoapPolicy soap)
     {
         var response = context.Response;
-        response.StatusCode = StatusCodeFor(refusal, options.Soap);
+        response.StatusCode = StatusCodeFor(refusal, soap);
         response.Headers.CacheControl = "no-store";
         if (refusal.RetryAfterSeconds is { } seconds)
         {
@@ -33,7 +32,7 @@ internal abstract class RefusalResponder
     }
 
     /// <summary>The HTTP status of <paramref name="refusal"/> in this protocol.</summary>
-    protected virtual int StatusCodeFor(Refusal refusal, AupSoapOptions soap) => refusal.StatusCode;
+    protected virtual int StatusCodeFor(Refusal refusal, SoapPolicy soap) => refusal.StatusCode;
 
     protected abstract Task WriteBodyAsync(HttpContext context, Refusal refusal);
 

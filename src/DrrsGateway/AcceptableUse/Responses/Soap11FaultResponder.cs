@@ -18,7 +18,7 @@ internal sealed class Soap11FaultResponder : SoapFaultResponder
 
     public static Soap11FaultResponder Instance { get; } = new();
 
-    protected override int CallerFaultStatusCode(AupSoapOptions soap) => soap.Soap11FaultStatusCode;
+    protected override int CallerFaultStatusCode(SoapPolicy soap) => soap.Soap11FaultStatusCode;
 
     protected override void WriteFault(XmlWriter writer, bool gatewayFault, string reason)
     {

@@ -20,7 +20,7 @@ internal sealed class Soap12FaultResponder : SoapFaultResponder
 
     public static Soap12FaultResponder Instance { get; } = new();
 
-    protected override int CallerFaultStatusCode(AupSoapOptions soap) => soap.Soap12FaultStatusCode;
+    protected override int CallerFaultStatusCode(SoapPolicy soap) => soap.Soap12FaultStatusCode;
 
     protected override void WriteFault(XmlWriter writer, bool gatewayFault, string reason)
     {

@@ -36,7 +36,7 @@ internal abstract class SoapFaultResponder : RefusalResponder
     protected string EnvelopeNamespace { get; }
 
     /// <summary>The configured status for faults that are the caller's.</summary>
-    protected abstract int CallerFaultStatusCode(AupSoapOptions soap);
+    protected abstract int CallerFaultStatusCode(SoapPolicy soap);
 
     /// <summary>Writes the content of the Fault element: a Server/Receiver fault when <paramref name="gatewayFault"/>.</summary>
     protected abstract void WriteFault(XmlWriter writer, bool gatewayFault, string reason);
@@ -47,7 +47,7 @@ internal abstract class SoapFaultResponder : RefusalResponder
     /// or disagreeing operations) keeps 400, never a server error; the store's outage keeps 503 so that load
     /// balancers and clients see a passing condition worth retrying.
     /// </summary>
-    protected sealed override int StatusCodeFor(Refusal refusal, AupSoapOptions soap) =>
+    protected sealed override int StatusCodeFor(Refusal refusal, SoapPolicy soap) =>
         refusal.Kind is RefusalKind.Violation or RefusalKind.Unidentified ? CallerFaultStatusCode(soap) : refusal.StatusCode;
 
     protected sealed override Task WriteBodyAsync(HttpContext context, Refusal refusal)

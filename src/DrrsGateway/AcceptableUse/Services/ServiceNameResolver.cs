@@ -1,6 +1,5 @@
 using DrrsGateway.AcceptableUse.Settings;
 using DrrsGateway.AcceptableUse.Soap;
-using Yarp.ReverseProxy.Model;
 
 namespace DrrsGateway.AcceptableUse.Services;
 
@@ -9,24 +8,24 @@ namespace DrrsGateway.AcceptableUse.Services;
 /// <c>AupService</c> metadata wins; else a path naming an operation (<see cref="PathOperation"/>); else, for
 /// SOAP, the action when it names an operation, else the envelope's WS-Addressing Action, else the first
 /// element of its Body, read from the envelope (<see cref="EnvelopeReader"/>) as
-/// <see cref="AupSoapOptions.EnvelopeCheck"/> says. Every one of them that names an operation must agree. Names are lower-cased, so services
+/// <see cref="SoapPolicy.EnvelopeCheck"/> says. Every one of them that names an operation must agree. Names are lower-cased, so services
 /// compare case-insensitively, and an operation reached by path, action or envelope is one service.
 /// </summary>
 internal static class ServiceNameResolver
 {
-    /// <summary>Route metadata key naming the service for every request on that route.</summary>
-    public const string ServiceMetadataKey = "AupService";
-
     internal const string DisagreementProblem = "The request path, SOAP action and SOAP envelope name different operations.";
     internal const string NoServiceProblem = "The request names no DRRS service.";
     internal const string AmbiguousContentTypeProblem = "The Content-Type is given twice or gives a parameter twice, so the envelope, version or action it names is ambiguous.";
 
-    /// <summary>What the route, path and headers tell, without reading the body.</summary>
-    public static ServiceResult Resolve(HttpContext context, SoapRequest soap, AupOptions options)
+    /// <summary>
+    /// What the route (<c>pinned</c>: the service its <c>AupService</c> metadata names, if any), path and
+    /// headers tell, without reading the body; <c>names</c> holds the service names, one string each.
+    /// </summary>
+    public static ServiceResult Resolve(HttpContext context, string? pinned, SoapRequest soap, AupPolicy policy, ServiceNames names)
     {
-        if (FromRoute(context) is { } pinned)
+        if (pinned is not null)
         {
-            return Checked(pinned.AsSpan().Trim(), options.MaxServiceLength);
+            return Checked(pinned, policy.MaxServiceLength, names);
         }
 
         if (soap.Ambiguous)
@@ -34,7 +33,7 @@ internal static class ServiceNameResolver
             return ServiceResult.Invalid(AmbiguousContentTypeProblem);
         }
 
-        var catalog = options.ParsedServices;
+        var catalog = policy.Services;
         var path = PathOperation.Read(context.Request.Path, catalog);
         if (path.Conflict)
         {
@@ -42,7 +41,7 @@ internal static class ServiceNameResolver
         }
 
         var action = soap.Operation;
-        var check = options.Soap.EnvelopeCheck;
+        var check = policy.Soap.EnvelopeCheck;
         if (!path.Operation.IsEmpty)
         {
             var agrees = action is not null && path.Operation.Equals(action, StringComparison.OrdinalIgnoreCase);
@@ -57,7 +56,7 @@ internal static class ServiceNameResolver
             // Keyed by the path at once, so a refusal needs no body; an allowed call is confirmed first.
             var confirm = soap.Version != SoapVersion.None
                 && (check == EnvelopeCheck.Always || (check == EnvelopeCheck.UnlessPathAndActionAgree && !agrees));
-            var service = Checked(path.Operation, options.MaxServiceLength);
+            var service = Checked(path.Operation, policy.MaxServiceLength, names);
             return confirm ? service.Confirmed() : service;
         }
 
@@ -70,7 +69,7 @@ internal static class ServiceNameResolver
         if (soap.Version != SoapVersion.None)
         {
             return action is not null && check == EnvelopeCheck.WhenHeadersNameNone && catalog.NamesOperation(action)
-                ? Checked(action, options.MaxServiceLength)
+                ? Checked(action, policy.MaxServiceLength, names)
                 : ServiceResult.NeedsEnvelope;
         }
 
@@ -79,23 +78,23 @@ internal static class ServiceNameResolver
             return ServiceResult.Invalid(NoServiceProblem);
         }
 
-        return catalog.Enabled ? ServiceResult.Unknown : Checked(path.Last, options.MaxServiceLength);
+        return catalog.Enabled ? ServiceResult.Unknown : Checked(path.Last, policy.MaxServiceLength, names);
     }
 
     /// <summary>
     /// The service of a SOAP request from its path, its action and what its envelope names: every one of
     /// them that names an operation must name the same one.
     /// </summary>
-    public static ServiceResult FromEnvelope(HttpContext context, SoapRequest soap, EnvelopeNames envelope, AupOptions options)
+    public static ServiceResult FromEnvelope(HttpContext context, SoapRequest soap, EnvelopeNames envelope, AupPolicy policy, ServiceNames names)
     {
         if (envelope.Problem is { } problem)
         {
             return ServiceResult.Invalid(problem);
         }
 
-        var catalog = options.ParsedServices;
+        var catalog = policy.Services;
         var path = PathOperation.Read(context.Request.Path, catalog);
-        var named = path.Operation.IsEmpty ? null : Checked(path.Operation, options.MaxServiceLength).Service;
+        var named = path.Operation.IsEmpty ? null : Checked(path.Operation, policy.MaxServiceLength, names).Service;
         foreach (var candidate in (ReadOnlySpan<string?>)[soap.Operation, envelope.AddressingOperation, envelope.BodyElement])
         {
             if (candidate is null || !catalog.NamesOperation(candidate))
@@ -120,7 +119,7 @@ internal static class ServiceNameResolver
 
         if (named is not null)
         {
-            return Checked(named, options.MaxServiceLength);
+            return Checked(named, policy.MaxServiceLength, names);
         }
 
         if (catalog.Enabled)
@@ -131,29 +130,21 @@ internal static class ServiceNameResolver
         // No catalog and no versioned name: what a backend dispatches on first, then the action, then the path.
         if ((envelope.BodyElement ?? soap.Operation) is { } fallback)
         {
-            return Checked(fallback, options.MaxServiceLength);
+            return Checked(fallback, policy.MaxServiceLength, names);
         }
 
-        return path.Last.IsEmpty ? ServiceResult.Invalid(NoServiceProblem) : Checked(path.Last, options.MaxServiceLength);
+        return path.Last.IsEmpty ? ServiceResult.Invalid(NoServiceProblem) : Checked(path.Last, policy.MaxServiceLength, names);
     }
 
-    private static ServiceResult Checked(ReadOnlySpan<char> name, int maxLength)
+    private static ServiceResult Checked(ReadOnlySpan<char> name, int maxLength, ServiceNames names)
     {
-        // Names in the shared table passed these checks before; the common case allocates nothing.
-        if (ServiceNames.Shared.TryGetKnown(name, out var known) && known.Length <= maxLength)
+        // Names in the table passed these checks before; the common case allocates nothing.
+        if (names.TryGetKnown(name, out var known) && known.Length <= maxLength)
         {
             return ServiceResult.Of(known);
         }
 
         var problem = NameRules.Check(name.ToString(), maxLength, "service name");
-        return problem is null ? ServiceResult.Of(ServiceNames.Shared.Remember(name)) : ServiceResult.Invalid(problem);
-    }
-
-    private static string? FromRoute(HttpContext context)
-    {
-        var metadata = context.Features.Get<IReverseProxyFeature>()?.Route.Config.Metadata;
-        return metadata is not null && metadata.TryGetValue(ServiceMetadataKey, out var service) && !string.IsNullOrWhiteSpace(service)
-            ? service
-            : null;
+        return problem is null ? ServiceResult.Of(names.Remember(name)) : ServiceResult.Invalid(problem);
     }
 }

@@ -16,14 +16,11 @@ internal sealed class ServiceNames
     private readonly ConcurrentDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _bySpan;
     private readonly int _capacity;
 
-    internal ServiceNames(int capacity = DefaultCapacity)
+    public ServiceNames(int capacity = DefaultCapacity)
     {
         _capacity = capacity;
         _bySpan = _canonical.GetAlternateLookup<ReadOnlySpan<char>>();
     }
-
-    /// <summary>The table every request uses.</summary>
-    public static ServiceNames Shared { get; } = new();
 
     /// <summary>The shared lower-cased form of a name seen (and accepted) before, if any.</summary>
     public bool TryGetKnown(ReadOnlySpan<char> name, out string canonical) => _bySpan.TryGetValue(name, out canonical!);

@@ -1,8 +1,7 @@
-using System.Collections.Frozen;
 using DrrsGateway.AcceptableUse.Identity;
 using DrrsGateway.AcceptableUse.Services;
 using DrrsGateway.AcceptableUse.Soap;
-using DrrsGateway.AcceptableUse.Stores.Breaker;
+using DrrsGateway.AcceptableUse.Stores.Redis;
 using DrrsGateway.AcceptableUse.Stores;
 
 namespace DrrsGateway.AcceptableUse.Settings;
@@ -51,17 +50,11 @@ public sealed class AupOptions
     /// <summary>Longest accepted service name, in characters. The default is 128.</summary>
     public int MaxServiceLength { get; set; } = 128;
 
-    /// <summary>The window as a <see cref="TimeSpan"/>.</summary>
-    internal TimeSpan Window => TimeSpan.FromSeconds(WindowSeconds);
-
     /// <summary>
     /// Identities never limited, such as the operator's monitoring account; compared exactly, like every
     /// user. The default is none.
     /// </summary>
     public IList<string> ExemptUsers { get; set; } = [];
-
-    /// <summary>The set of <see cref="ExemptUsers"/>, built once per settings change.</summary>
-    internal FrozenSet<string> ParsedExemptUsers { get; set; } = FrozenSet<string>.Empty;
 
     /// <summary>
     /// Whether allowed responses advertise the policy in a <c>RateLimit-Policy</c> header (IETF RateLimit
@@ -74,10 +67,4 @@ public sealed class AupOptions
 
     /// <summary>The catalog of DRRS operations the gateway forwards.</summary>
     public AupServicesOptions Services { get; set; } = new();
-
-    /// <summary>The catalog built from <see cref="Services"/>, once per settings change.</summary>
-    internal Services.ServiceCatalog ParsedServices { get; set; } = AcceptableUse.Services.ServiceCatalog.Default;
-
-    /// <summary>Whether <paramref name="user"/> is one of the <see cref="ExemptUsers"/>.</summary>
-    internal bool IsExempt(string user) => ParsedExemptUsers.Count != 0 && ParsedExemptUsers.Contains(user);
 }

@@ -49,7 +49,7 @@ internal static class EnvelopeReader
     /// <paramref name="expected"/> is given and the whole body is small, plain and names no other catalogued
     /// operation anywhere, it is taken as naming nothing else without being parsed.
     /// </summary>
-    public static async Task<EnvelopeNames> ReadAsync(HttpContext context, SoapFraming framing, int maxBytes, ServiceCatalog catalog, string? expected = null)
+    public static async Task<EnvelopeNames> ReadAsync(HttpContext context, SoapFraming framing, int maxBytes, ServiceCatalog catalog, ServiceNames names, string? expected = null)
     {
         var request = context.Request;
         var original = request.Body;
@@ -82,9 +82,9 @@ internal static class EnvelopeReader
                     return EnvelopeNames.Empty;
                 }
 
-                if (await TryParseAsync(peeked, framing, request.ContentType ?? "").ConfigureAwait(false) is { } names)
+                if (await TryParseAsync(peeked, framing, request.ContentType ?? "", names).ConfigureAwait(false) is { } named)
                 {
-                    return names;
+                    return named;
                 }
 
                 if (peeked.OverLimit)
@@ -106,14 +106,14 @@ internal static class EnvelopeReader
     }
 
     /// <summary>What the bytes read so far name; null when the envelope's start goes on beyond them.</summary>
-    private static async Task<EnvelopeNames?> TryParseAsync(PeekBuffer peeked, SoapFraming framing, string contentType)
+    private static async Task<EnvelopeNames?> TryParseAsync(PeekBuffer peeked, SoapFraming framing, string contentType, ServiceNames names)
     {
         await using var bytes = new PeekedBytesStream(peeked);
         try
         {
             return framing == SoapFraming.Multipart
-                ? await ReadRootPartAsync(bytes, contentType).ConfigureAwait(false)
-                : ReadEnvelope(bytes);
+                ? await ReadRootPartAsync(bytes, contentType, names).ConfigureAwait(false)
+                : ReadEnvelope(bytes, names);
         }
         catch (NeedMoreBytesException)
         {
@@ -130,7 +130,7 @@ internal static class EnvelopeReader
         }
     }
 
-    private static async Task<EnvelopeNames> ReadRootPartAsync(Stream body, string contentType)
+    private static async Task<EnvelopeNames> ReadRootPartAsync(Stream body, string contentType, ServiceNames names)
     {
         if (!SoapContentType.TryGetParameter(contentType, "boundary", out var boundary) || boundary.IsEmpty || boundary.Length > 200)
         {
@@ -155,7 +155,7 @@ internal static class EnvelopeReader
                 using var root = new MemoryStream();
                 await section.Body.CopyToAsync(root).ConfigureAwait(false);
                 root.Position = 0;
-                return ReadEnvelope(root);
+                return ReadEnvelope(root, names);
             }
         }
 
@@ -174,7 +174,7 @@ internal static class EnvelopeReader
         return id.Length >= 2 && id[0] == '<' && id[^1] == '>' ? id[1..^1].Trim() : id;
     }
 
-    private static EnvelopeNames ReadEnvelope(Stream envelope)
+    private static EnvelopeNames ReadEnvelope(Stream envelope, ServiceNames names)
     {
         using var reader = XmlReader.Create(envelope, ReaderSettings);
         if (reader.MoveToContent() != XmlNodeType.Element
@@ -211,7 +211,7 @@ internal static class EnvelopeReader
             else if (reader.LocalName == "Body" && reader.NamespaceURI == soap)
             {
                 var element = FirstChildElement(reader);
-                return new(action is null ? null : SoapAction.Operation(action), element is null ? null : ElementOperation(element), null);
+                return new(action is null ? null : SoapAction.Operation(action, names), element is null ? null : ElementOperation(element, names), null);
             }
             else
             {
@@ -219,7 +219,7 @@ internal static class EnvelopeReader
             }
         }
 
-        return new(action is null ? null : SoapAction.Operation(action), null, null);
+        return new(action is null ? null : SoapAction.Operation(action, names), null, null);
     }
 
     /// <summary>Reads one Header element, leaving the reader past its end; counts the Action headers seen.</summary>
@@ -280,9 +280,9 @@ internal static class EnvelopeReader
     }
 
     // An element's local name is an XML name already; only its length needs a bound before it may key a lock.
-    private static string? ElementOperation(string localName) =>
+    private static string? ElementOperation(string localName, ServiceNames names) =>
         localName.Length <= SoapAction.MaxOperationLength && SoapAction.IsOperationName(localName)
-            ? ServiceNames.Shared.Remember(localName)
+            ? names.Remember(localName)
             : null;
 
     /// <summary>Whether the bytes hold a document type declaration, which SOAP forbids.</summary>

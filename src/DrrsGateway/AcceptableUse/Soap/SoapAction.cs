@@ -17,9 +17,9 @@ internal static class SoapAction
 
     /// <summary>
     /// The lower-cased part after the last <c>/</c> or <c>#</c> of <paramref name="action"/>, quotes and
-    /// spaces stripped; null when that is empty or not an operation name.
+    /// spaces stripped, as <paramref name="names"/> holds it; null when that is empty or not an operation name.
     /// </summary>
-    public static string? Operation(ReadOnlySpan<char> action)
+    public static string? Operation(ReadOnlySpan<char> action, Services.ServiceNames names)
     {
         action = action.Trim();
         if (action.Length >= 2 && action[0] == '"' && action[^1] == '"')
@@ -33,7 +33,7 @@ internal static class SoapAction
             return null;
         }
 
-        return Services.ServiceNames.Shared.Remember(operation);
+        return names.Remember(operation);
     }
 
     /// <summary>Whether <paramref name="name"/> is made only of the characters an operation name may hold.</summary>

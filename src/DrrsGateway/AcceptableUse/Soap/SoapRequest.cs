@@ -1,3 +1,5 @@
+using DrrsGateway.AcceptableUse.Services;
+
 namespace DrrsGateway.AcceptableUse.Soap;
 
 /// <summary>
@@ -16,11 +18,12 @@ internal readonly record struct SoapRequest(SoapVersion Version, string? Operati
     /// Reads the content type and <c>SOAPAction</c> header, never the body. SOAP 1.1 is <c>text/xml</c> with
     /// a SOAPAction; SOAP 1.2 is <c>application/soap+xml</c>, its action a parameter; both may come as the
     /// root part of <c>multipart/related</c> (SOAP with Attachments, or MTOM/XOP with the envelope's media
-    /// type in <c>start-info</c> and the SOAP 1.2 action beside it or inside it).
+    /// type in <c>start-info</c> and the SOAP 1.2 action beside it or inside it). <c>names</c> holds the
+    /// operation names, one string each.
     /// </summary>
-    public static SoapRequest Read(HttpRequest request, AupSoapOptions options)
+    public static SoapRequest Read(HttpRequest request, SoapPolicy soap, ServiceNames names)
     {
-        if (!options.Enabled || request.ContentType is not { } contentType)
+        if (!soap.Enabled || request.ContentType is not { } contentType)
         {
             return None;
         }
@@ -31,29 +34,29 @@ internal readonly record struct SoapRequest(SoapVersion Version, string? Operati
             return None with { Ambiguous = true };
         }
 
-        var soap = ReadContentType(request, contentType);
-        return soap.Version != SoapVersion.None && SoapContentType.RepeatsParameter(contentType) ? soap with { Ambiguous = true } : soap;
+        var read = ReadContentType(request, contentType, names);
+        return read.Version != SoapVersion.None && SoapContentType.RepeatsParameter(contentType) ? read with { Ambiguous = true } : read;
     }
 
-    private static SoapRequest ReadContentType(HttpRequest request, string contentType)
+    private static SoapRequest ReadContentType(HttpRequest request, string contentType, ServiceNames names)
     {
         var mediaType = SoapContentType.MediaType(contentType);
         if (mediaType.Equals(SoapContentType.Soap12MediaType, StringComparison.OrdinalIgnoreCase))
         {
-            return new(SoapVersion.Soap12, Soap12Operation(contentType), SoapFraming.Plain);
+            return new(SoapVersion.Soap12, Soap12Operation(contentType, names), SoapFraming.Plain);
         }
 
         if (mediaType.Equals(SoapContentType.Soap11MediaType, StringComparison.OrdinalIgnoreCase))
         {
-            return Soap11(request, SoapFraming.Plain);
+            return Soap11(request, SoapFraming.Plain, names);
         }
 
         return mediaType.Equals(SoapContentType.MultipartRelatedMediaType, StringComparison.OrdinalIgnoreCase)
-            ? ReadMultipart(request, contentType)
+            ? ReadMultipart(request, contentType, names)
             : None;
     }
 
-    private static SoapRequest ReadMultipart(HttpRequest request, string contentType)
+    private static SoapRequest ReadMultipart(HttpRequest request, string contentType, ServiceNames names)
     {
         if (!SoapContentType.TryGetParameter(contentType, "type", out var type))
         {
@@ -76,16 +79,16 @@ internal readonly record struct SoapRequest(SoapVersion Version, string? Operati
 
         if (envelopeType.Equals(SoapContentType.Soap12MediaType, StringComparison.OrdinalIgnoreCase))
         {
-            var operation = Soap12Operation(contentType) ?? (startInfo.IsEmpty ? null : Soap12Operation(startInfo));
+            var operation = Soap12Operation(contentType, names) ?? (startInfo.IsEmpty ? null : Soap12Operation(startInfo, names));
             return new(SoapVersion.Soap12, operation, SoapFraming.Multipart);
         }
 
         return envelopeType.Equals(SoapContentType.Soap11MediaType, StringComparison.OrdinalIgnoreCase)
-            ? Soap11(request, SoapFraming.Multipart)
+            ? Soap11(request, SoapFraming.Multipart, names)
             : None;
     }
 
-    private static SoapRequest Soap11(HttpRequest request, SoapFraming framing)
+    private static SoapRequest Soap11(HttpRequest request, SoapFraming framing, ServiceNames names)
     {
         if (!request.Headers.TryGetValue(SoapActionHeader, out var soapAction))
         {
@@ -94,9 +97,9 @@ internal readonly record struct SoapRequest(SoapVersion Version, string? Operati
         }
 
         // Two SOAPAction headers name no single operation; the request is still SOAP 1.1.
-        return new(SoapVersion.Soap11, soapAction.Count == 1 ? SoapAction.Operation(soapAction[0]) : null, framing);
+        return new(SoapVersion.Soap11, soapAction.Count == 1 ? SoapAction.Operation(soapAction[0], names) : null, framing);
     }
 
-    private static string? Soap12Operation(ReadOnlySpan<char> contentType) =>
-        SoapContentType.TryGetParameter(contentType, "action", out var action) ? SoapAction.Operation(action) : null;
+    private static string? Soap12Operation(ReadOnlySpan<char> contentType, ServiceNames names) =>
+        SoapContentType.TryGetParameter(contentType, "action", out var action) ? SoapAction.Operation(action, names) : null;
 }

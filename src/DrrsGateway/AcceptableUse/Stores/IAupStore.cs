@@ -7,9 +7,9 @@ namespace DrrsGateway.AcceptableUse.Stores;
 internal interface IAupStore
 {
     /// <summary>
-    /// Records a request for <paramref name="key"/>: returns <see cref="AupDecision.Allowed"/> when no request
-    /// for it arrived within <paramref name="window"/>, else <see cref="AupDecision.Rejected"/>; either way the
-    /// window restarts now. Never throws for store trouble: that is <see cref="AupDecision.StoreUnavailable"/>.
+    /// Records a request for <paramref name="key"/>: returns <see cref="StoreAnswer.Allowed"/> when no request
+    /// for it arrived within <paramref name="window"/>, else <see cref="StoreAnswer.Rejected"/>; either way the
+    /// window restarts now. Never throws for store trouble: that is <see cref="StoreAnswer.StoreUnavailable"/>.
     /// </summary>
-    ValueTask<AupDecision> RecordRequestAsync(AupKey key, TimeSpan window);
+    ValueTask<StoreAnswer> RecordRequestAsync(AupKey key, TimeSpan window);
 }

@@ -8,14 +8,14 @@ public sealed class IdentitySourcesTests
     public void TryParse_Nothing_IsCertificateThenHeaderThenPrincipal()
     {
         Assert.True(IdentitySources.TryParse([], out var sources, out _));
-        Assert.Equal([IdentitySource.Certificate, IdentitySource.TrustedHeader, IdentitySource.Principal], sources);
+        Assert.Equal<IdentitySource>([IdentitySource.Certificate, IdentitySource.TrustedHeader, IdentitySource.Principal], sources);
     }
 
     [Fact]
     public void TryParse_CommaSeparatedAnyCase_KeepsTheOrder()
     {
         Assert.True(IdentitySources.TryParse(["trustedheader , Principal", "CERTIFICATE"], out var sources, out _));
-        Assert.Equal([IdentitySource.TrustedHeader, IdentitySource.Principal, IdentitySource.Certificate], sources);
+        Assert.Equal<IdentitySource>([IdentitySource.TrustedHeader, IdentitySource.Principal, IdentitySource.Certificate], sources);
     }
 
     [Theory]

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Security.Claims;
 using DrrsGateway.AcceptableUse.Identity;
+using DrrsGateway.AcceptableUse.Settings;
 using DrrsGateway.TestSupport;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -9,7 +10,7 @@ namespace DrrsGateway.UnitTests.AcceptableUse.Identity;
 
 public sealed class UserIdentityResolverTests
 {
-    private static readonly AupIdentityOptions Options = new() { TrustedHeader = "X-Drrs-User" };
+    private static readonly IdentityPolicy Options = TestPolicy.From(new AupOptions { Identity = { TrustedHeader = "X-Drrs-User" } }).Identity;
 
     // One CA for the class: the tests only read it.
     private static readonly TestCertificateAuthority Ca = TestCertificateAuthority.Create();
@@ -43,7 +44,7 @@ public sealed class UserIdentityResolverTests
     {
         var context = Request(IPAddress.Loopback, "alice");
 
-        var result = UserIdentityResolver.Resolve(context, new AupIdentityOptions(), TrustedProxySet.LoopbackOnly);
+        var result = UserIdentityResolver.Resolve(context, TestPolicy.Default.Identity);
 
         Assert.Equal(IdentityResult.Anonymous, result);
     }
@@ -104,21 +105,28 @@ public sealed class UserIdentityResolverTests
         using var certificate = issuer.IssueClient("CN=carol");
         var context = Request(IPAddress.Loopback, "alice");
         context.Connection.ClientCertificate = certificate;
-        var options = new AupIdentityOptions
+        var caFile = Ca.WritePemFile(Path.GetTempPath());
+        try
         {
-            TrustedHeader = "X-Drrs-User",
-            ParsedSources = sources.Length == 0 ? null : sources,
-            ClientCertificate =
+            var options = new AupIdentityOptions
             {
-                ParsedVerifier = new ClientCertificateVerifier([Ca.Certificate], checkRevocation: false, CertificateUserField.CommonName, TimeProvider.System, NullLogger.Instance),
-            },
-        };
-
-        return UserIdentityResolver.Resolve(context, options, TrustedProxySet.LoopbackOnly);
+                TrustedHeader = "X-Drrs-User",
+                Sources = [.. sources.Select(source => source.ToString())],
+                ClientCertificate = { TrustedCaPath = caFile, CheckRevocation = false },
+            };
+            var failures = new List<string>();
+            var policy = IdentityPolicy.Create(options, anchors => new ClientCertificateVerifier(anchors, checkRevocation: false, CertificateUserField.CommonName, TimeProvider.System, NullLogger.Instance), failures);
+            Assert.Empty(failures);
+            return UserIdentityResolver.Resolve(context, policy);
+        }
+        finally
+        {
+            File.Delete(caFile);
+        }
     }
 
     private static IdentityResult Resolve(HttpContext context) =>
-        UserIdentityResolver.Resolve(context, Options, TrustedProxySet.LoopbackOnly);
+        UserIdentityResolver.Resolve(context, Options);
 
     private static DefaultHttpContext Request(IPAddress remote, string user)
     {

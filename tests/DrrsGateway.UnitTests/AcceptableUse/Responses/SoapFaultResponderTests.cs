@@ -1,6 +1,5 @@
 using System.Xml.Linq;
 using DrrsGateway.AcceptableUse.Responses;
-using DrrsGateway.AcceptableUse.Settings;
 using DrrsGateway.AcceptableUse.Soap;
 using DrrsGateway.AcceptableUse;
 using Microsoft.AspNetCore.Http;
@@ -56,7 +55,7 @@ public sealed class SoapFaultResponderTests
     [Fact]
     public async Task WriteAsync_ConfiguredStatusCodes_AreUsedForCallerFaults()
     {
-        var options = new AupOptions { Soap = { Soap11FaultStatusCode = 429, Soap12FaultStatusCode = 429 } };
+        var options = SoapPolicy.Default with { Soap11FaultStatusCode = 429, Soap12FaultStatusCode = 429 };
 
         var (soap11, _) = await WriteAsync(Soap11FaultResponder.Instance, Refusal.Unidentified, options);
         var (soap12, _) = await WriteAsync(Soap12FaultResponder.Instance, Refusal.Violation(30), options);
@@ -68,7 +67,7 @@ public sealed class SoapFaultResponderTests
     [Fact]
     public async Task WriteAsync_BadRequest_Is400WhateverTheConfiguredFaultStatus()
     {
-        var options = new AupOptions { Soap = { Soap11FaultStatusCode = 500, Soap12FaultStatusCode = 500 } };
+        var options = SoapPolicy.Default with { Soap11FaultStatusCode = 500, Soap12FaultStatusCode = 500 };
 
         var (soap11, body11) = await WriteAsync(Soap11FaultResponder.Instance, Refusal.BadRequest("bad"), options);
         var (soap12, body12) = await WriteAsync(Soap12FaultResponder.Instance, Refusal.UnknownService, options);
@@ -117,13 +116,13 @@ public sealed class SoapFaultResponderTests
         Assert.IsType(expected, RefusalResponder.For(request, Enum.Parse<SoapVersion>(soap)));
     }
 
-    private static async Task<(HttpContext Context, XDocument Body)> WriteAsync(RefusalResponder responder, Refusal refusal, AupOptions? options = null)
+    private static async Task<(HttpContext Context, XDocument Body)> WriteAsync(RefusalResponder responder, Refusal refusal, SoapPolicy? options = null)
     {
         var context = new DefaultHttpContext();
         using var body = new MemoryStream();
         context.Response.Body = body;
 
-        await responder.WriteAsync(context, refusal, options ?? new AupOptions());
+        await responder.WriteAsync(context, refusal, options ?? SoapPolicy.Default);
 
         Assert.Equal(body.Length, context.Response.ContentLength);
         body.Position = 0;

@@ -9,10 +9,11 @@ namespace DrrsGateway.UnitTests.AcceptableUse.Routes;
 
 public sealed class AupRouteConfigFilterTests
 {
-    private readonly AupRouteConfigFilter _filter = new(new AupSettings(
+    private readonly AupRouteConfigFilter _filter = new(new AupPolicyProvider(
         new OptionsFactory<AupOptions>([], []),
+        TestPolicy.Builder,
         new ConfigurationBuilder().Build(),
-        NullLogger<AupSettings>.Instance));
+        NullLogger<AupPolicyProvider>.Instance));
 
     [Theory]
     [InlineData("AupMode", "Shadow")]

@@ -7,7 +7,7 @@ namespace DrrsGateway.UnitTests.AcceptableUse.Routes;
 
 public sealed class AupRouteSettingsTests
 {
-    private static readonly AupOptions Options = new() { WindowSeconds = 30 };
+    private static readonly AupPolicy Options = TestPolicy.Default;
 
     [Fact]
     public void For_NoRouteFeature_EnforcesTheGlobalWindow() =>
@@ -23,12 +23,12 @@ public sealed class AupRouteSettingsTests
         var metadata = new Dictionary<string, string>();
         if (mode is not null)
         {
-            metadata[AupRouteSettings.ModeMetadataKey] = mode;
+            metadata[RouteMetadata.ModeKey] = mode;
         }
 
         if (window is not null)
         {
-            metadata[AupRouteSettings.WindowMetadataKey] = window;
+            metadata[RouteMetadata.WindowKey] = window;
         }
 
         var settings = AupRouteSettings.For(TestRouteFeature.Request("/x", metadata), Options);
@@ -47,12 +47,29 @@ public sealed class AupRouteSettingsTests
     {
         var metadata = new Dictionary<string, string>
         {
-            [AupRouteSettings.ModeMetadataKey] = mode,
-            [AupRouteSettings.WindowMetadataKey] = window,
+            [RouteMetadata.ModeKey] = mode,
+            [RouteMetadata.WindowKey] = window,
         };
 
         var settings = AupRouteSettings.For(TestRouteFeature.Request("/x", metadata), Options);
 
         Assert.Equal(new AupRouteSettings(AupMode.Enforce, 30), settings);
+    }
+
+    [Fact]
+    public void For_ServiceMetadata_PinsTheTrimmedService()
+    {
+        var settings = AupRouteSettings.For(TestRouteFeature.Request("/x", new Dictionary<string, string> { [RouteMetadata.ServiceKey] = " Pinned " }), Options);
+
+        Assert.Equal("Pinned", settings.Service);
+    }
+
+    [Fact]
+    public void For_SameRouteConfig_ParsesItsMetadataOnce()
+    {
+        var context = TestRouteFeature.Request("/x", new Dictionary<string, string> { [RouteMetadata.ModeKey] = "Shadow" });
+        var route = context.Features.Get<Yarp.ReverseProxy.Model.IReverseProxyFeature>()!.Route.Config;
+
+        Assert.Same(RouteMetadata.Of(route), RouteMetadata.Of(route));
     }
 }

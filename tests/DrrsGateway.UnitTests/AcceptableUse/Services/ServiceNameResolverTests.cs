@@ -1,15 +1,15 @@
 using DrrsGateway.AcceptableUse.Services;
 using DrrsGateway.AcceptableUse.Settings;
 using DrrsGateway.AcceptableUse.Soap;
-using DrrsGateway.UnitTests.Infrastructure;
 using Microsoft.AspNetCore.Http;
 
 namespace DrrsGateway.UnitTests.AcceptableUse.Services;
 
 public sealed class ServiceNameResolverTests
 {
-    private static readonly AupOptions Catalogued = new();
-    private static readonly AupOptions Uncatalogued = new() { ParsedServices = ServiceCatalog.Off };
+    private static readonly AupPolicy Catalogued = TestPolicy.Default;
+    private static readonly AupPolicy Uncatalogued = TestPolicy.From(new AupOptions { Services = { Enabled = false } });
+    private static readonly ServiceNames Names = new();
 
     [Theory]
     [InlineData("/sst/runtime.asvc/retrieveDRRSLocations_v1", "retrievedrrslocations_v1")]
@@ -20,7 +20,7 @@ public sealed class ServiceNameResolverTests
     [InlineData("/sst/runtime.asvc/RetrieveDRRSLocations_v1;x/;y", "retrievedrrslocations_v1")]
     [InlineData("/sst/runtime.asvc/RetrieveDRRSLocations_v1;", "retrievedrrslocations_v1")]
     public void Resolve_OperationPath_IsThatOperationWithoutPathParameters(string path, string expected) =>
-        Assert.Equal(ServiceResult.Of(expected), ServiceNameResolver.Resolve(Context(path), SoapRequest.None, Catalogued));
+        Assert.Equal(ServiceResult.Of(expected), ServiceNameResolver.Resolve(Context(path), null, SoapRequest.None, Catalogued, Names));
 
     [Theory]
     [InlineData("/single")]
@@ -28,13 +28,13 @@ public sealed class ServiceNameResolverTests
     [InlineData("/sst/runtime.asvc/Junk_v1")]
     [InlineData("/sst/runtime.asvc/RetrieveDRRSLocations")]
     public void Resolve_PlainRequestNamingNoCataloguedOperation_IsUnknown(string path) =>
-        Assert.Equal(ServiceResult.Unknown, ServiceNameResolver.Resolve(Context(path), SoapRequest.None, Catalogued));
+        Assert.Equal(ServiceResult.Unknown, ServiceNameResolver.Resolve(Context(path), null, SoapRequest.None, Catalogued, Names));
 
     [Theory]
     [InlineData("/single", "single")]
     [InlineData("/sst/b;x", "b")]
     public void Resolve_CatalogOff_UsesLastSegment(string path, string expected) =>
-        Assert.Equal(ServiceResult.Of(expected), ServiceNameResolver.Resolve(Context(path), SoapRequest.None, Uncatalogued));
+        Assert.Equal(ServiceResult.Of(expected), ServiceNameResolver.Resolve(Context(path), null, SoapRequest.None, Uncatalogued, Names));
 
     [Theory]
     [InlineData("/")]
@@ -42,100 +42,100 @@ public sealed class ServiceNameResolverTests
     [InlineData("///")]
     [InlineData("/;x")]
     public void Resolve_NoSegment_IsInvalid(string path) =>
-        Assert.Equal(ServiceNameResolver.NoServiceProblem, ServiceNameResolver.Resolve(Context(path), SoapRequest.None, Uncatalogued).Problem);
+        Assert.Equal(ServiceNameResolver.NoServiceProblem, ServiceNameResolver.Resolve(Context(path), null, SoapRequest.None, Uncatalogued, Names).Problem);
 
     [Fact]
     public void Resolve_SoapOnGenericEndpoint_NeedsTheEnvelope() =>
-        Assert.Equal(ServiceResult.NeedsEnvelope, ServiceNameResolver.Resolve(Context("/sst/runtime.asvc"), Soap11("submitdrrslocations_v1"), Catalogued));
+        Assert.Equal(ServiceResult.NeedsEnvelope, ServiceNameResolver.Resolve(Context("/sst/runtime.asvc"), null, Soap11("submitdrrslocations_v1"), Catalogued, Names));
 
     [Fact]
     public void Resolve_SoapOnGenericEndpointTrustingHeaders_IsTheActionWithoutReadingTheBody()
     {
-        var options = new AupOptions { Soap = new AupSoapOptions { EnvelopeCheck = EnvelopeCheck.WhenHeadersNameNone } };
+        var options = TestPolicy.From(new AupOptions { Soap = { EnvelopeCheck = EnvelopeCheck.WhenHeadersNameNone } });
 
-        Assert.Equal(ServiceResult.Of("submitdrrslocations_v1"), ServiceNameResolver.Resolve(Context("/sst/runtime.asvc"), Soap11("submitdrrslocations_v1"), options));
-        Assert.Equal(ServiceResult.NeedsEnvelope, ServiceNameResolver.Resolve(Context("/sst/runtime.asvc"), Soap11("junk"), options));
+        Assert.Equal(ServiceResult.Of("submitdrrslocations_v1"), ServiceNameResolver.Resolve(Context("/sst/runtime.asvc"), null, Soap11("submitdrrslocations_v1"), options, Names));
+        Assert.Equal(ServiceResult.NeedsEnvelope, ServiceNameResolver.Resolve(Context("/sst/runtime.asvc"), null, Soap11("junk"), options, Names));
     }
 
     [Fact]
     public void Resolve_SoapOnOperationPath_IsThePathConfirmedOnceAllowed() =>
-        Assert.Equal(ServiceResult.Of("retrievedrrslocations_v1").Confirmed(), ServiceNameResolver.Resolve(Context("/sst/runtime.asvc/RetrieveDRRSLocations_v1"), Soap11("retrievedrrslocations_v1"), Catalogued));
+        Assert.Equal(ServiceResult.Of("retrievedrrslocations_v1").Confirmed(), ServiceNameResolver.Resolve(Context("/sst/runtime.asvc/RetrieveDRRSLocations_v1"), null, Soap11("retrievedrrslocations_v1"), Catalogued, Names));
 
     [Fact]
     public void Resolve_SoapOnOperationPathWhenPathAndActionAgreeAreTrusted_IsThePathWithoutReadingTheBody()
     {
-        var options = new AupOptions { Soap = new AupSoapOptions { EnvelopeCheck = EnvelopeCheck.UnlessPathAndActionAgree } };
+        var options = TestPolicy.From(new AupOptions { Soap = { EnvelopeCheck = EnvelopeCheck.UnlessPathAndActionAgree } });
 
-        Assert.Equal(ServiceResult.Of("retrievedrrslocations_v1"), ServiceNameResolver.Resolve(Context("/sst/runtime.asvc/RetrieveDRRSLocations_v1"), Soap11("retrievedrrslocations_v1"), options));
-        Assert.Equal(ServiceResult.Of("retrievedrrslocations_v1").Confirmed(), ServiceNameResolver.Resolve(Context("/sst/runtime.asvc/RetrieveDRRSLocations_v1"), Soap11(null), options));
+        Assert.Equal(ServiceResult.Of("retrievedrrslocations_v1"), ServiceNameResolver.Resolve(Context("/sst/runtime.asvc/RetrieveDRRSLocations_v1"), null, Soap11("retrievedrrslocations_v1"), options, Names));
+        Assert.Equal(ServiceResult.Of("retrievedrrslocations_v1").Confirmed(), ServiceNameResolver.Resolve(Context("/sst/runtime.asvc/RetrieveDRRSLocations_v1"), null, Soap11(null), options, Names));
     }
 
     [Fact]
     public void Resolve_SoapOnOperationPathWithoutAction_IsThePathConfirmedOnceAllowed() =>
-        Assert.Equal(ServiceResult.Of("retrievedrrslocations_v1").Confirmed(), ServiceNameResolver.Resolve(Context("/sst/runtime.asvc/RetrieveDRRSLocations_v1"), Soap11(null), Catalogued));
+        Assert.Equal(ServiceResult.Of("retrievedrrslocations_v1").Confirmed(), ServiceNameResolver.Resolve(Context("/sst/runtime.asvc/RetrieveDRRSLocations_v1"), null, Soap11(null), Catalogued, Names));
 
     [Fact]
     public void Resolve_EnvelopeCheckWhenHeadersNameNone_TrustsThePath()
     {
-        var options = new AupOptions { Soap = new AupSoapOptions { EnvelopeCheck = EnvelopeCheck.WhenHeadersNameNone } };
+        var options = TestPolicy.From(new AupOptions { Soap = { EnvelopeCheck = EnvelopeCheck.WhenHeadersNameNone } });
 
-        Assert.Equal(ServiceResult.Of("retrievedrrslocations_v1"), ServiceNameResolver.Resolve(Context("/sst/runtime.asvc/RetrieveDRRSLocations_v1"), Soap11(null), options));
+        Assert.Equal(ServiceResult.Of("retrievedrrslocations_v1"), ServiceNameResolver.Resolve(Context("/sst/runtime.asvc/RetrieveDRRSLocations_v1"), null, Soap11(null), options, Names));
     }
 
     [Theory]
     [InlineData("/sst/runtime.asvc/RetrieveDRRSLocations_v1/extra")]
     [InlineData("/RetrieveDRRSLocations_v1;a/sst/runtime.asvc")]
     public void Resolve_OperationInAnEarlierSegment_IsThatOperation(string path) =>
-        Assert.Equal(ServiceResult.Of("retrievedrrslocations_v1"), ServiceNameResolver.Resolve(Context(path), SoapRequest.None, Catalogued));
+        Assert.Equal(ServiceResult.Of("retrievedrrslocations_v1"), ServiceNameResolver.Resolve(Context(path), null, SoapRequest.None, Catalogued, Names));
 
     [Fact]
     public void Resolve_TwoSegmentsNamingDifferentOperations_IsInvalid() =>
-        Assert.Equal(ServiceNameResolver.DisagreementProblem, ServiceNameResolver.Resolve(Context("/SubmitDRRSLocations_v1/RetrieveDRRSLocations_v1"), SoapRequest.None, Catalogued).Problem);
+        Assert.Equal(ServiceNameResolver.DisagreementProblem, ServiceNameResolver.Resolve(Context("/SubmitDRRSLocations_v1/RetrieveDRRSLocations_v1"), null, SoapRequest.None, Catalogued, Names).Problem);
 
     [Fact]
     public void FromEnvelope_BodyDisagreesWithOperationPath_IsInvalid() =>
-        Assert.Equal(ServiceNameResolver.DisagreementProblem, ServiceNameResolver.FromEnvelope(Context("/sst/runtime.asvc/RetrieveDRRSLocations_v1"), Soap11(null), new(null, "submitdrrslocations_v1", null), Catalogued).Problem);
+        Assert.Equal(ServiceNameResolver.DisagreementProblem, ServiceNameResolver.FromEnvelope(Context("/sst/runtime.asvc/RetrieveDRRSLocations_v1"), Soap11(null), new(null, "submitdrrslocations_v1", null), Catalogued, Names).Problem);
 
     [Fact]
     public void FromEnvelope_BodyAgreesWithOperationPath_IsIt() =>
-        Assert.Equal(ServiceResult.Of("retrievedrrslocations_v1"), ServiceNameResolver.FromEnvelope(Context("/sst/runtime.asvc/RetrieveDRRSLocations_v1;x"), Soap11(null), new(null, "retrievedrrslocations_v1", null), Catalogued));
+        Assert.Equal(ServiceResult.Of("retrievedrrslocations_v1"), ServiceNameResolver.FromEnvelope(Context("/sst/runtime.asvc/RetrieveDRRSLocations_v1;x"), Soap11(null), new(null, "retrievedrrslocations_v1", null), Catalogued, Names));
 
     [Fact]
     public void Resolve_SoapOnUncataloguedOperationPath_IsUnknownWithoutReadingTheBody() =>
-        Assert.Equal(ServiceResult.Unknown, ServiceNameResolver.Resolve(Context("/sst/runtime.asvc/Junk_v1"), Soap11("retrievedrrslocations_v1"), Catalogued));
+        Assert.Equal(ServiceResult.Unknown, ServiceNameResolver.Resolve(Context("/sst/runtime.asvc/Junk_v1"), null, Soap11("retrievedrrslocations_v1"), Catalogued, Names));
 
     [Fact]
     public void Resolve_RouteMetadata_WinsOverEverything()
     {
-        var context = TestRouteFeature.Request("/sst/runtime.asvc", new Dictionary<string, string> { [ServiceNameResolver.ServiceMetadataKey] = "Pinned" });
+        var context = Context("/sst/runtime.asvc");
 
-        Assert.Equal(ServiceResult.Of("pinned"), ServiceNameResolver.Resolve(context, Soap11("submitdrrslocations_v1"), Catalogued));
+        Assert.Equal(ServiceResult.Of("pinned"), ServiceNameResolver.Resolve(context, "Pinned", Soap11("submitdrrslocations_v1"), Catalogued, Names));
     }
 
     [Fact]
     public void Resolve_OversizedSegment_IsInvalid() =>
-        Assert.Equal(ServiceResultKind.Invalid, ServiceNameResolver.Resolve(Context("/" + new string('s', 129)), SoapRequest.None, Uncatalogued).Kind);
+        Assert.Equal(ServiceResultKind.Invalid, ServiceNameResolver.Resolve(Context("/" + new string('s', 129)), null, SoapRequest.None, Uncatalogued, Names).Kind);
 
     [Theory]
     [InlineData("/sst/runtime.asvc/retrieveDRRSLocations_v1", "x1_v1")]
     [InlineData("/sst/runtime.asvc/retrieveDRRSLocations_v1", "retrievedrrsregistrations_v1")]
     [InlineData("/sst/runtime.asvc/retrieveDRRSLocations_v1;x", "retrievedrrsregistrations_v1")]
     public void Resolve_ActionDisagreesWithOperationPath_IsInvalidSoNoActionRotationDodgesTheLock(string path, string action) =>
-        Assert.Equal(ServiceNameResolver.DisagreementProblem, ServiceNameResolver.Resolve(Context(path), Soap11(action), Catalogued).Problem);
+        Assert.Equal(ServiceNameResolver.DisagreementProblem, ServiceNameResolver.Resolve(Context(path), null, Soap11(action), Catalogued, Names).Problem);
 
     [Fact]
     public void Resolve_ActionAgreesWithOperationPathInOtherCase_IsThatOperation() =>
-        Assert.Equal("retrievedrrslocations_v1", ServiceNameResolver.Resolve(Context("/sst/runtime.asvc/RetrieveDRRSLocations_v1"), Soap11("retrievedrrslocations_v1"), Catalogued).Service);
+        Assert.Equal("retrievedrrslocations_v1", ServiceNameResolver.Resolve(Context("/sst/runtime.asvc/RetrieveDRRSLocations_v1"), null, Soap11("retrievedrrslocations_v1"), Catalogued, Names).Service);
 
     [Theory]
     [InlineData("submitdrrslocations_v1", "RetrieveDRRSLocationsRequest")]
     [InlineData("retrievedrrslocations_v1", "RetrieveDRRSLocations_v2Request")]
     public void FromEnvelope_BareBodyElementOfAnotherOperation_IsInvalid(string action, string body) =>
-        Assert.Equal(ServiceNameResolver.DisagreementProblem, ServiceNameResolver.FromEnvelope(Context("/sst/runtime.asvc"), Soap11(action), new(null, body, null), Catalogued).Problem);
+        Assert.Equal(ServiceNameResolver.DisagreementProblem, ServiceNameResolver.FromEnvelope(Context("/sst/runtime.asvc"), Soap11(action), new(null, body, null), Catalogued, Names).Problem);
 
     [Fact]
     public void FromEnvelope_BareBodyElementOfTheSameOperation_IsIt() =>
-        Assert.Equal(ServiceResult.Of("retrievedrrslocations_v1"), ServiceNameResolver.FromEnvelope(Context("/sst/runtime.asvc"), Soap11("retrievedrrslocations_v1"), new(null, "RetrieveDRRSLocationsRequest", null), Catalogued));
+        Assert.Equal(ServiceResult.Of("retrievedrrslocations_v1"), ServiceNameResolver.FromEnvelope(Context("/sst/runtime.asvc"), Soap11("retrievedrrslocations_v1"), new(null, "RetrieveDRRSLocationsRequest", null), Catalogued, Names));
 
     [Theory]
     [InlineData("submitdrrslocations_v1", null, null, "submitdrrslocations_v1")]
@@ -146,25 +146,25 @@ public sealed class ServiceNameResolverTests
     [InlineData("submitdrrslocations_v1", "submitdrrslocations_v1", "submitdrrslocations_v1", "submitdrrslocations_v1")]
     [InlineData("submitdrrslocations_v1", null, "somewrapper", "submitdrrslocations_v1")]
     public void FromEnvelope_OneNamedOperation_IsIt(string? action, string? addressing, string? body, string expected) =>
-        Assert.Equal(ServiceResult.Of(expected), ServiceNameResolver.FromEnvelope(Context("/sst/runtime.asvc"), Soap11(action), new(addressing, body, null), Catalogued));
+        Assert.Equal(ServiceResult.Of(expected), ServiceNameResolver.FromEnvelope(Context("/sst/runtime.asvc"), Soap11(action), new(addressing, body, null), Catalogued, Names));
 
     [Theory]
     [InlineData("submitdrrslocations_v1", null, "retrievedrrslocations_v1")]
     [InlineData("submitdrrslocations_v1", "retrievedrrslocations_v1", null)]
     [InlineData(null, "submitdrrslocations_v1", "retrievedrrslocations_v1")]
     public void FromEnvelope_NamesDisagree_IsInvalid(string? action, string? addressing, string? body) =>
-        Assert.Equal(ServiceNameResolver.DisagreementProblem, ServiceNameResolver.FromEnvelope(Context("/sst/runtime.asvc"), Soap11(action), new(addressing, body, null), Catalogued).Problem);
+        Assert.Equal(ServiceNameResolver.DisagreementProblem, ServiceNameResolver.FromEnvelope(Context("/sst/runtime.asvc"), Soap11(action), new(addressing, body, null), Catalogued, Names).Problem);
 
     [Theory]
     [InlineData(null, null, null)]
     [InlineData("junk1", null, "junk2")]
     [InlineData("junk_v1", "x_v2", "y_v3")]
     public void FromEnvelope_NothingCatalogued_IsUnknown(string? action, string? addressing, string? body) =>
-        Assert.Equal(ServiceResult.Unknown, ServiceNameResolver.FromEnvelope(Context("/sst/runtime.asvc"), Soap11(action), new(addressing, body, null), Catalogued));
+        Assert.Equal(ServiceResult.Unknown, ServiceNameResolver.FromEnvelope(Context("/sst/runtime.asvc"), Soap11(action), new(addressing, body, null), Catalogued, Names));
 
     [Fact]
     public void FromEnvelope_UnreadableEnvelope_IsInvalidWithItsProblem() =>
-        Assert.Equal(ServiceResult.Invalid("bad"), ServiceNameResolver.FromEnvelope(Context("/sst/runtime.asvc"), Soap11("submitdrrslocations_v1"), EnvelopeNames.Unreadable("bad"), Catalogued));
+        Assert.Equal(ServiceResult.Invalid("bad"), ServiceNameResolver.FromEnvelope(Context("/sst/runtime.asvc"), Soap11("submitdrrslocations_v1"), EnvelopeNames.Unreadable("bad"), Catalogued, Names));
 
     [Theory]
     [InlineData("op-a", null, "wrapper", "wrapper")]
@@ -172,7 +172,7 @@ public sealed class ServiceNameResolverTests
     [InlineData(null, null, null, "runtime.asvc")]
     [InlineData("junk1", null, "custom_v1", "custom_v1")]
     public void FromEnvelope_CatalogOff_PrefersVersionedNamesThenTheBodyElement(string? action, string? addressing, string? body, string expected) =>
-        Assert.Equal(ServiceResult.Of(expected), ServiceNameResolver.FromEnvelope(Context("/sst/runtime.asvc"), Soap11(action), new(addressing, body, null), Uncatalogued));
+        Assert.Equal(ServiceResult.Of(expected), ServiceNameResolver.FromEnvelope(Context("/sst/runtime.asvc"), Soap11(action), new(addressing, body, null), Uncatalogued, Names));
 
     private static SoapRequest Soap11(string? operation) => new(SoapVersion.Soap11, operation, SoapFraming.Plain);
 

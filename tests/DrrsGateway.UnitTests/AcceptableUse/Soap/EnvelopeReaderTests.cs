@@ -10,6 +10,7 @@ public sealed class EnvelopeReaderTests
     private const string Soap11 = "http://schemas.xmlsoap.org/soap/envelope/";
     private const string Soap12 = "http://www.w3.org/2003/05/soap-envelope";
     private const int Limit = 65_536;
+    private static readonly ServiceNames Names = new();
 
     [Fact]
     public async Task ReadAsync_BodyElement_IsItsLocalNameLowerCased()
@@ -62,7 +63,7 @@ public sealed class EnvelopeReaderTests
         var body = new TrackingStream(Encoding.UTF8.GetBytes(Envelope(Soap11, header, "<op_v1/>")));
         var context = Context(body, "text/xml");
 
-        var names = await EnvelopeReader.ReadAsync(context, SoapFraming.Plain, Limit, ServiceCatalog.Default);
+        var names = await EnvelopeReader.ReadAsync(context, SoapFraming.Plain, Limit, ServiceCatalog.Default, Names);
 
         Assert.Contains("65536 bytes", names.Problem);
         Assert.InRange(body.BytesRead, Limit, Limit + 1);
@@ -82,7 +83,7 @@ public sealed class EnvelopeReaderTests
         var sent = Encoding.UTF8.GetBytes(Envelope(Soap11, "", "<op_v1/>") + new string(' ', 300_000));
         var context = Context(new MemoryStream(sent), "text/xml");
 
-        await EnvelopeReader.ReadAsync(context, SoapFraming.Plain, Limit, ServiceCatalog.Default);
+        await EnvelopeReader.ReadAsync(context, SoapFraming.Plain, Limit, ServiceCatalog.Default, Names);
         using var forwarded = new MemoryStream();
         await context.Request.Body.CopyToAsync(forwarded);
 
@@ -99,7 +100,7 @@ public sealed class EnvelopeReaderTests
         var sent = Encoding.UTF8.GetBytes(body);
         var context = Context(new MemoryStream(sent), contentType);
 
-        var names = await EnvelopeReader.ReadAsync(context, SoapFraming.Multipart, Limit, ServiceCatalog.Default);
+        var names = await EnvelopeReader.ReadAsync(context, SoapFraming.Multipart, Limit, ServiceCatalog.Default, Names);
         using var forwarded = new MemoryStream();
         await context.Request.Body.CopyToAsync(forwarded);
 
@@ -113,7 +114,7 @@ public sealed class EnvelopeReaderTests
         const string contentType = "multipart/related; type=\"text/xml\"; boundary=uuid:b";
         var body = Part("<root@x>", "text/xml; charset=utf-8", Envelope(Soap11, "", "<RetrieveDRRSLocations_v1/>")) + Part("<a@x>", "text/plain", "x") + "--uuid:b--\r\n";
 
-        var names = await EnvelopeReader.ReadAsync(Context(new MemoryStream(Encoding.UTF8.GetBytes(body)), contentType), SoapFraming.Multipart, Limit, ServiceCatalog.Default);
+        var names = await EnvelopeReader.ReadAsync(Context(new MemoryStream(Encoding.UTF8.GetBytes(body)), contentType), SoapFraming.Multipart, Limit, ServiceCatalog.Default, Names);
 
         Assert.Equal("retrievedrrslocations_v1", names.BodyElement);
     }
@@ -125,7 +126,7 @@ public sealed class EnvelopeReaderTests
     {
         var body = Part("<root@x>", "text/xml", Envelope(Soap11, "", "<op_v1/>")).Replace("uuid:b", "b", StringComparison.Ordinal) + "--b--\r\n";
 
-        var names = await EnvelopeReader.ReadAsync(Context(new MemoryStream(Encoding.UTF8.GetBytes(body)), contentType), SoapFraming.Multipart, Limit, ServiceCatalog.Default);
+        var names = await EnvelopeReader.ReadAsync(Context(new MemoryStream(Encoding.UTF8.GetBytes(body)), contentType), SoapFraming.Multipart, Limit, ServiceCatalog.Default, Names);
 
         Assert.Equal("The multipart request has no root part holding the SOAP envelope.", names.Problem);
     }
@@ -133,7 +134,7 @@ public sealed class EnvelopeReaderTests
     [Fact]
     public async Task ReadAsync_MalformedMultipart_IsUnreadable()
     {
-        var names = await EnvelopeReader.ReadAsync(Context(new MemoryStream("--b\r\nno headers end"u8.ToArray()), "multipart/related; type=\"text/xml\"; boundary=b"), SoapFraming.Multipart, Limit, ServiceCatalog.Default);
+        var names = await EnvelopeReader.ReadAsync(Context(new MemoryStream("--b\r\nno headers end"u8.ToArray()), "multipart/related; type=\"text/xml\"; boundary=b"), SoapFraming.Multipart, Limit, ServiceCatalog.Default, Names);
 
         Assert.NotNull(names.Problem);
     }
@@ -145,7 +146,7 @@ public sealed class EnvelopeReaderTests
         var context = Context(new MemoryStream(body), "text/xml");
         context.Request.ContentLength = body.Length;
 
-        var names = await EnvelopeReader.ReadAsync(context, SoapFraming.Plain, Limit, ServiceCatalog.Default, "retrievedrrslocations_v1");
+        var names = await EnvelopeReader.ReadAsync(context, SoapFraming.Plain, Limit, ServiceCatalog.Default, Names, "retrievedrrslocations_v1");
 
         Assert.Equal(EnvelopeNames.Empty, names);
     }
@@ -155,7 +156,7 @@ public sealed class EnvelopeReaderTests
     {
         var body = Encoding.UTF8.GetBytes(Envelope(Soap11, "", "<SubmitDRRSLocations_v1/>"));
 
-        var names = await EnvelopeReader.ReadAsync(Context(new MemoryStream(body), "text/xml"), SoapFraming.Plain, Limit, ServiceCatalog.Default, "retrievedrrslocations_v1");
+        var names = await EnvelopeReader.ReadAsync(Context(new MemoryStream(body), "text/xml"), SoapFraming.Plain, Limit, ServiceCatalog.Default, Names, "retrievedrrslocations_v1");
 
         Assert.Equal("submitdrrslocations_v1", names.BodyElement);
     }
@@ -165,7 +166,7 @@ public sealed class EnvelopeReaderTests
     {
         var padded = Envelope(Soap11, $"<h:Pad xmlns:h=\"urn:x\">{new string('x', 200_000)}</h:Pad>", "<RetrieveDRRSLocations_v1/>");
 
-        var names = await EnvelopeReader.ReadAsync(Context(new MemoryStream(Encoding.UTF8.GetBytes(padded)), "text/xml"), SoapFraming.Plain, Limit, ServiceCatalog.Default, "retrievedrrslocations_v1");
+        var names = await EnvelopeReader.ReadAsync(Context(new MemoryStream(Encoding.UTF8.GetBytes(padded)), "text/xml"), SoapFraming.Plain, Limit, ServiceCatalog.Default, Names, "retrievedrrslocations_v1");
 
         Assert.Contains("65536 bytes", names.Problem);
     }
@@ -177,13 +178,13 @@ public sealed class EnvelopeReaderTests
         var padded = Envelope(Soap11, $"<h:Pad xmlns:h=\"urn:x\">{new string('x', 60_000)}</h:Pad>", "<RetrieveDRRSLocations_v1/>");
         var body = new TrickleStream(Encoding.UTF8.GetBytes(padded));
 
-        var names = await EnvelopeReader.ReadAsync(Context(body, "text/xml"), SoapFraming.Plain, Limit, ServiceCatalog.Default);
+        var names = await EnvelopeReader.ReadAsync(Context(body, "text/xml"), SoapFraming.Plain, Limit, ServiceCatalog.Default, Names);
 
         Assert.Equal("retrievedrrslocations_v1", names.BodyElement);
     }
 
     private static async Task<EnvelopeNames> ReadAsync(string body) =>
-        await EnvelopeReader.ReadAsync(Context(new MemoryStream(Encoding.UTF8.GetBytes(body)), "text/xml"), SoapFraming.Plain, Limit, ServiceCatalog.Default);
+        await EnvelopeReader.ReadAsync(Context(new MemoryStream(Encoding.UTF8.GetBytes(body)), "text/xml"), SoapFraming.Plain, Limit, ServiceCatalog.Default, Names);
 
     private static DefaultHttpContext Context(Stream body, string contentType)
     {

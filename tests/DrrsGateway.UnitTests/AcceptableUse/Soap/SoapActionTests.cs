@@ -1,9 +1,12 @@
+using DrrsGateway.AcceptableUse.Services;
 using DrrsGateway.AcceptableUse.Soap;
 
 namespace DrrsGateway.UnitTests.AcceptableUse.Soap;
 
 public sealed class SoapActionTests
 {
+    private static readonly ServiceNames Names = new();
+
     [Theory]
     [InlineData("\"http://www.caiso.com/soa/submitDRRSLocations_v1\"", "submitdrrslocations_v1")]
     [InlineData("http://www.caiso.com/soa/submitDRRSLocations_v1", "submitdrrslocations_v1")]
@@ -13,7 +16,7 @@ public sealed class SoapActionTests
     [InlineData("\"http://example.com/a/b.c-d_e\"", "b.c-d_e")]
     [InlineData("\"http://www.caiso.com/soa/submitDRRSLocations_v1", "submitdrrslocations_v1")]
     public void Operation_ActionUri_IsLowerCasedPartAfterLastSlashOrHash(string action, string expected) =>
-        Assert.Equal(expected, SoapAction.Operation(action));
+        Assert.Equal(expected, SoapAction.Operation(action, Names));
 
     [Theory]
     [InlineData("")]
@@ -28,12 +31,12 @@ public sealed class SoapActionTests
     [InlineData("\"http://www.caiso.com/soa/ünïcode\"")]
     [InlineData("\"http://www.caiso.com/soa/op\u0000\"")]
     public void Operation_EmptyOrGarbage_IsNull(string action) =>
-        Assert.Null(SoapAction.Operation(action));
+        Assert.Null(SoapAction.Operation(action, Names));
 
     [Fact]
     public void Operation_LongerThanLimit_IsNull()
     {
-        Assert.NotNull(SoapAction.Operation(new string('a', SoapAction.MaxOperationLength)));
-        Assert.Null(SoapAction.Operation(new string('a', SoapAction.MaxOperationLength + 1)));
+        Assert.NotNull(SoapAction.Operation(new string('a', SoapAction.MaxOperationLength), Names));
+        Assert.Null(SoapAction.Operation(new string('a', SoapAction.MaxOperationLength + 1), Names));
     }
 }

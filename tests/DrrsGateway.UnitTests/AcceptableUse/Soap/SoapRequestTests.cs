@@ -1,3 +1,4 @@
+using DrrsGateway.AcceptableUse.Services;
 using DrrsGateway.AcceptableUse.Soap;
 using Microsoft.AspNetCore.Http;
 
@@ -6,14 +7,15 @@ namespace DrrsGateway.UnitTests.AcceptableUse.Soap;
 public sealed class SoapRequestTests
 {
     private const string Action = "\"http://www.caiso.com/soa/submitDRRSLocations_v1\"";
-    private static readonly AupSoapOptions Enabled = new();
+    private static readonly SoapPolicy Enabled = SoapPolicy.Default;
+    private static readonly ServiceNames Names = new();
 
     [Fact]
     public void Read_TextXmlWithSoapAction_IsSoap11KeyedByOperation()
     {
         var request = Request("text/xml; charset=utf-8", Action);
 
-        Assert.Equal(new SoapRequest(SoapVersion.Soap11, "submitdrrslocations_v1", SoapFraming.Plain), SoapRequest.Read(request, Enabled));
+        Assert.Equal(new SoapRequest(SoapVersion.Soap11, "submitdrrslocations_v1", SoapFraming.Plain), SoapRequest.Read(request, Enabled, Names));
     }
 
     [Theory]
@@ -21,7 +23,7 @@ public sealed class SoapRequestTests
     [InlineData("")]
     [InlineData("\"http://www.caiso.com/soa/<garbage>\"")]
     public void Read_TextXmlWithEmptyOrGarbageSoapAction_IsSoap11WithoutOperation(string soapAction) =>
-        Assert.Equal(new SoapRequest(SoapVersion.Soap11, null, SoapFraming.Plain), SoapRequest.Read(Request("text/xml", soapAction), Enabled));
+        Assert.Equal(new SoapRequest(SoapVersion.Soap11, null, SoapFraming.Plain), SoapRequest.Read(Request("text/xml", soapAction), Enabled, Names));
 
     [Fact]
     public void Read_TwoSoapActionHeaders_IsSoap11WithoutOperation()
@@ -29,7 +31,7 @@ public sealed class SoapRequestTests
         var request = Request("text/xml", null);
         request.Headers[SoapRequest.SoapActionHeader] = new(["\"urn:a/one\"", "\"urn:a/two\""]);
 
-        Assert.Equal(new SoapRequest(SoapVersion.Soap11, null, SoapFraming.Plain), SoapRequest.Read(request, Enabled));
+        Assert.Equal(new SoapRequest(SoapVersion.Soap11, null, SoapFraming.Plain), SoapRequest.Read(request, Enabled, Names));
     }
 
     [Fact]
@@ -37,7 +39,7 @@ public sealed class SoapRequestTests
     {
         var request = Request("application/soap+xml; charset=utf-8; action=\"http://www.caiso.com/soa/retrieveDRRSLocations_v1\"", null);
 
-        Assert.Equal(new SoapRequest(SoapVersion.Soap12, "retrievedrrslocations_v1", SoapFraming.Plain), SoapRequest.Read(request, Enabled));
+        Assert.Equal(new SoapRequest(SoapVersion.Soap12, "retrievedrrslocations_v1", SoapFraming.Plain), SoapRequest.Read(request, Enabled, Names));
     }
 
     [Theory]
@@ -45,14 +47,14 @@ public sealed class SoapRequestTests
     [InlineData("application/soap+xml; action=\"\"")]
     [InlineData("application/soap+xml; action=\"urn:x/op")]
     public void Read_SoapPlusXmlWithoutUsableAction_IsSoap12WithoutOperation(string contentType) =>
-        Assert.Equal(new SoapRequest(SoapVersion.Soap12, null, SoapFraming.Plain), SoapRequest.Read(Request(contentType, null), Enabled));
+        Assert.Equal(new SoapRequest(SoapVersion.Soap12, null, SoapFraming.Plain), SoapRequest.Read(Request(contentType, null), Enabled, Names));
 
     [Fact]
     public void Read_SoapWithAttachments11_IsMultipartSoap11KeyedBySoapAction()
     {
         var request = Request("multipart/related; type=\"text/xml\"; boundary=\"MIME_boundary\"; start=\"<root@x>\"", Action);
 
-        Assert.Equal(new SoapRequest(SoapVersion.Soap11, "submitdrrslocations_v1", SoapFraming.Multipart), SoapRequest.Read(request, Enabled));
+        Assert.Equal(new SoapRequest(SoapVersion.Soap11, "submitdrrslocations_v1", SoapFraming.Multipart), SoapRequest.Read(request, Enabled, Names));
     }
 
     [Fact]
@@ -60,7 +62,7 @@ public sealed class SoapRequestTests
     {
         var request = Request("multipart/related; type=\"application/xop+xml\"; start=\"<http://tempuri.org/0>\"; boundary=\"uuid:1\"; start-info=\"text/xml\"", Action);
 
-        Assert.Equal(new SoapRequest(SoapVersion.Soap11, "submitdrrslocations_v1", SoapFraming.Multipart), SoapRequest.Read(request, Enabled));
+        Assert.Equal(new SoapRequest(SoapVersion.Soap11, "submitdrrslocations_v1", SoapFraming.Multipart), SoapRequest.Read(request, Enabled, Names));
     }
 
     [Fact]
@@ -68,7 +70,7 @@ public sealed class SoapRequestTests
     {
         var request = Request("multipart/related; type=\"application/xop+xml\"; start=\"<http://tempuri.org/0>\"; boundary=\"uuid:1\"; start-info=\"application/soap+xml\"; action=\"http://www.caiso.com/soa/SubmitDRRSLocations_v1\"", null);
 
-        Assert.Equal(new SoapRequest(SoapVersion.Soap12, "submitdrrslocations_v1", SoapFraming.Multipart), SoapRequest.Read(request, Enabled));
+        Assert.Equal(new SoapRequest(SoapVersion.Soap12, "submitdrrslocations_v1", SoapFraming.Multipart), SoapRequest.Read(request, Enabled, Names));
     }
 
     [Fact]
@@ -76,7 +78,7 @@ public sealed class SoapRequestTests
     {
         var request = Request("multipart/related; type=\"application/xop+xml\"; boundary=\"b\"; start-info=\"application/soap+xml; action=\\\"http://www.caiso.com/soa/SubmitDRRSLocations_v1\\\"\"", null);
 
-        Assert.Equal(new SoapRequest(SoapVersion.Soap12, "submitdrrslocations_v1", SoapFraming.Multipart), SoapRequest.Read(request, Enabled));
+        Assert.Equal(new SoapRequest(SoapVersion.Soap12, "submitdrrslocations_v1", SoapFraming.Multipart), SoapRequest.Read(request, Enabled, Names));
     }
 
     [Fact]
@@ -84,7 +86,7 @@ public sealed class SoapRequestTests
     {
         var request = Request("multipart/related; type=\"application/soap+xml\"; boundary=b; action=\"urn:x/op_v1\"", null);
 
-        Assert.Equal(new SoapRequest(SoapVersion.Soap12, "op_v1", SoapFraming.Multipart), SoapRequest.Read(request, Enabled));
+        Assert.Equal(new SoapRequest(SoapVersion.Soap12, "op_v1", SoapFraming.Multipart), SoapRequest.Read(request, Enabled, Names));
     }
 
     [Theory]
@@ -94,7 +96,7 @@ public sealed class SoapRequestTests
     [InlineData("multipart/related; type=\"application/xop+xml\"; start-info=\"application/json\"; boundary=b")]
     [InlineData("multipart/form-data; type=\"text/xml\"; boundary=b")]
     public void Read_MultipartWithoutSoapRoot_IsNone(string contentType) =>
-        Assert.Equal(SoapRequest.None, SoapRequest.Read(Request(contentType, Action), Enabled));
+        Assert.Equal(SoapRequest.None, SoapRequest.Read(Request(contentType, Action), Enabled, Names));
 
     [Theory]
     [InlineData(null, "\"urn:x/op\"")]
@@ -104,14 +106,14 @@ public sealed class SoapRequestTests
     [InlineData("application/json", "\"urn:x/op\"")]
     [InlineData("text/xmlx", "\"urn:x/op\"")]
     public void Read_NotSoap_IsNone(string? contentType, string? soapAction) =>
-        Assert.Equal(SoapRequest.None, SoapRequest.Read(Request(contentType, soapAction), Enabled));
+        Assert.Equal(SoapRequest.None, SoapRequest.Read(Request(contentType, soapAction), Enabled, Names));
 
     [Fact]
     public void Read_SoapDisabled_IsNone()
     {
         var request = Request("text/xml", "\"urn:x/op\"");
 
-        Assert.Equal(SoapRequest.None, SoapRequest.Read(request, new AupSoapOptions { Enabled = false }));
+        Assert.Equal(SoapRequest.None, SoapRequest.Read(request, SoapPolicy.Default with { Enabled = false }, Names));
     }
 
     private static HttpRequest Request(string? contentType, string? soapAction)
@@ -131,10 +133,10 @@ public sealed class SoapRequestTests
     {
         var request = Request("multipart/related; type=\"text/xml\"; start=\"<a@x>\"; start=\"<b@x>\"; boundary=b", Action);
 
-        Assert.True(SoapRequest.Read(request, Enabled).Ambiguous);
+        Assert.True(SoapRequest.Read(request, Enabled, Names).Ambiguous);
     }
 
     [Fact]
     public void Read_OrdinarySoapContentType_IsNotAmbiguous() =>
-        Assert.False(SoapRequest.Read(Request("text/xml; charset=utf-8", Action), Enabled).Ambiguous);
+        Assert.False(SoapRequest.Read(Request("text/xml; charset=utf-8", Action), Enabled, Names).Ambiguous);
 }

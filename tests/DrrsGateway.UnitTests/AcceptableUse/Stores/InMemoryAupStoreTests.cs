@@ -27,28 +27,28 @@ public sealed class InMemoryAupStoreTests : IDisposable
     public async Task RecordRequest_WorkedTimelineFromDrrsMd_AnswersAsCaisoDoes()
     {
         // The timeline of shared/DRRS.md, second by second.
-        Assert.Equal(AupDecision.Allowed, await At(0, UserOnS));
-        Assert.Equal(AupDecision.Rejected, await At(10, UserOnS));
-        Assert.Equal(AupDecision.Allowed, await At(12, UserOnT));
-        Assert.Equal(AupDecision.Rejected, await At(35, UserOnS));
-        Assert.Equal(AupDecision.Allowed, await At(66, UserOnS));
+        Assert.Equal(StoreAnswer.Allowed, await At(0, UserOnS));
+        Assert.Equal(StoreAnswer.Rejected, await At(10, UserOnS));
+        Assert.Equal(StoreAnswer.Allowed, await At(12, UserOnT));
+        Assert.Equal(StoreAnswer.Rejected, await At(35, UserOnS));
+        Assert.Equal(StoreAnswer.Allowed, await At(66, UserOnS));
     }
 
     [Fact]
     public async Task RecordRequest_ExactlyAtWindowEnd_IsAllowed()
     {
         await At(0, UserOnS);
-        Assert.Equal(AupDecision.Rejected, await At(29.999, UserOnS));
-        Assert.Equal(AupDecision.Allowed, await At(59.999, UserOnS));
+        Assert.Equal(StoreAnswer.Rejected, await At(29.999, UserOnS));
+        Assert.Equal(StoreAnswer.Allowed, await At(59.999, UserOnS));
     }
 
     [Fact]
     public async Task RecordRequest_RetryEveryTenSeconds_IsRefusedForever()
     {
-        Assert.Equal(AupDecision.Allowed, await At(0, UserOnS));
+        Assert.Equal(StoreAnswer.Allowed, await At(0, UserOnS));
         for (var second = 10; second <= 600; second += 10)
         {
-            Assert.Equal(AupDecision.Rejected, await At(second, UserOnS));
+            Assert.Equal(StoreAnswer.Rejected, await At(second, UserOnS));
         }
     }
 
@@ -56,7 +56,7 @@ public sealed class InMemoryAupStoreTests : IDisposable
     public async Task RecordRequest_OtherUserSameService_IsIndependent()
     {
         await At(0, UserOnS);
-        Assert.Equal(AupDecision.Allowed, await At(1, new AupKey("V", "s")));
+        Assert.Equal(StoreAnswer.Allowed, await At(1, new AupKey("V", "s")));
     }
 
     [Fact]
@@ -75,7 +75,7 @@ public sealed class InMemoryAupStoreTests : IDisposable
                 .ToArray();
             start.Set();
             var decisions = await Task.WhenAll(tasks);
-            Assert.Equal(1, decisions.Count(d => d == AupDecision.Allowed));
+            Assert.Equal(1, decisions.Count(d => d == StoreAnswer.Allowed));
         }
     }
 
@@ -103,7 +103,7 @@ public sealed class InMemoryAupStoreTests : IDisposable
         _store.SweepExpired();
 
         Assert.Equal(1, _store.Count);
-        Assert.Equal(AupDecision.Rejected, await _store.RecordRequestAsync(UserOnS, Window));
+        Assert.Equal(StoreAnswer.Rejected, await _store.RecordRequestAsync(UserOnS, Window));
     }
 
     [Fact]
@@ -117,7 +117,7 @@ public sealed class InMemoryAupStoreTests : IDisposable
         Assert.Equal(0, _store.Count);
     }
 
-    private ValueTask<AupDecision> At(double second, AupKey key)
+    private ValueTask<StoreAnswer> At(double second, AupKey key)
     {
         var target = _start.AddSeconds(second);
         _time.Advance(target - _time.GetUtcNow());

@@ -1,4 +1,4 @@
-using DrrsGateway.AcceptableUse.Stores.Breaker;
+using DrrsGateway.AcceptableUse.Stores.Redis;
 using DrrsGateway.AcceptableUse.Stores;
 using DrrsGateway.AcceptableUse;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -16,12 +16,12 @@ public sealed class StoreCircuitBreakerTests
     private readonly StoreCircuitBreaker _breaker;
 
     public StoreCircuitBreakerTests() =>
-        _breaker = new StoreCircuitBreaker(_inner, new AupBreakerOptions { FailureThreshold = 3, BreakMilliseconds = 2000 }, _time, NullLogger<StoreCircuitBreaker>.Instance);
+        _breaker = new StoreCircuitBreaker(_inner, BreakerPolicy.Default with { FailureThreshold = 3, BreakMilliseconds = 2000 }, _time, NullLogger<StoreCircuitBreaker>.Instance);
 
     [Fact]
     public async Task Record_FailuresBelowThreshold_KeepsAskingTheStore()
     {
-        _inner.Answer = AupDecision.StoreUnavailable;
+        _inner.Answer = StoreAnswer.StoreUnavailable;
         await Record(2);
 
         Assert.False(_breaker.IsOpen);
@@ -31,23 +31,23 @@ public sealed class StoreCircuitBreakerTests
     [Fact]
     public async Task Record_ThresholdReached_OpensAndStopsAskingTheStore()
     {
-        _inner.Answer = AupDecision.StoreUnavailable;
+        _inner.Answer = StoreAnswer.StoreUnavailable;
         await Record(3);
         var decisions = await Record(100);
 
         Assert.True(_breaker.IsOpen);
         Assert.Equal(3, _inner.Calls);
-        Assert.All(decisions, d => Assert.Equal(AupDecision.StoreUnavailable, d));
+        Assert.All(decisions, d => Assert.Equal(StoreAnswer.StoreUnavailable, d));
     }
 
     [Fact]
     public async Task Record_SuccessBetweenFailures_ResetsTheCount()
     {
-        _inner.Answer = AupDecision.StoreUnavailable;
+        _inner.Answer = StoreAnswer.StoreUnavailable;
         await Record(2);
-        _inner.Answer = AupDecision.Allowed;
+        _inner.Answer = StoreAnswer.Allowed;
         await Record(1);
-        _inner.Answer = AupDecision.StoreUnavailable;
+        _inner.Answer = StoreAnswer.StoreUnavailable;
         await Record(2);
 
         Assert.False(_breaker.IsOpen);
@@ -56,14 +56,14 @@ public sealed class StoreCircuitBreakerTests
     [Fact]
     public async Task Record_AfterBreakWithStoreBack_ProbeClosesTheCircuit()
     {
-        _inner.Answer = AupDecision.StoreUnavailable;
+        _inner.Answer = StoreAnswer.StoreUnavailable;
         await Record(3);
-        _inner.Answer = AupDecision.Rejected;
+        _inner.Answer = StoreAnswer.Rejected;
         _time.Advance(TimeSpan.FromMilliseconds(2000));
 
         var probe = await _breaker.RecordRequestAsync(Key, Window);
 
-        Assert.Equal(AupDecision.Rejected, probe);
+        Assert.Equal(StoreAnswer.Rejected, probe);
         Assert.False(_breaker.IsOpen);
         Assert.Equal(4, _inner.Calls);
     }
@@ -71,7 +71,7 @@ public sealed class StoreCircuitBreakerTests
     [Fact]
     public async Task Record_AfterBreakWithStoreStillDown_ReopensForAnotherBreak()
     {
-        _inner.Answer = AupDecision.StoreUnavailable;
+        _inner.Answer = StoreAnswer.StoreUnavailable;
         await Record(3);
         _time.Advance(TimeSpan.FromMilliseconds(2000));
         await Record(1);
@@ -81,7 +81,7 @@ public sealed class StoreCircuitBreakerTests
         Assert.Equal(4, _inner.Calls);
 
         _time.Advance(TimeSpan.FromMilliseconds(2000));
-        _inner.Answer = AupDecision.Allowed;
+        _inner.Answer = StoreAnswer.Allowed;
         await Record(1);
         Assert.False(_breaker.IsOpen);
     }
@@ -89,18 +89,18 @@ public sealed class StoreCircuitBreakerTests
     [Fact]
     public async Task Record_BeforeBreakEnds_DoesNotProbe()
     {
-        _inner.Answer = AupDecision.StoreUnavailable;
+        _inner.Answer = StoreAnswer.StoreUnavailable;
         await Record(3);
-        _inner.Answer = AupDecision.Allowed;
+        _inner.Answer = StoreAnswer.Allowed;
         _time.Advance(TimeSpan.FromMilliseconds(1999));
 
-        Assert.Equal(AupDecision.StoreUnavailable, await _breaker.RecordRequestAsync(Key, Window));
+        Assert.Equal(StoreAnswer.StoreUnavailable, await _breaker.RecordRequestAsync(Key, Window));
         Assert.Equal(3, _inner.Calls);
     }
 
-    private async Task<AupDecision[]> Record(int count)
+    private async Task<StoreAnswer[]> Record(int count)
     {
-        var decisions = new AupDecision[count];
+        var decisions = new StoreAnswer[count];
         for (var i = 0; i < count; i++)
         {
             decisions[i] = await _breaker.RecordRequestAsync(Key, Window);
@@ -111,11 +111,11 @@ public sealed class StoreCircuitBreakerTests
 
     private sealed class ScriptedStore : IAupStore
     {
-        public AupDecision Answer { get; set; } = AupDecision.Allowed;
+        public StoreAnswer Answer { get; set; } = StoreAnswer.Allowed;
 
         public int Calls { get; private set; }
 
-        public ValueTask<AupDecision> RecordRequestAsync(AupKey key, TimeSpan window)
+        public ValueTask<StoreAnswer> RecordRequestAsync(AupKey key, TimeSpan window)
         {
             Calls++;
             return ValueTask.FromResult(Answer);

@@ -13,7 +13,7 @@ internal sealed class InMemoryAupStore : IAupStore, IDisposable
     /// <summary>Number of keys held, expired ones not yet swept included.</summary>
     public int Count => _locks.Count;
 
-    public ValueTask<AupDecision> RecordRequestAsync(AupKey key, TimeSpan window)
+    public ValueTask<StoreAnswer> RecordRequestAsync(AupKey key, TimeSpan window)
     {
         var now = _locks.Now;
         var expiry = now + _locks.Ticks(window);
@@ -24,7 +24,7 @@ internal sealed class InMemoryAupStore : IAupStore, IDisposable
             {
                 if (expiries.TryAdd(key, expiry))
                 {
-                    return ValueTask.FromResult(AupDecision.Allowed);
+                    return ValueTask.FromResult(StoreAnswer.Allowed);
                 }
 
                 continue;
@@ -34,7 +34,7 @@ internal sealed class InMemoryAupStore : IAupStore, IDisposable
             // cannot both find the lock expired.
             if (expiries.TryUpdate(key, expiry, current))
             {
-                return ValueTask.FromResult(current <= now ? AupDecision.Allowed : AupDecision.Rejected);
+                return ValueTask.FromResult(current <= now ? StoreAnswer.Allowed : StoreAnswer.Rejected);
             }
         }
     }

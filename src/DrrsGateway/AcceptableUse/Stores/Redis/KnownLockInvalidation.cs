@@ -14,14 +14,15 @@ internal sealed partial class KnownLockInvalidation : IHostedService
     private readonly RedisChannel _channel;
     private readonly ILogger<KnownLockInvalidation> _logger;
 
-    public KnownLockInvalidation(RedisConnection redis, KnownLocks knownLocks, string keyPrefix, ILogger<KnownLockInvalidation> logger)
+    public KnownLockInvalidation(RedisConnection redis, KnownLocks knownLocks, RedisKeyFormat keys, ILogger<KnownLockInvalidation> logger)
     {
         ArgumentNullException.ThrowIfNull(redis);
         ArgumentNullException.ThrowIfNull(knownLocks);
+        ArgumentNullException.ThrowIfNull(keys);
         ArgumentNullException.ThrowIfNull(logger);
         _redis = redis;
         _knownLocks = knownLocks;
-        _channel = RedisChannel.Literal(keyPrefix + "cleared");
+        _channel = keys.ClearedChannel;
         _logger = logger;
     }
 
@@ -29,10 +30,7 @@ internal sealed partial class KnownLockInvalidation : IHostedService
     public async Task PublishClearedAsync(string user, string? service)
     {
         Forget(user, service);
-        var message = service is null
-            ? Uri.EscapeDataString(user)
-            : string.Concat(Uri.EscapeDataString(user), ":", Uri.EscapeDataString(service));
-        await _redis.GetMultiplexer().GetSubscriber().PublishAsync(_channel, message).ConfigureAwait(false);
+        await _redis.GetMultiplexer().GetSubscriber().PublishAsync(_channel, RedisKeyFormat.ClearedNotice(user, service)).ConfigureAwait(false);
     }
 
     public Task StartAsync(CancellationToken cancellationToken)
@@ -59,16 +57,8 @@ internal sealed partial class KnownLockInvalidation : IHostedService
 
     private void OnCleared(RedisValue message)
     {
-        var text = message.ToString();
-        var separator = text.IndexOf(':', StringComparison.Ordinal);
-        if (separator < 0)
-        {
-            Forget(Uri.UnescapeDataString(text), null);
-        }
-        else
-        {
-            Forget(Uri.UnescapeDataString(text[..separator]), Uri.UnescapeDataString(text[(separator + 1)..]));
-        }
+        var (user, service) = RedisKeyFormat.ReadClearedNotice(message);
+        Forget(user, service);
     }
 
     private void Forget(string user, string? service)

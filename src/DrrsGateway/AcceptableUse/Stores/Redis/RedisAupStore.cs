@@ -38,7 +38,7 @@ internal sealed partial class RedisAupStore : IAupStore
         _knownLocks = knownLocks;
     }
 
-    public ValueTask<AupDecision> RecordRequestAsync(AupKey key, TimeSpan window)
+    public ValueTask<StoreAnswer> RecordRequestAsync(AupKey key, TimeSpan window)
     {
         var sentAt = _time.GetTimestamp();
         if (_knownLocks is not null && _knownLocks.IsLocked(key, sentAt))
@@ -49,7 +49,7 @@ internal sealed partial class RedisAupStore : IAupStore
         return DecideInRedisAsync(key, window, sentAt);
     }
 
-    private ValueTask<AupDecision> RefuseKnownLock(AupKey key, TimeSpan window, long now)
+    private ValueTask<StoreAnswer> RefuseKnownLock(AupKey key, TimeSpan window, long now)
     {
         try
         {
@@ -63,16 +63,16 @@ internal sealed partial class RedisAupStore : IAupStore
         }
 
         _knownLocks!.Remember(key, now + WindowTicks(window));
-        return ValueTask.FromResult(AupDecision.Rejected);
+        return ValueTask.FromResult(StoreAnswer.Rejected);
     }
 
     // Not connected yet (a Sentinel whose primary is still unknown): nothing to wait for.
-    private ValueTask<AupDecision> DecideInRedisAsync(AupKey key, TimeSpan window, long sentAt) =>
+    private ValueTask<StoreAnswer> DecideInRedisAsync(AupKey key, TimeSpan window, long sentAt) =>
         _redis.Database is { } database
             ? DecideInRedisAsync(database, key, window, sentAt)
-            : ValueTask.FromResult(AupDecision.StoreUnavailable);
+            : ValueTask.FromResult(StoreAnswer.StoreUnavailable);
 
-    private async ValueTask<AupDecision> DecideInRedisAsync(IDatabase database, AupKey key, TimeSpan window, long sentAt)
+    private async ValueTask<StoreAnswer> DecideInRedisAsync(IDatabase database, AupKey key, TimeSpan window, long sentAt)
     {
         try
         {
@@ -82,17 +82,17 @@ internal sealed partial class RedisAupStore : IAupStore
                 .ConfigureAwait(false);
             if (previous.IsNull)
             {
-                return AupDecision.Allowed;
+                return StoreAnswer.Allowed;
             }
 
             // Redis ran the command after it was sent, so its lock outlives sentAt + window.
             _knownLocks?.Remember(key, sentAt + WindowTicks(window));
-            return AupDecision.Rejected;
+            return StoreAnswer.Rejected;
         }
         catch (Exception ex) when (ex is RedisException or TimeoutException)
         {
             Log.StoreFailed(_logger, ex);
-            return AupDecision.StoreUnavailable;
+            return StoreAnswer.StoreUnavailable;
         }
     }
 

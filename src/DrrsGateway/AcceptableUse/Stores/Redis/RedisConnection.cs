@@ -7,7 +7,7 @@ namespace DrrsGateway.AcceptableUse.Stores.Redis;
 /// The gateway's Redis connection, which may not exist yet. The first attempt is made at start-up; while
 /// attempts fail (a Sentinel configuration whose sentinels or primary are down) a background loop retries
 /// with bounded back-off until one succeeds or the gateway stops. Meanwhile the store answers
-/// <see cref="AupDecision.StoreUnavailable"/>, so <c>Aup:OnStoreFailure</c> decides, and readiness says why.
+/// <see cref="StoreAnswer.StoreUnavailable"/>, so <c>Aup:OnStoreFailure</c> decides, and readiness says why.
 /// </summary>
 internal sealed partial class RedisConnection : IHostedService, IDisposable
 {

@@ -3,7 +3,8 @@ using StackExchange.Redis;
 namespace DrrsGateway.AcceptableUse.Stores.Redis;
 
 /// <summary>
-/// Turns a policy key into a Redis key: <c>{prefix}{user}:service</c>, each name percent-encoded.
+/// Every name the Redis store writes, encoded and decoded here only: lock keys <c>{prefix}{user}:service</c>
+/// and the lock-clearing notices on <c>{prefix}cleared</c>, each name percent-encoded.
 /// </summary>
 /// <remarks>
 /// Percent-encoding leaves only letters, digits and <c>-._~</c> plus <c>%XX</c> escapes, so no name can
@@ -12,10 +13,40 @@ namespace DrrsGateway.AcceptableUse.Stores.Redis;
 /// </remarks>
 internal sealed class RedisKeyFormat(string prefix)
 {
+    /// <summary>The channel lock-clearing notices go out on.</summary>
+    public RedisChannel ClearedChannel { get; } = RedisChannel.Literal(prefix + "cleared");
+
+    /// <summary>A key no lock can have (lock keys hold a brace), for the start-up checks' harmless probes.</summary>
+    public RedisKey ProbeKey { get; } = prefix + "acl-probe";
+
     public RedisKey For(AupKey key) =>
         string.Concat(prefix, "{", Uri.EscapeDataString(key.User), "}:", Uri.EscapeDataString(key.Service));
 
     /// <summary>The pattern matching every lock of one user.</summary>
     public RedisValue PatternForUser(string user) =>
         string.Concat(prefix, "{", Uri.EscapeDataString(user), "}:*");
+
+    /// <summary>The service of <paramref name="key"/> if it is one of <paramref name="user"/>'s locks, else null.</summary>
+    /// <remarks>The exact prefix guards against glob characters an operator may have put in <c>Aup:KeyPrefix</c>.</remarks>
+    public string? ServiceOf(RedisKey key, string user)
+    {
+        var text = key.ToString();
+        var userPart = string.Concat(prefix, "{", Uri.EscapeDataString(user), "}:");
+        return text.StartsWith(userPart, StringComparison.Ordinal) ? Uri.UnescapeDataString(text[userPart.Length..]) : null;
+    }
+
+    /// <summary>The notice that one lock, or (with no service) all of a user's locks, were cleared.</summary>
+    public static RedisValue ClearedNotice(string user, string? service) => service is null
+        ? Uri.EscapeDataString(user)
+        : string.Concat(Uri.EscapeDataString(user), ":", Uri.EscapeDataString(service));
+
+    /// <summary>Reads a notice made by <see cref="ClearedNotice"/>.</summary>
+    public static (string User, string? Service) ReadClearedNotice(RedisValue notice)
+    {
+        var text = notice.ToString();
+        var separator = text.IndexOf(':', StringComparison.Ordinal);
+        return separator < 0
+            ? (Uri.UnescapeDataString(text), null)
+            : (Uri.UnescapeDataString(text[..separator]), Uri.UnescapeDataString(text[(separator + 1)..]));
+    }
 }

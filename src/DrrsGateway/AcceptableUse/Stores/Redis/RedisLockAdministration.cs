@@ -74,7 +74,6 @@ internal sealed class RedisLockAdministration : ILockAdministration
     private async Task<List<(RedisKey Key, string Service)>> FindAsync(IDatabase database, string user, CancellationToken cancellationToken)
     {
         var pattern = _keys.PatternForUser(user);
-        var userPrefix = pattern.ToString()[..^1];
 
         // Every key of the user carries the hash tag {user}, so the primary owning one of them owns all:
         // in Redis Cluster only that node is scanned, and replicas never are.
@@ -87,12 +86,9 @@ internal sealed class RedisLockAdministration : ILockAdministration
         // KeysAsync pages with SCAN on every Redis since 2.8 (the policy's SET ... GET needs 6.2).
         await foreach (var key in server.KeysAsync(database.Database, pattern, ScanPageSize).WithCancellation(cancellationToken).ConfigureAwait(false))
         {
-            // Names are percent-encoded, so the pattern cannot widen; the exact prefix guards against glob
-            // characters an operator may have put in Aup:KeyPrefix.
-            var text = key.ToString();
-            if (text.StartsWith(userPrefix, StringComparison.Ordinal))
+            if (_keys.ServiceOf(key, user) is { } service)
             {
-                found.Add((key, Uri.UnescapeDataString(text[userPrefix.Length..])));
+                found.Add((key, service));
             }
         }
 

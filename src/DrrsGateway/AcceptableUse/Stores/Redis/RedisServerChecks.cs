@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net;
 using DrrsGateway.AcceptableUse.Settings;
-using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
 namespace DrrsGateway.AcceptableUse.Stores.Redis;
@@ -22,7 +21,7 @@ internal sealed partial class RedisServerChecks : IHostedService, IDisposable
 
     private readonly RedisConnection _connection;
     private readonly RedisConnectionDiagnostics _diagnostics;
-    private readonly string _keyPrefix;
+    private readonly RedisKeyFormat _keys;
     private readonly StoreFailureMode _onStoreFailure;
     private readonly TimeProvider _time;
     private readonly ILogger<RedisServerChecks> _logger;
@@ -33,17 +32,18 @@ internal sealed partial class RedisServerChecks : IHostedService, IDisposable
     private Task _startup = Task.CompletedTask;
     private volatile bool _started;
 
-    public RedisServerChecks(RedisConnection connection, RedisConnectionDiagnostics diagnostics, IOptions<AupOptions> options, TimeProvider time, ILogger<RedisServerChecks> logger)
+    public RedisServerChecks(RedisConnection connection, RedisConnectionDiagnostics diagnostics, RedisKeyFormat keys, AupPolicyProvider policy, TimeProvider time, ILogger<RedisServerChecks> logger)
     {
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(diagnostics);
-        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(keys);
+        ArgumentNullException.ThrowIfNull(policy);
         ArgumentNullException.ThrowIfNull(time);
         ArgumentNullException.ThrowIfNull(logger);
         _connection = connection;
         _diagnostics = diagnostics;
-        _keyPrefix = options.Value.KeyPrefix;
-        _onStoreFailure = options.Value.OnStoreFailure;
+        _keys = keys;
+        _onStoreFailure = policy.Current.OnStoreFailure;
         _time = time;
         _logger = logger;
 
@@ -234,7 +234,7 @@ internal sealed partial class RedisServerChecks : IHostedService, IDisposable
             // probe key, SETEX with expiry 0 is argued with after the ACL passed it, UNLINK finds nothing. In a
             // cluster a node that does not own the key answers MOVED, also after the ACL passed the command.
             var server = primaries[0];
-            var probe = _keyPrefix + "acl-probe";
+            var probe = _keys.ProbeKey.ToString();
             var probes = new (string Command, string Purpose, object[] Arguments)[]
             {
                 ("set", "the policy decision (SET key 1 PX window GET)", ["SET", probe, "1", "PX", "1000", "XX", "GET"]),
@@ -334,7 +334,7 @@ internal sealed partial class RedisServerChecks : IHostedService, IDisposable
         }
 
         var database = redis.GetDatabase();
-        var channel = RedisChannel.Literal(_keyPrefix + "cleared");
+        var channel = _keys.ClearedChannel;
         var subscriber = redis.GetSubscriber();
 
         // Pub/sub and PING through the client's own calls; the key commands go raw over the second connection.

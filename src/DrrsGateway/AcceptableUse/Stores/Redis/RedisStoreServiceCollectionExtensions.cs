@@ -1,27 +1,70 @@
+using DrrsGateway.AcceptableUse.Settings;
+using DrrsGateway.Admin;
 using Microsoft.Extensions.Options;
 
 namespace DrrsGateway.AcceptableUse.Stores.Redis;
 
-/// <summary>Registers the Redis settings of the <c>Redis</c> section and the checks run once Redis answers.</summary>
+/// <summary>
+/// Registers the Redis store module: the connection, the policy store behind its circuit breaker, the flood
+/// shield and its pub/sub invalidation, lock administration, health and the server checks.
+/// </summary>
+/// <remarks>
+/// Key prefix, store timeout, breaker and flood shield are read once, at start-up, from the policy then in force.
+/// </remarks>
 internal static class RedisStoreServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds <see cref="RedisTlsOptions"/> (validated at start-up, also when the embedded store is in use, so a
-    /// wrong path is found before Redis is switched on) and, when <paramref name="redis"/> is true, the
-    /// connection diagnostics and <see cref="RedisServerChecks"/>.
+    /// Adds <see cref="RedisTlsOptions"/>, validated at start-up whichever store is in use, so that a wrong
+    /// path is found before Redis is switched on.
     /// </summary>
-    public static IServiceCollection AddRedisStoreSettings(this IServiceCollection services, IConfiguration configuration, bool redis)
+    public static IServiceCollection AddRedisTlsSettings(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<RedisTlsOptions>()
             .Bind(configuration.GetSection(RedisTlsOptions.SectionName))
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<RedisTlsOptions>, RedisTlsOptionsValidator>();
-        services.AddSingleton<RedisConnectionDiagnostics>();
-        if (redis)
-        {
-            services.AddHostedService<RedisServerChecks>();
-        }
-
         return services;
     }
+
+    public static IServiceCollection AddRedisAupStore(this IServiceCollection services, string connectionString)
+    {
+        services.AddSingleton<RedisConnectionDiagnostics>();
+
+        // Registered first, so it connects (or starts retrying) before the services that use it start.
+        // Connection events log as DrrsGateway.Redis, apart from the policy's own outage summary.
+        services.AddSingleton(sp =>
+        {
+            var logger = sp.GetRequiredService<ILoggerFactory>().CreateLogger(RedisConnection.LogCategory);
+            return new RedisConnection(
+                new RedisConnector(RedisConnector.CreateOptions(connectionString, sp), logger),
+                Policy(sp).OnStoreFailure,
+                sp.GetRequiredService<TimeProvider>(),
+                logger);
+        });
+        services.AddHostedService(sp => sp.GetRequiredService<RedisConnection>());
+        services.AddSingleton(sp => new RedisKeyFormat(Policy(sp).KeyPrefix));
+        services.AddSingleton<KnownLocks>();
+        services.AddSingleton<KnownLockInvalidation>();
+        services.AddHostedService(sp => sp.GetRequiredService<KnownLockInvalidation>());
+        services.AddSingleton(sp =>
+        {
+            var policy = Policy(sp);
+            var time = sp.GetRequiredService<TimeProvider>();
+            var store = new RedisAupStore(
+                sp.GetRequiredService<RedisConnection>(),
+                sp.GetRequiredService<RedisKeyFormat>(),
+                policy.StoreTimeout,
+                time,
+                sp.GetRequiredService<ILogger<RedisAupStore>>(),
+                policy.FloodShield ? sp.GetRequiredService<KnownLocks>() : null);
+            return new StoreCircuitBreaker(store, policy.Breaker, time, sp.GetRequiredService<ILogger<StoreCircuitBreaker>>());
+        });
+        services.AddSingleton<IAupStore>(sp => sp.GetRequiredService<StoreCircuitBreaker>());
+        services.AddSingleton<ILockAdministration, RedisLockAdministration>();
+        services.AddSingleton<IAupStoreHealth, RedisStoreHealth>();
+        services.AddHostedService<RedisServerChecks>();
+        return services;
+    }
+
+    private static AupPolicy Policy(IServiceProvider services) => services.GetRequiredService<AupPolicyProvider>().Current;
 }

@@ -3,9 +3,9 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
-namespace DrrsGateway.UnitTests.AcceptableUse;
+namespace DrrsGateway.UnitTests.AcceptableUse.Settings;
 
-public sealed class AupSettingsTests
+public sealed class AupPolicyProviderTests
 {
     private readonly IConfigurationRoot _configuration = new ConfigurationBuilder()
         .AddInMemoryCollection(new Dictionary<string, string?> { ["Aup:WindowSeconds"] = "30" })
@@ -48,12 +48,12 @@ public sealed class AupSettingsTests
         Assert.Equal(7, settings.Current.WindowSeconds);
     }
 
-    private AupSettings Settings()
+    private AupPolicyProvider Settings()
     {
         var factory = new OptionsFactory<AupOptions>(
             [new ConfigureFromConfigurationOptions<AupOptions>(_configuration.GetSection(AupOptions.SectionName))],
             [],
-            [new AupOptionsValidator()]);
-        return new AupSettings(factory, _configuration, NullLogger<AupSettings>.Instance);
+            []);
+        return new AupPolicyProvider(factory, TestPolicy.Builder, _configuration, NullLogger<AupPolicyProvider>.Instance);
     }
 }

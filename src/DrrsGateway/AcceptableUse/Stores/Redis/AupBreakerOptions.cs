@@ -1,4 +1,4 @@
-namespace DrrsGateway.AcceptableUse.Stores.Breaker;
+namespace DrrsGateway.AcceptableUse.Stores.Redis;
 
 /// <summary>
 /// The circuit breaker in front of Redis, bound from <c>Aup:Breaker</c>: stops an outage from adding the

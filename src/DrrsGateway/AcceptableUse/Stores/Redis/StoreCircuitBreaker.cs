@@ -1,9 +1,9 @@
-namespace DrrsGateway.AcceptableUse.Stores.Breaker;
+namespace DrrsGateway.AcceptableUse.Stores.Redis;
 
 /// <summary>
-/// Wraps a store that can fail (Redis). After <see cref="AupBreakerOptions.FailureThreshold"/> consecutive
-/// failures the circuit opens: requests are answered <see cref="AupDecision.StoreUnavailable"/> at once instead
-/// of each waiting out the store timeout. After <see cref="AupBreakerOptions.BreakMilliseconds"/> a single
+/// Wraps a store that can fail (Redis). After <see cref="BreakerPolicy.FailureThreshold"/> consecutive
+/// failures the circuit opens: requests are answered <see cref="StoreAnswer.StoreUnavailable"/> at once instead
+/// of each waiting out the store timeout. After <see cref="BreakerPolicy.BreakMilliseconds"/> a single
 /// request probes the store; success closes the circuit and enforcement resumes by itself.
 /// </summary>
 /// <remarks>
@@ -14,7 +14,7 @@ internal sealed partial class StoreCircuitBreaker : IAupStore
     private const long Closed = 0;
 
     private readonly IAupStore _inner;
-    private readonly AupBreakerOptions _options;
+    private readonly BreakerPolicy _options;
     private readonly TimeProvider _time;
     private readonly ILogger<StoreCircuitBreaker> _logger;
 
@@ -26,7 +26,7 @@ internal sealed partial class StoreCircuitBreaker : IAupStore
     private long _unavailableSinceSummary;
     private long _unavailableSinceOpened;
 
-    public StoreCircuitBreaker(IAupStore inner, AupBreakerOptions options, TimeProvider time, ILogger<StoreCircuitBreaker> logger)
+    public StoreCircuitBreaker(IAupStore inner, BreakerPolicy options, TimeProvider time, ILogger<StoreCircuitBreaker> logger)
     {
         ArgumentNullException.ThrowIfNull(inner);
         ArgumentNullException.ThrowIfNull(options);
@@ -41,7 +41,7 @@ internal sealed partial class StoreCircuitBreaker : IAupStore
     /// <summary>Whether requests currently bypass the store.</summary>
     public bool IsOpen => Volatile.Read(ref _openUntil) != Closed;
 
-    public ValueTask<AupDecision> RecordRequestAsync(AupKey key, TimeSpan window)
+    public ValueTask<StoreAnswer> RecordRequestAsync(AupKey key, TimeSpan window)
     {
         if (Volatile.Read(ref _openUntil) == Closed)
         {
@@ -64,16 +64,16 @@ internal sealed partial class StoreCircuitBreaker : IAupStore
         return ValueTask.FromResult(ShortCircuit());
     }
 
-    private async ValueTask<AupDecision> AwaitClosedAsync(ValueTask<AupDecision> pending)
+    private async ValueTask<StoreAnswer> AwaitClosedAsync(ValueTask<StoreAnswer> pending)
     {
         var decision = await pending.ConfigureAwait(false);
         OnClosedResult(decision);
         return decision;
     }
 
-    private void OnClosedResult(AupDecision decision)
+    private void OnClosedResult(StoreAnswer decision)
     {
-        if (decision != AupDecision.StoreUnavailable)
+        if (decision != StoreAnswer.StoreUnavailable)
         {
             // Reads before writing: the healthy hot path must not bounce a shared cache line between cores.
             if (Volatile.Read(ref _consecutiveFailures) != 0)
@@ -90,12 +90,12 @@ internal sealed partial class StoreCircuitBreaker : IAupStore
         }
     }
 
-    private async ValueTask<AupDecision> ProbeAsync(AupKey key, TimeSpan window)
+    private async ValueTask<StoreAnswer> ProbeAsync(AupKey key, TimeSpan window)
     {
         try
         {
             var decision = await _inner.RecordRequestAsync(key, window).ConfigureAwait(false);
-            if (decision == AupDecision.StoreUnavailable)
+            if (decision == StoreAnswer.StoreUnavailable)
             {
                 Interlocked.Increment(ref _unavailableSinceOpened);
                 Interlocked.Increment(ref _unavailableSinceSummary);
@@ -114,7 +114,7 @@ internal sealed partial class StoreCircuitBreaker : IAupStore
         }
     }
 
-    private AupDecision ShortCircuit()
+    private StoreAnswer ShortCircuit()
     {
         Interlocked.Increment(ref _unavailableSinceOpened);
         var sinceSummary = Interlocked.Increment(ref _unavailableSinceSummary);
@@ -127,7 +127,7 @@ internal sealed partial class StoreCircuitBreaker : IAupStore
             Log.StillOpen(_logger, _time.GetElapsedTime(Volatile.Read(ref _openedAt), now).TotalSeconds, sinceSummary);
         }
 
-        return AupDecision.StoreUnavailable;
+        return StoreAnswer.StoreUnavailable;
     }
 
     private void Open()

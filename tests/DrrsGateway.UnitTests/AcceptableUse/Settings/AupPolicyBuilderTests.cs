@@ -3,15 +3,13 @@ using DrrsGateway.AcceptableUse.Settings;
 using DrrsGateway.AcceptableUse.Stores;
 using DrrsGateway.TestSupport;
 
-namespace DrrsGateway.UnitTests.AcceptableUse;
+namespace DrrsGateway.UnitTests.AcceptableUse.Settings;
 
-public sealed class AupOptionsValidatorTests
+public sealed class AupPolicyBuilderTests
 {
-    private readonly AupOptionsValidator _validator = new();
-
     [Fact]
     public void Validate_Defaults_Succeed() =>
-        Assert.True(_validator.Validate(null, new AupOptions()).Succeeded);
+        Assert.True(Validate(new AupOptions()).Succeeded);
 
     [Theory]
     [InlineData(0)]
@@ -124,7 +122,7 @@ public sealed class AupOptionsValidatorTests
         {
             var options = new AupOptions { Identity = { ClientCertificate = { Mode = ClientCertificateMode.Require, TrustedCaPath = path, ForwardedHeader = "X-Client-Cert" } } };
 
-            Assert.True(_validator.Validate(null, options).Succeeded);
+            Assert.True(Validate(options).Succeeded);
         }
         finally
         {
@@ -142,12 +140,21 @@ public sealed class AupOptionsValidatorTests
     public void Validate_UnusableExemptUser_NamesTheSetting(string user) =>
         AssertFailureNames("Aup:ExemptUsers", new AupOptions { ExemptUsers = [user] });
 
-    private string AssertFailureNames(string setting, AupOptions options)
+    private static string AssertFailureNames(string setting, AupOptions options)
     {
-        var result = _validator.Validate(null, options);
+        var result = Validate(options);
 
-        Assert.True(result.Failed);
+        Assert.False(result.Succeeded);
         Assert.Contains(setting, result.FailureMessage, StringComparison.Ordinal);
         return result.FailureMessage;
     }
+
+    private static Result Validate(AupOptions options)
+    {
+        var built = TestPolicy.Builder.TryBuild(options, out var policy, out var failures);
+        Assert.Equal(built, policy is not null);
+        return new(built, string.Join("; ", failures));
+    }
+
+    private sealed record Result(bool Succeeded, string FailureMessage);
 }

@@ -1,0 +1,106 @@
+using System.Buffers;
+using System.Collections.Frozen;
+using System.Diagnostics.CodeAnalysis;
+using DrrsGateway.AcceptableUse.Identity;
+using DrrsGateway.AcceptableUse.Services;
+using DrrsGateway.AcceptableUse.Soap;
+using DrrsGateway.AcceptableUse.Stores.Redis;
+
+namespace DrrsGateway.AcceptableUse.Settings;
+
+/// <summary>
+/// Turns bound <see cref="AupOptions"/> into an <see cref="AupPolicy"/>: every value parsed and checked once,
+/// here or in its feature's own policy type (identity, SOAP, services, breaker), each failure a message that
+/// names the setting.
+/// </summary>
+internal sealed class AupPolicyBuilder(TimeProvider time, ILoggerFactory loggers)
+{
+    private static readonly SearchValues<char> PatternChars = SearchValues.Create("*?[]\\{}");
+
+    /// <summary>Builds the policy, or returns false with every reason it cannot be built.</summary>
+    public bool TryBuild(AupOptions options, [NotNullWhen(true)] out AupPolicy? policy, out IReadOnlyList<string> failures)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var problems = new List<string>();
+        CheckPolicy(options, problems);
+        var identity = IdentityPolicy.Create(options.Identity, anchors => new ClientCertificateVerifier(
+            anchors, options.Identity.ClientCertificate.CheckRevocation, options.Identity.CertificateUser, time, loggers.CreateLogger<ClientCertificateVerifier>()), problems);
+        var exemptUsers = ExemptUsers(options, problems);
+        var breaker = BreakerPolicy.Create(options.Breaker, problems);
+        var soap = SoapPolicy.Create(options.Soap, problems);
+        if (!ServiceCatalog.TryCreate(options.Services.Enabled, options.Services.Names, options.Services.Pattern, out var catalog, out var catalogProblem))
+        {
+            problems.Add(catalogProblem!);
+        }
+
+        failures = problems;
+        policy = problems.Count != 0 ? null : new AupPolicy
+        {
+            Enabled = options.Enabled,
+            WindowSeconds = options.WindowSeconds,
+            OnStoreFailure = options.OnStoreFailure,
+            StoreTimeout = TimeSpan.FromMilliseconds(options.StoreTimeoutMilliseconds),
+            FloodShield = options.FloodShield,
+            Breaker = breaker,
+            KeyPrefix = options.KeyPrefix,
+            MaxServiceLength = options.MaxServiceLength,
+            ExemptUsers = exemptUsers,
+            AdvertisePolicy = options.AdvertisePolicy,
+            Identity = identity,
+            Soap = soap,
+            Services = catalog,
+        };
+        return policy is not null;
+    }
+
+    private static void CheckPolicy(AupOptions options, List<string> failures)
+    {
+        if (!AupWindow.IsValid(options.WindowSeconds))
+        {
+            failures.Add($"Aup:WindowSeconds must be {AupWindow.Range} (CAISO's policy is 30); it is {options.WindowSeconds}.");
+        }
+
+        if (!Enum.IsDefined(options.OnStoreFailure))
+        {
+            failures.Add($"Aup:OnStoreFailure must be Allow or Reject; it is {options.OnStoreFailure}.");
+        }
+
+        if (options.StoreTimeoutMilliseconds is < 1 or > 60_000)
+        {
+            failures.Add($"Aup:StoreTimeoutMilliseconds must be from 1 to 60000; it is {options.StoreTimeoutMilliseconds}.");
+        }
+
+        if (string.IsNullOrWhiteSpace(options.KeyPrefix))
+        {
+            failures.Add("Aup:KeyPrefix must not be empty.");
+        }
+        else if (options.KeyPrefix.AsSpan().IndexOfAny(PatternChars) >= 0)
+        {
+            // The prefix starts the SCAN patterns of admin look-ups and must not carry glob or hash-tag characters.
+            failures.Add($"Aup:KeyPrefix may not contain * ? [ ] \\ {{ or }}; it is '{options.KeyPrefix}'.");
+        }
+
+        if (options.MaxServiceLength is < 1 or > 4096)
+        {
+            failures.Add($"Aup:MaxServiceLength must be from 1 to 4096; it is {options.MaxServiceLength}.");
+        }
+    }
+
+    private static FrozenSet<string> ExemptUsers(AupOptions options, List<string> failures)
+    {
+        var users = new List<string>();
+        foreach (var entry in options.ExemptUsers)
+        {
+            var user = entry.Trim();
+            if (NameRules.Check(user, options.Identity.MaxLength, "exempt user") is { } problem)
+            {
+                failures.Add($"Aup:ExemptUsers holds an unusable entry: {problem}");
+                continue;
+            }
+
+            users.Add(user);
+        }
+
+        return users.ToFrozenSet(StringComparer.Ordinal);
+    }
+}

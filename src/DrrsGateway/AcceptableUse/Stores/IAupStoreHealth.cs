@@ -1,0 +1,16 @@
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace DrrsGateway.AcceptableUse.Stores;
+
+/// <summary>What the store in use can say about itself: to the readiness probe and the start-up report.</summary>
+internal interface IAupStoreHealth
+{
+    /// <summary>Whether every replica shares the store (Redis), so the policy holds across them.</summary>
+    bool IsShared { get; }
+
+    /// <summary>Why the store cannot answer now, or null when it can.</summary>
+    string? Problem { get; }
+
+    /// <summary>Whether the store answers within <paramref name="timeout"/>; <paramref name="failure"/> is the status when it does not.</summary>
+    Task<HealthCheckResult> CheckReadinessAsync(TimeSpan timeout, HealthStatus failure, CancellationToken cancellationToken);
+}

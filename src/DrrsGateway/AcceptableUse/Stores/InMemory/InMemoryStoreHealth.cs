@@ -1,0 +1,14 @@
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace DrrsGateway.AcceptableUse.Stores.InMemory;
+
+/// <summary>The embedded store lives in the process: always ready, never shared.</summary>
+internal sealed class InMemoryStoreHealth : IAupStoreHealth
+{
+    public bool IsShared => false;
+
+    public string? Problem => null;
+
+    public Task<HealthCheckResult> CheckReadinessAsync(TimeSpan timeout, HealthStatus failure, CancellationToken cancellationToken) =>
+        Task.FromResult(HealthCheckResult.Healthy("The embedded in-memory store is in use."));
+}

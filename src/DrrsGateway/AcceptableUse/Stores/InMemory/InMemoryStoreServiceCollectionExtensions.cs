@@ -1,0 +1,16 @@
+using DrrsGateway.Admin;
+
+namespace DrrsGateway.AcceptableUse.Stores.InMemory;
+
+/// <summary>Registers the embedded store module: the lock table, its administration and its health.</summary>
+internal static class InMemoryStoreServiceCollectionExtensions
+{
+    public static IServiceCollection AddInMemoryAupStore(this IServiceCollection services)
+    {
+        services.AddSingleton<InMemoryAupStore>();
+        services.AddSingleton<IAupStore>(sp => sp.GetRequiredService<InMemoryAupStore>());
+        services.AddSingleton<ILockAdministration, InMemoryLockAdministration>();
+        services.AddSingleton<IAupStoreHealth, InMemoryStoreHealth>();
+        return services;
+    }
+}
