@@ -299,41 +299,41 @@ internal sealed partial class AupMiddleware
 
     private static partial class Log
     {
-        [LoggerMessage(1, LogLevel.Information, "AUP {Decision}: {User} called {Service} again within the window; retry after {RetryAfterSeconds} s ({SuppressedRefusals} more refusals of this pair since its last logged one)")]
+        [LoggerMessage(EventIds.Rejected, LogLevel.Information, "AUP {Decision}: {User} called {Service} again within the window; retry after {RetryAfterSeconds} s ({SuppressedRefusals} more refusals of this pair since its last logged one)")]
         public static partial void Rejected(ILogger logger, string user, string service, string decision, int retryAfterSeconds, long suppressedRefusals);
 
         // Further refusals of a pair within a window: Debug, so a flood cannot drown the log or slow it down.
-        [LoggerMessage(10, LogLevel.Debug, "AUP {Decision}: {User} called {Service} again within the window; retry after {RetryAfterSeconds} s")]
+        [LoggerMessage(EventIds.RejectedRepeat, LogLevel.Debug, "AUP {Decision}: {User} called {Service} again within the window; retry after {RetryAfterSeconds} s")]
         public static partial void RejectedRepeat(ILogger logger, string user, string service, string decision, int retryAfterSeconds);
 
-        [LoggerMessage(2, LogLevel.Debug, "AUP {Decision}: {User} called {Service}")]
+        [LoggerMessage(EventIds.Allowed, LogLevel.Debug, "AUP {Decision}: {User} called {Service}")]
         public static partial void Allowed(ILogger logger, string user, string service, string decision);
 
-        [LoggerMessage(3, LogLevel.Debug, "AUP store unavailable: forwarding {User} calling {Service} unchecked (OnStoreFailure=Allow)")]
+        [LoggerMessage(EventIds.StoreFailureAllowed, LogLevel.Debug, "AUP store unavailable: forwarding {User} calling {Service} unchecked (OnStoreFailure=Allow)")]
         public static partial void StoreFailureAllowed(ILogger logger, string user, string service);
 
-        [LoggerMessage(4, LogLevel.Debug, "AUP store unavailable: refusing {User} calling {Service} (OnStoreFailure=Reject)")]
+        [LoggerMessage(EventIds.StoreFailureRejected, LogLevel.Debug, "AUP store unavailable: refusing {User} calling {Service} (OnStoreFailure=Reject)")]
         public static partial void StoreFailureRejected(ILogger logger, string user, string service);
 
-        [LoggerMessage(5, LogLevel.Information, "AUP refused a request to {Path} with no user identity")]
+        [LoggerMessage(EventIds.Unidentified, LogLevel.Information, "AUP refused a request to {Path} with no user identity")]
         public static partial void Unidentified(ILogger logger, PathString path);
 
-        [LoggerMessage(6, LogLevel.Information, "AUP refused a request it cannot key: {Reason} ({SuppressedRefusals} more such refusals of this user since the last logged one)")]
+        [LoggerMessage(EventIds.BadRequest, LogLevel.Information, "AUP refused a request it cannot key: {Reason} ({SuppressedRefusals} more such refusals of this user since the last logged one)")]
         public static partial void BadRequest(ILogger logger, string reason, long suppressedRefusals);
 
-        [LoggerMessage(7, LogLevel.Information, "AUP {Decision}: {User} called {Service} again within the window and would have been refused (retry after {RetryAfterSeconds} s); forwarded, the route is in shadow mode")]
+        [LoggerMessage(EventIds.ShadowRejected, LogLevel.Information, "AUP {Decision}: {User} called {Service} again within the window and would have been refused (retry after {RetryAfterSeconds} s); forwarded, the route is in shadow mode")]
         public static partial void ShadowRejected(ILogger logger, string user, string service, string decision, int retryAfterSeconds);
 
-        [LoggerMessage(8, LogLevel.Information, "AUP {Decision}: a request to {Path} would have been answered {StatusCode}; forwarded, the route is in shadow mode")]
+        [LoggerMessage(EventIds.ShadowRefusal, LogLevel.Information, "AUP {Decision}: a request to {Path} would have been answered {StatusCode}; forwarded, the route is in shadow mode")]
         public static partial void ShadowRefusal(ILogger logger, int statusCode, PathString path, string decision);
 
-        [LoggerMessage(9, LogLevel.Debug, "AUP {Decision}: {User} is exempt, {Path} forwarded unchecked")]
+        [LoggerMessage(EventIds.Exempt, LogLevel.Debug, "AUP {Decision}: {User} is exempt, {Path} forwarded unchecked")]
         public static partial void Exempt(ILogger logger, string user, PathString path, string decision);
 
-        [LoggerMessage(11, LogLevel.Debug, "AUP {Decision}: {Path} reads a service description, forwarded without counting")]
+        [LoggerMessage(EventIds.MetadataRead, LogLevel.Debug, "AUP {Decision}: {Path} reads a service description, forwarded without counting")]
         public static partial void MetadataRead(ILogger logger, PathString path, string decision);
 
-        [LoggerMessage(12, LogLevel.Information, "AUP {Decision}: {User} called {Path}, naming no operation in Aup:Services; refused, no lock written ({SuppressedRefusals} more such refusals of this user since the last logged one)")]
+        [LoggerMessage(EventIds.UnknownService, LogLevel.Information, "AUP {Decision}: {User} called {Path}, naming no operation in Aup:Services; refused, no lock written ({SuppressedRefusals} more such refusals of this user since the last logged one)")]
         public static partial void UnknownService(ILogger logger, string user, PathString path, string decision, long suppressedRefusals);
     }
 }

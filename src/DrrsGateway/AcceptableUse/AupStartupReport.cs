@@ -42,19 +42,19 @@ internal sealed partial class AupStartupReport(AupPolicyProvider policy, IAupSto
 
     private static partial class Log
     {
-        [LoggerMessage(120, LogLevel.Warning, "AUP uses the embedded in-memory store ({WindowSeconds} s window): the policy is enforced per gateway instance only. Set ConnectionStrings:Redis to share it across replicas")]
+        [LoggerMessage(EventIds.StartupEmbeddedStore, LogLevel.Warning, "AUP uses the embedded in-memory store ({WindowSeconds} s window): the policy is enforced per gateway instance only. Set ConnectionStrings:Redis to share it across replicas")]
         public static partial void EmbeddedStore(ILogger logger, int windowSeconds);
 
-        [LoggerMessage(121, LogLevel.Information, "AUP enforced through Redis ({WindowSeconds} s window, on store failure: {OnStoreFailure})")]
+        [LoggerMessage(EventIds.StartupSharedStore, LogLevel.Information, "AUP enforced through Redis ({WindowSeconds} s window, on store failure: {OnStoreFailure})")]
         public static partial void SharedStore(ILogger logger, int windowSeconds, StoreFailureMode onStoreFailure);
 
-        [LoggerMessage(124, LogLevel.Warning, "AUP is to be enforced through Redis ({WindowSeconds} s window), which is not connected yet ({Problem}): until it is, every request is handled as Aup:OnStoreFailure={OnStoreFailure} says")]
+        [LoggerMessage(EventIds.StartupSharedStoreNotConnected, LogLevel.Warning, "AUP is to be enforced through Redis ({WindowSeconds} s window), which is not connected yet ({Problem}): until it is, every request is handled as Aup:OnStoreFailure={OnStoreFailure} says")]
         public static partial void SharedStoreNotConnected(ILogger logger, int windowSeconds, StoreFailureMode onStoreFailure, string problem);
 
-        [LoggerMessage(122, LogLevel.Warning, "AUP is disabled (Aup:Enabled=false): every request is forwarded unchecked")]
+        [LoggerMessage(EventIds.StartupPolicyDisabled, LogLevel.Warning, "AUP is disabled (Aup:Enabled=false): every request is forwarded unchecked")]
         public static partial void Disabled(ILogger logger);
 
-        [LoggerMessage(123, LogLevel.Warning, "AUP service catalog is off (Aup:Services:Enabled=false): every versioned name is taken for an operation, so made-up names become lock keys and reach DRRS")]
+        [LoggerMessage(EventIds.StartupCatalogOff, LogLevel.Warning, "AUP service catalog is off (Aup:Services:Enabled=false): every versioned name is taken for an operation, so made-up names become lock keys and reach DRRS")]
         public static partial void CatalogOff(ILogger logger);
     }
 }

@@ -48,10 +48,10 @@ public static partial class AdminEndpointRouteBuilderExtensions
 
     private static partial class Log
     {
-        [LoggerMessage(210, LogLevel.Information, "Admin API on at {AdminPath} (key {KeyFingerprint})")]
+        [LoggerMessage(EventIds.AdminEnabled, LogLevel.Information, "Admin API on at {AdminPath} (key {KeyFingerprint})")]
         public static partial void Enabled(ILogger logger, string adminPath, string keyFingerprint);
 
-        [LoggerMessage(211, LogLevel.Information, "Admin API off: set Admin:ApiKey to turn it on")]
+        [LoggerMessage(EventIds.AdminDisabled, LogLevel.Information, "Admin API off: set Admin:ApiKey to turn it on")]
         public static partial void Disabled(ILogger logger);
     }
 }

@@ -96,22 +96,22 @@ internal sealed partial class LockAdminEndpoints
 
     private static partial class Log
     {
-        [LoggerMessage(200, LogLevel.Information, "Admin {AdminAction} by {RemoteAddress} (key {KeyFingerprint}): {User} has {LockCount} open lock(s)")]
+        [LoggerMessage(EventIds.AdminListed, LogLevel.Information, "Admin {AdminAction} by {RemoteAddress} (key {KeyFingerprint}): {User} has {LockCount} open lock(s)")]
         public static partial void Listed(ILogger logger, string adminAction, string user, int lockCount, string remoteAddress, string keyFingerprint);
 
-        [LoggerMessage(201, LogLevel.Information, "Admin {AdminAction} by {RemoteAddress} (key {KeyFingerprint}): cleared {LocksAffected} lock(s) of {User} on {Service}")]
+        [LoggerMessage(EventIds.AdminCleared, LogLevel.Information, "Admin {AdminAction} by {RemoteAddress} (key {KeyFingerprint}): cleared {LocksAffected} lock(s) of {User} on {Service}")]
         public static partial void Cleared(ILogger logger, string adminAction, string user, string service, int locksAffected, string remoteAddress, string keyFingerprint);
 
-        [LoggerMessage(202, LogLevel.Information, "Admin {AdminAction} by {RemoteAddress} (key {KeyFingerprint}): cleared {LocksAffected} lock(s) of {User}")]
+        [LoggerMessage(EventIds.AdminClearedAll, LogLevel.Information, "Admin {AdminAction} by {RemoteAddress} (key {KeyFingerprint}): cleared {LocksAffected} lock(s) of {User}")]
         public static partial void ClearedAll(ILogger logger, string adminAction, string user, int locksAffected, string remoteAddress, string keyFingerprint);
 
-        [LoggerMessage(203, LogLevel.Warning, "Admin {AdminAction} refused to {RemoteAddress}: {KeyProblem} API key")]
+        [LoggerMessage(EventIds.AdminUnauthorized, LogLevel.Warning, "Admin {AdminAction} refused to {RemoteAddress}: {KeyProblem} API key")]
         public static partial void Unauthorized(ILogger logger, string adminAction, string keyProblem, string remoteAddress);
 
-        [LoggerMessage(204, LogLevel.Information, "Admin {AdminAction} by {RemoteAddress} (key {KeyFingerprint}) refused: {Problem}")]
+        [LoggerMessage(EventIds.AdminInvalid, LogLevel.Information, "Admin {AdminAction} by {RemoteAddress} (key {KeyFingerprint}) refused: {Problem}")]
         public static partial void Invalid(ILogger logger, string adminAction, string problem, string remoteAddress, string keyFingerprint);
 
-        [LoggerMessage(205, LogLevel.Warning, "Admin {AdminAction} by {RemoteAddress} (key {KeyFingerprint}) for {User} failed: the lock store did not answer")]
+        [LoggerMessage(EventIds.AdminStoreUnavailable, LogLevel.Warning, "Admin {AdminAction} by {RemoteAddress} (key {KeyFingerprint}) for {User} failed: the lock store did not answer")]
         public static partial void StoreUnavailable(ILogger logger, string adminAction, string user, string remoteAddress, string keyFingerprint, Exception exception);
     }
 }

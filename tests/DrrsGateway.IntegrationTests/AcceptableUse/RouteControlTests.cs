@@ -43,8 +43,8 @@ public sealed class RouteControlTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.OK, second.StatusCode);
         Assert.Equal(2, _backend.CountFor("/shadow/retrieveDRRSLocations_v1"));
-        Assert.Empty(_gateway.Logs.WithEventId(1));
-        var shadow = Assert.Single(_gateway.Logs.WithEventId(7));
+        Assert.Empty(_gateway.Logs.WithEventId(EventIds.Rejected));
+        var shadow = Assert.Single(_gateway.Logs.WithEventId(EventIds.ShadowRejected));
         Assert.Equal(LogEventLevel.Information, shadow.Level);
         Assert.Equal("Shadow", Scalar(shadow, "Decision"));
         Assert.Equal("alice", Scalar(shadow, "User"));
@@ -60,7 +60,7 @@ public sealed class RouteControlTests : IAsyncLifetime
         await At(45, "/shadow/RetrieveDRRSBatchStatus_v1");
         await At(76, "/shadow/RetrieveDRRSBatchStatus_v1");
 
-        Assert.Equal(2, _gateway.Logs.WithEventId(7).Count());
+        Assert.Equal(2, _gateway.Logs.WithEventId(EventIds.ShadowRejected).Count());
         Assert.Equal(4, _backend.CountFor("/shadow/RetrieveDRRSBatchStatus_v1"));
     }
 
@@ -70,9 +70,9 @@ public sealed class RouteControlTests : IAsyncLifetime
         using var response = await _client.PostAsync("/shadow/RetrieveDRRSBatchStatus_v1", new StringContent("<soap/>"));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var shadow = Assert.Single(_gateway.Logs.WithEventId(8));
+        var shadow = Assert.Single(_gateway.Logs.WithEventId(EventIds.ShadowRefusal));
         Assert.Equal(401, Scalar(shadow, "StatusCode"));
-        Assert.Empty(_gateway.Logs.WithEventId(5));
+        Assert.Empty(_gateway.Logs.WithEventId(EventIds.Unidentified));
     }
 
     [Fact]

@@ -65,7 +65,7 @@ public sealed class ServiceCatalogTests(RedisFixture redis) : IAsyncLifetime
         Assert.Equal(HttpStatusCode.BadRequest, dropped.StatusCode);
 
         await File.WriteAllTextAsync(file, new JsonObject { ["Aup"] = new JsonObject { ["Services"] = new JsonObject { ["Pattern"] = "([unclosed" } } }.ToJsonString());
-        await EventuallyAsync(() => Task.FromResult(gateway.Logs.WithEventId(132).Any()), "the bad catalog is rejected");
+        await EventuallyAsync(() => Task.FromResult(gateway.Logs.WithEventId(EventIds.SettingsChangeRejected).Any()), "the bad catalog is rejected");
         using var stillNew = await client.CallAsync(NewUser(), "/sst/runtime.asvc/NewDrrsOperation_v2");
         Assert.Equal(HttpStatusCode.OK, stillNew.StatusCode);
     }

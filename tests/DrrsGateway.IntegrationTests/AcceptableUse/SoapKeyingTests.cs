@@ -337,7 +337,7 @@ public sealed class SoapKeyingTests : GatewayTests
         Assert.Equal(HttpStatusCode.OK, custom.StatusCode);
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         Assert.Equal(CaisoMessage, (await SoapFault.ReadAsync(rotated)).Message);
-        Assert.Single(gateway.Logs.WithEventId(123));
+        Assert.Single(gateway.Logs.WithEventId(EventIds.StartupCatalogOff));
     }
 
     [Fact]
@@ -350,7 +350,7 @@ public sealed class SoapKeyingTests : GatewayTests
             Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         }
 
-        Assert.Single(Gateway.Logs.WithEventId(6), e => LogCollector.Scalar(e, "Reason") as string == "The request body is not a well-formed SOAP envelope.");
+        Assert.Single(Gateway.Logs.WithEventId(EventIds.BadRequest), e => LogCollector.Scalar(e, "Reason") as string == "The request body is not a well-formed SOAP envelope.");
     }
 
     [Fact]

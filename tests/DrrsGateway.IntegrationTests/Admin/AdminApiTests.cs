@@ -237,17 +237,17 @@ public abstract class AdminApiTests : IAsyncLifetime
         using var clearedAll = await AdminAsync(HttpMethod.Delete, $"/admin/locks/{user}");
         using var refused = await _client.GetAsync($"/admin/locks/{user}");
 
-        var list = Assert.Single(_gateway.Logs.WithEventId(200), e => LogCollector.Scalar(e, "User") as string == user);
+        var list = Assert.Single(_gateway.Logs.WithEventId(EventIds.AdminListed), e => LogCollector.Scalar(e, "User") as string == user);
         Assert.Equal("list", LogCollector.Scalar(list, "AdminAction"));
         Assert.Equal(1, LogCollector.Scalar(list, "LockCount"));
         Assert.Equal(IPAddress.Loopback.ToString(), LogCollector.Scalar(list, "RemoteAddress"));
         Assert.StartsWith("sha256:", LogCollector.Scalar(list, "KeyFingerprint") as string, StringComparison.Ordinal);
-        var clear = Assert.Single(_gateway.Logs.WithEventId(201), e => LogCollector.Scalar(e, "User") as string == user);
+        var clear = Assert.Single(_gateway.Logs.WithEventId(EventIds.AdminCleared), e => LogCollector.Scalar(e, "User") as string == user);
         Assert.Equal(1, LogCollector.Scalar(clear, "LocksAffected"));
         Assert.Equal("retrievedrrslocations_v1", LogCollector.Scalar(clear, "Service"));
-        var clearAll = Assert.Single(_gateway.Logs.WithEventId(202), e => LogCollector.Scalar(e, "User") as string == user);
+        var clearAll = Assert.Single(_gateway.Logs.WithEventId(EventIds.AdminClearedAll), e => LogCollector.Scalar(e, "User") as string == user);
         Assert.Equal(0, LogCollector.Scalar(clearAll, "LocksAffected"));
-        var unauthorized = Assert.Single(_gateway.Logs.WithEventId(203));
+        var unauthorized = Assert.Single(_gateway.Logs.WithEventId(EventIds.AdminUnauthorized));
         Assert.Equal(LogEventLevel.Warning, unauthorized.Level);
         Assert.Equal("missing", LogCollector.Scalar(unauthorized, "KeyProblem"));
         Assert.DoesNotContain(_gateway.Logs.Events, e => e.RenderMessage().Contains(Key, StringComparison.Ordinal)

@@ -28,7 +28,7 @@ public sealed class AdminSwitchTests : BackendTests
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Empty(Backend.Requests);
-        Assert.Single(gateway.Logs.WithEventId(211));
+        Assert.Single(gateway.Logs.WithEventId(EventIds.AdminDisabled));
     }
 
     [Fact]

@@ -51,7 +51,7 @@ public sealed class RedisAdminApiTests(RedisFixture redis) : AdminApiTests
             Assert.InRange(clock.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(12));
         }
 
-        Assert.NotEmpty(gateway.Logs.WithEventId(205));
+        Assert.NotEmpty(gateway.Logs.WithEventId(EventIds.AdminStoreUnavailable));
     }
 
     [Fact]

@@ -15,7 +15,7 @@ public sealed class RefusalLoggingTests : BackendTests
         using var first = await client.CallAsync("alice");
         using var second = await client.CallAsync("alice");
 
-        var refusal = Assert.Single(gateway.Logs.WithEventId(1));
+        var refusal = Assert.Single(gateway.Logs.WithEventId(EventIds.Rejected));
         Assert.Equal(LogEventLevel.Information, refusal.Level);
         Assert.Equal("alice", Scalar(refusal, "User"));
         Assert.Equal("retrievedrrslocations_v1", Scalar(refusal, "Service"));
@@ -35,9 +35,9 @@ public sealed class RefusalLoggingTests : BackendTests
             using var response = await client.CallAsync("flooder");
         }
 
-        var refusal = Assert.Single(gateway.Logs.WithEventId(1));
+        var refusal = Assert.Single(gateway.Logs.WithEventId(EventIds.Rejected));
         Assert.Equal(0L, Scalar(refusal, "SuppressedRefusals"));
-        Assert.Equal(18, gateway.Logs.WithEventId(10).Count());
+        Assert.Equal(18, gateway.Logs.WithEventId(EventIds.RejectedRepeat).Count());
     }
 
     [Fact]
@@ -58,7 +58,7 @@ public sealed class RefusalLoggingTests : BackendTests
         await using var gateway = new GatewayFactory(Backend.Address);
         using var client = gateway.CreateClientFrom();
 
-        var warning = Assert.Single(gateway.Logs.WithEventId(120));
+        var warning = Assert.Single(gateway.Logs.WithEventId(EventIds.StartupEmbeddedStore));
         Assert.Equal(LogEventLevel.Warning, warning.Level);
     }
 

@@ -106,8 +106,8 @@ public sealed class SettingsReloadTests : IAsyncLifetime
         using var client = _gateway.CreateClientFrom();
         Write(new JsonObject { ["Aup"] = new JsonObject { ["WindowSeconds"] = 0, ["ExemptUsers"] = new JsonArray("monitor") } });
 
-        await EventuallyAsync(() => Task.FromResult(_gateway.Logs.WithEventId(132).Any()), "the invalid change is logged");
-        var error = _gateway.Logs.WithEventId(132).First();
+        await EventuallyAsync(() => Task.FromResult(_gateway.Logs.WithEventId(EventIds.SettingsChangeRejected).Any()), "the invalid change is logged");
+        var error = _gateway.Logs.WithEventId(EventIds.SettingsChangeRejected).First();
         Assert.Equal(LogEventLevel.Error, error.Level);
         Assert.Contains("Aup:WindowSeconds", error.RenderMessage(), StringComparison.Ordinal);
 

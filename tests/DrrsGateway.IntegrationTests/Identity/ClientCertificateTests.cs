@@ -42,7 +42,7 @@ public sealed class ClientCertificateTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         Assert.Equal(HttpStatusCode.TooManyRequests, second.StatusCode);
-        var refusal = Assert.Single(_gateway.Factory.Logs.WithEventId(1));
+        var refusal = Assert.Single(_gateway.Factory.Logs.WithEventId(EventIds.Rejected));
         Assert.Equal("alice", Assert.IsType<ScalarValue>(refusal.Properties["User"]).Value);
     }
 
@@ -72,7 +72,7 @@ public sealed class ClientCertificateTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Empty(_backend.Requests);
-        Assert.Single(_gateway.Factory.Logs.WithEventId(130));
+        Assert.Single(_gateway.Factory.Logs.WithEventId(EventIds.CertificateUntrusted));
     }
 
     [Fact]
@@ -113,7 +113,7 @@ public sealed class ClientCertificateTests : IAsyncLifetime
         using var first = await client.PostAsync(LocationsPath, new StringContent("<soap/>"));
         using var second = await client.PostAsync(LocationsPath, new StringContent("<soap/>"));
 
-        var refusal = Assert.Single(gateway.Factory.Logs.WithEventId(1));
+        var refusal = Assert.Single(gateway.Factory.Logs.WithEventId(EventIds.Rejected));
         Assert.Equal(alice.Thumbprint, Assert.IsType<ScalarValue>(refusal.Properties["User"]).Value);
     }
 

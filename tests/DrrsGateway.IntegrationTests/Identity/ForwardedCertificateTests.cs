@@ -192,5 +192,5 @@ public sealed class ForwardedCertificateTests : IAsyncLifetime
     }
 
     private static object? RefusedUser(GatewayFactory gateway) =>
-        Assert.IsType<ScalarValue>(Assert.Single(gateway.Logs.WithEventId(1)).Properties["User"]).Value;
+        Assert.IsType<ScalarValue>(Assert.Single(gateway.Logs.WithEventId(EventIds.Rejected)).Properties["User"]).Value;
 }

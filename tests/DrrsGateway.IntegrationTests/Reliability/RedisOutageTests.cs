@@ -35,7 +35,7 @@ public sealed class RedisOutageTests : OwnRedisTests
         var outageWarnings = gateway.Logs.Events.Count(e => e.Level >= LogEventLevel.Warning
             && e.Properties.TryGetValue("SourceContext", out var source) && source.ToString().Contains("AcceptableUse", StringComparison.Ordinal));
         Assert.InRange(outageWarnings, 1, 3);
-        Assert.Single(gateway.Logs.WithEventId(140));
+        Assert.Single(gateway.Logs.WithEventId(EventIds.BreakerOpened));
     }
 
     [Fact]
@@ -76,7 +76,7 @@ public sealed class RedisOutageTests : OwnRedisTests
             await Task.Delay(200);
         }
 
-        Assert.NotEmpty(gateway.Logs.WithEventId(142));
+        Assert.NotEmpty(gateway.Logs.WithEventId(EventIds.BreakerClosed));
     }
 
     [Fact]
@@ -112,8 +112,8 @@ public sealed class RedisOutageTests : OwnRedisTests
         Assert.True(elapsed < AnswerBound, $"answered in {elapsed.TotalMilliseconds:0} ms");
 
         // The start-up report says the policy is not enforced yet, not that it is enforced through Redis.
-        Assert.Single(gateway.Logs.WithEventId(124));
-        Assert.Empty(gateway.Logs.WithEventId(121));
+        Assert.Single(gateway.Logs.WithEventId(EventIds.StartupSharedStoreNotConnected));
+        Assert.Empty(gateway.Logs.WithEventId(EventIds.StartupSharedStore));
     }
 
     private GatewayFactory NewGateway(string onStoreFailure) => new(Backend.Address, Redis.ConnectionString + ",connectTimeout=1000",

@@ -48,10 +48,10 @@ public sealed class RedisAclTests : BackendTests
         Assert.Contains("\"cleared\":2", await clearedAll.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
         // The checks ran (the memory policy is read through INFO) and found no refused command.
-        await EventuallyAsync(() => Task.FromResult(gateway.Logs.WithEventId(176).Any()), "the server checks ran");
-        Assert.Empty(gateway.Logs.WithEventId(174));
-        Assert.Empty(gateway.Logs.WithEventId(150));
-        Assert.Empty(gateway.Logs.WithEventId(172));
+        await EventuallyAsync(() => Task.FromResult(gateway.Logs.WithEventId(EventIds.RedisMemoryPolicyKeepsLocks).Any()), "the server checks ran");
+        Assert.Empty(gateway.Logs.WithEventId(EventIds.RedisCommandRefused));
+        Assert.Empty(gateway.Logs.WithEventId(EventIds.LockInvalidationSubscribeFailed));
+        Assert.Empty(gateway.Logs.WithEventId(EventIds.RedisServerNotConnected));
     }
 
     [Theory]
@@ -65,10 +65,10 @@ public sealed class RedisAclTests : BackendTests
         await using var gateway = Gateway(redis);
         using var client = gateway.CreateClientFrom();
 
-        await EventuallyAsync(() => Task.FromResult(gateway.Logs.WithEventId(174).Any()), "the refused command is logged");
+        await EventuallyAsync(() => Task.FromResult(gateway.Logs.WithEventId(EventIds.RedisCommandRefused).Any()), "the refused command is logged");
         await Task.Delay(500);
 
-        var refusal = Assert.Single(gateway.Logs.WithEventId(174));
+        var refusal = Assert.Single(gateway.Logs.WithEventId(EventIds.RedisCommandRefused));
         Assert.Equal(command, LogCollector.Scalar(refusal, "RedisCommand"));
     }
 
@@ -79,9 +79,9 @@ public sealed class RedisAclTests : BackendTests
         await using var gateway = Gateway(redis);
         using var client = gateway.CreateClientFrom();
 
-        await EventuallyAsync(() => Task.FromResult(gateway.Logs.WithEventId(172).Any()), "the failed start is reported", TimeSpan.FromSeconds(30));
+        await EventuallyAsync(() => Task.FromResult(gateway.Logs.WithEventId(EventIds.RedisServerNotConnected).Any()), "the failed start is reported", TimeSpan.FromSeconds(30));
 
-        Assert.Contains("'echo'", (string)LogCollector.Scalar(gateway.Logs.WithEventId(172).Single(), "Reason")!, StringComparison.Ordinal);
+        Assert.Contains("'echo'", (string)LogCollector.Scalar(gateway.Logs.WithEventId(EventIds.RedisServerNotConnected).Single(), "Reason")!, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -91,9 +91,9 @@ public sealed class RedisAclTests : BackendTests
         await using var gateway = new GatewayFactory(Backend.Address, $"{redis.ConnectionString},user=drrs-gateway,password=not-{Password}");
         using var client = gateway.CreateClientFrom();
 
-        await EventuallyAsync(() => Task.FromResult(gateway.Logs.WithEventId(172).Any()), "the failed start is reported", TimeSpan.FromSeconds(30));
+        await EventuallyAsync(() => Task.FromResult(gateway.Logs.WithEventId(EventIds.RedisServerNotConnected).Any()), "the failed start is reported", TimeSpan.FromSeconds(30));
 
-        Assert.Contains("refused the user name or password", (string)LogCollector.Scalar(gateway.Logs.WithEventId(172).Single(), "Reason")!, StringComparison.Ordinal);
+        Assert.Contains("refused the user name or password", (string)LogCollector.Scalar(gateway.Logs.WithEventId(EventIds.RedisServerNotConnected).Single(), "Reason")!, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -11,11 +11,11 @@ public sealed class RedisClusterChecksTests(RedisClusterFixture cluster) : IClas
         await using var gateway = new GatewayFactory("http://127.0.0.1:9/", cluster.ConnectionString);
         using var client = gateway.CreateClientFrom();
 
-        await GatewayRequests.EventuallyAsync(() => Task.FromResult(gateway.Logs.WithEventId(176).Count() >= 3), "each primary's memory policy is reported");
+        await GatewayRequests.EventuallyAsync(() => Task.FromResult(gateway.Logs.WithEventId(EventIds.RedisMemoryPolicyKeepsLocks).Count() >= 3), "each primary's memory policy is reported");
         await Task.Delay(500);
 
-        Assert.Single(gateway.Logs.WithEventId(171));
-        Assert.Empty(gateway.Logs.WithEventId(174));
-        Assert.Empty(gateway.Logs.WithEventId(178));
+        Assert.Single(gateway.Logs.WithEventId(EventIds.RedisServerConnected));
+        Assert.Empty(gateway.Logs.WithEventId(EventIds.RedisCommandRefused));
+        Assert.Empty(gateway.Logs.WithEventId(EventIds.RedisServerCheckFailed));
     }
 }

@@ -15,9 +15,9 @@ public sealed class RedisMemoryPolicyTests
         await using var gateway = new GatewayFactory("http://127.0.0.1:9/", redis.ConnectionString);
         using var client = gateway.CreateClientFrom();
 
-        await GatewayRequests.EventuallyAsync(() => Task.FromResult(gateway.Logs.WithEventId(175).Any()), "the memory policy warning");
+        await GatewayRequests.EventuallyAsync(() => Task.FromResult(gateway.Logs.WithEventId(EventIds.RedisMemoryPolicyEvicts).Any()), "the memory policy warning");
 
-        var warning = gateway.Logs.WithEventId(175).Single();
+        var warning = gateway.Logs.WithEventId(EventIds.RedisMemoryPolicyEvicts).Single();
         Assert.Equal(LogEventLevel.Warning, warning.Level);
         Assert.Equal(policy, LogCollector.Scalar(warning, "MaxmemoryPolicy"));
         Assert.Equal("67108864", LogCollector.Scalar(warning, "MaxmemoryBytes"));
@@ -30,9 +30,9 @@ public sealed class RedisMemoryPolicyTests
         await using var gateway = new GatewayFactory("http://127.0.0.1:9/", redis.ConnectionString);
         using var client = gateway.CreateClientFrom();
 
-        await GatewayRequests.EventuallyAsync(() => Task.FromResult(gateway.Logs.WithEventId(176).Any()), "the memory policy report");
+        await GatewayRequests.EventuallyAsync(() => Task.FromResult(gateway.Logs.WithEventId(EventIds.RedisMemoryPolicyKeepsLocks).Any()), "the memory policy report");
 
-        Assert.Empty(gateway.Logs.WithEventId(175));
+        Assert.Empty(gateway.Logs.WithEventId(EventIds.RedisMemoryPolicyEvicts));
     }
 
     [Fact]
@@ -41,11 +41,11 @@ public sealed class RedisMemoryPolicyTests
         using var redis = RedisServer.Start(null, "--maxmemory", "64mb", "--maxmemory-policy", "allkeys-lfu");
         await using var gateway = new GatewayFactory("http://127.0.0.1:9/", redis.ConnectionString);
         using var client = gateway.CreateClientFrom();
-        await GatewayRequests.EventuallyAsync(() => Task.FromResult(gateway.Logs.WithEventId(175).Any()), "the first warning");
+        await GatewayRequests.EventuallyAsync(() => Task.FromResult(gateway.Logs.WithEventId(EventIds.RedisMemoryPolicyEvicts).Any()), "the first warning");
 
         // A restarted (or failed-over) server may have been configured differently: it is read again.
         redis.Restart();
 
-        await GatewayRequests.EventuallyAsync(() => Task.FromResult(gateway.Logs.WithEventId(175).Count() >= 2), "the warning after reconnecting", TimeSpan.FromSeconds(30));
+        await GatewayRequests.EventuallyAsync(() => Task.FromResult(gateway.Logs.WithEventId(EventIds.RedisMemoryPolicyEvicts).Count() >= 2), "the warning after reconnecting", TimeSpan.FromSeconds(30));
     }
 }

@@ -30,8 +30,8 @@ public sealed class RedisTlsTests(TlsRedisFixture tls) : BackendTests, IClassFix
         Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
         Assert.Equal(1, Backend.CountFor(LocationsPath));
         Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
-        await EventuallyAsync(() => Task.FromResult(gateway.Logs.WithEventId(171).Any()), "the connection is reported");
-        Assert.Equal(true, LogCollector.Scalar(gateway.Logs.WithEventId(171).Single(), "Tls"));
+        await EventuallyAsync(() => Task.FromResult(gateway.Logs.WithEventId(EventIds.RedisServerConnected).Any()), "the connection is reported");
+        Assert.Equal(true, LogCollector.Scalar(gateway.Logs.WithEventId(EventIds.RedisServerConnected).Single(), "Tls"));
     }
 
     [Fact]
@@ -64,8 +64,8 @@ public sealed class RedisTlsTests(TlsRedisFixture tls) : BackendTests, IClassFix
         await using var gateway = new GatewayFactory(Backend.Address, tls.Server.ConnectionString, settings);
         using var client = gateway.CreateClientFrom();
 
-        await EventuallyAsync(() => Task.FromResult(gateway.Logs.WithEventId(172).Any()), "the failed start is reported", TimeSpan.FromSeconds(30));
-        var failure = gateway.Logs.WithEventId(172).Single();
+        await EventuallyAsync(() => Task.FromResult(gateway.Logs.WithEventId(EventIds.RedisServerNotConnected).Any()), "the failed start is reported", TimeSpan.FromSeconds(30));
+        var failure = gateway.Logs.WithEventId(EventIds.RedisServerNotConnected).Single();
         using var ready = await client.GetAsync(HealthEndpointExtensions.ReadinessPath);
 
         Assert.Equal(LogEventLevel.Error, failure.Level);
@@ -131,8 +131,8 @@ public sealed class RedisTlsTests(TlsRedisFixture tls) : BackendTests, IClassFix
         await using var gateway = new GatewayFactory(Backend.Address, server.ConnectionString, tls.GatewaySettings());
         using var client = gateway.CreateClientFrom();
 
-        await EventuallyAsync(() => Task.FromResult(gateway.Logs.WithEventId(170).Any()), "the refused certificate is logged");
-        var refusal = gateway.Logs.WithEventId(170).First();
+        await EventuallyAsync(() => Task.FromResult(gateway.Logs.WithEventId(EventIds.RedisServerCertificateRefused).Any()), "the refused certificate is logged");
+        var refusal = gateway.Logs.WithEventId(EventIds.RedisServerCertificateRefused).First();
         using var ready = await client.GetAsync(HealthEndpointExtensions.ReadinessPath);
         using var call = await client.CallAsync(NewUser());
 

@@ -117,10 +117,10 @@ internal sealed partial class ClientCertificateVerifier
 
     private static partial class Log
     {
-        [LoggerMessage(130, LogLevel.Information, "AUP ignored a client certificate for {Subject}: {Reason}")]
+        [LoggerMessage(EventIds.CertificateUntrusted, LogLevel.Information, "AUP ignored a client certificate for {Subject}: {Reason}")]
         public static partial void Untrusted(ILogger logger, string subject, string reason);
 
-        [LoggerMessage(131, LogLevel.Information, "AUP ignored a trusted client certificate for {Subject}: it has no single {CertificateUser} to name the user")]
+        [LoggerMessage(EventIds.CertificateWithoutUserName, LogLevel.Information, "AUP ignored a trusted client certificate for {Subject}: it has no single {CertificateUser} to name the user")]
         public static partial void NoUserName(ILogger logger, string subject, CertificateUserField certificateUser);
     }
 }

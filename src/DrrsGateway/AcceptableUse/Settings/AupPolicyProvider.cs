@@ -68,7 +68,7 @@ internal sealed partial class AupPolicyProvider : IDisposable
 
     private static partial class Log
     {
-        [LoggerMessage(132, LogLevel.Error, "AUP settings change ignored, the previous settings stay in force: {Errors}")]
+        [LoggerMessage(EventIds.SettingsChangeRejected, LogLevel.Error, "AUP settings change ignored, the previous settings stay in force: {Errors}")]
         public static partial void ReloadRejected(ILogger logger, string errors);
     }
 }

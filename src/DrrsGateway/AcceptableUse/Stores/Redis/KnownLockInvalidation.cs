@@ -75,7 +75,7 @@ internal sealed partial class KnownLockInvalidation : IHostedService
 
     private static partial class Log
     {
-        [LoggerMessage(150, LogLevel.Warning, "Could not subscribe to lock-clearing notices yet; the flood shield may briefly keep refusing a user an admin just unlocked")]
+        [LoggerMessage(EventIds.LockInvalidationSubscribeFailed, LogLevel.Warning, "Could not subscribe to lock-clearing notices yet; the flood shield may briefly keep refusing a user an admin just unlocked")]
         public static partial void SubscribeFailed(ILogger logger, Exception exception);
     }
 }

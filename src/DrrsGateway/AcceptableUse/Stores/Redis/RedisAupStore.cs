@@ -100,7 +100,7 @@ internal sealed partial class RedisAupStore : IAupStore
 
     private static partial class Log
     {
-        [LoggerMessage(100, LogLevel.Debug, "Redis did not answer the policy check")]
+        [LoggerMessage(EventIds.RedisStoreFailed, LogLevel.Debug, "Redis did not answer the policy check")]
         public static partial void StoreFailed(ILogger logger, Exception exception);
     }
 }

@@ -253,34 +253,34 @@ internal sealed partial class RedisConnection : IHostedService, IDisposable
 
     private static partial class Log
     {
-        [LoggerMessage(109, LogLevel.Information, "Thread-pool minimum raised from {From} to {To} worker threads: the Redis client's Sentinel failover blocks pool threads")]
+        [LoggerMessage(EventIds.RedisThreadPoolRaised, LogLevel.Information, "Thread-pool minimum raised from {From} to {To} worker threads: the Redis client's Sentinel failover blocks pool threads")]
         public static partial void ThreadPoolRaised(ILogger logger, int from, int to);
 
-        [LoggerMessage(110, LogLevel.Information, "AUP store is Redis at {Endpoints} (connected); the policy is shared by every gateway using it")]
+        [LoggerMessage(EventIds.RedisConnected, LogLevel.Information, "AUP store is Redis at {Endpoints} (connected); the policy is shared by every gateway using it")]
         public static partial void Connected(ILogger logger, string endpoints);
 
-        [LoggerMessage(111, LogLevel.Error, "Redis connection to {Endpoint} failed ({FailureType})")]
+        [LoggerMessage(EventIds.RedisConnectionFailed, LogLevel.Error, "Redis connection to {Endpoint} failed ({FailureType})")]
         public static partial void ConnectionFailed(ILogger logger, string endpoint, ConnectionFailureType failureType, Exception? exception);
 
-        [LoggerMessage(112, LogLevel.Information, "Redis connection to {Endpoint} restored")]
+        [LoggerMessage(EventIds.RedisConnectionRestored, LogLevel.Information, "Redis connection to {Endpoint} restored")]
         public static partial void ConnectionRestored(ILogger logger, string endpoint);
 
-        [LoggerMessage(114, LogLevel.Error, "AUP store: Redis at {Endpoints} could not be reached at start-up ({Reason}): requests are decided by Aup:OnStoreFailure ({OnStoreFailure}) and the gateway keeps trying to connect")]
+        [LoggerMessage(EventIds.RedisStartFailed, LogLevel.Error, "AUP store: Redis at {Endpoints} could not be reached at start-up ({Reason}): requests are decided by Aup:OnStoreFailure ({OnStoreFailure}) and the gateway keeps trying to connect")]
         public static partial void StartFailed(ILogger logger, string endpoints, StoreFailureMode onStoreFailure, string reason, Exception exception);
 
-        [LoggerMessage(115, LogLevel.Error, "AUP store: Redis at {Endpoints} is not connected at start-up ({Reason}): requests are decided by Aup:OnStoreFailure ({OnStoreFailure}) and the client reconnects every second")]
+        [LoggerMessage(EventIds.RedisStartedDisconnected, LogLevel.Error, "AUP store: Redis at {Endpoints} is not connected at start-up ({Reason}): requests are decided by Aup:OnStoreFailure ({OnStoreFailure}) and the client reconnects every second")]
         public static partial void StartedDisconnected(ILogger logger, string endpoints, StoreFailureMode onStoreFailure, string? reason);
 
-        [LoggerMessage(116, LogLevel.Warning, "AUP store: Redis at {Endpoints} still cannot be reached after {Attempts} attempts ({Reason})")]
+        [LoggerMessage(EventIds.RedisStillFailing, LogLevel.Warning, "AUP store: Redis at {Endpoints} still cannot be reached after {Attempts} attempts ({Reason})")]
         public static partial void StillFailing(ILogger logger, string endpoints, string reason, int attempts);
 
-        [LoggerMessage(117, LogLevel.Debug, "Redis connection attempt {Attempt} failed ({Reason})")]
+        [LoggerMessage(EventIds.RedisAttemptFailed, LogLevel.Debug, "Redis connection attempt {Attempt} failed ({Reason})")]
         public static partial void AttemptFailed(ILogger logger, int attempt, string reason);
 
-        [LoggerMessage(118, LogLevel.Information, "AUP store: Redis at {Endpoints} connected after {Seconds:0.0} s ({Attempts} attempts); the policy is enforced again")]
+        [LoggerMessage(EventIds.RedisConnectedLater, LogLevel.Information, "AUP store: Redis at {Endpoints} connected after {Seconds:0.0} s ({Attempts} attempts); the policy is enforced again")]
         public static partial void ConnectedLater(ILogger logger, string endpoints, double seconds, int attempts);
 
-        [LoggerMessage(119, LogLevel.Debug, "Redis connection to {Endpoint} still failing ({FailureType})")]
+        [LoggerMessage(EventIds.RedisConnectionStillFailing, LogLevel.Debug, "Redis connection to {Endpoint} still failing ({FailureType})")]
         public static partial void ConnectionStillFailing(ILogger logger, string endpoint, ConnectionFailureType failureType);
     }
 }

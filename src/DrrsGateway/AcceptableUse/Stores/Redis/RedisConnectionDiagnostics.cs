@@ -53,7 +53,7 @@ internal sealed partial class RedisConnectionDiagnostics(TimeProvider time, ILog
 
     private static partial class Log
     {
-        [LoggerMessage(170, LogLevel.Error, "Redis TLS: refused the server certificate of {RedisHost}: {Reason}. Not connected")]
+        [LoggerMessage(EventIds.RedisServerCertificateRefused, LogLevel.Error, "Redis TLS: refused the server certificate of {RedisHost}: {Reason}. Not connected")]
         public static partial void ServerCertificateRefused(ILogger logger, string redisHost, string reason);
     }
 }

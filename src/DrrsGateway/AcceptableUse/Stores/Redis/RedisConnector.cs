@@ -136,7 +136,7 @@ internal sealed partial class RedisConnector : IDisposable
 
     private static partial class Log
     {
-        [LoggerMessage(113, LogLevel.Debug, "Sentinel {Endpoint} did not name the primary")]
+        [LoggerMessage(EventIds.RedisSentinelQueryFailed, LogLevel.Debug, "Sentinel {Endpoint} did not name the primary")]
         public static partial void SentinelQueryFailed(ILogger logger, string endpoint, Exception exception);
     }
 }

@@ -406,28 +406,28 @@ internal sealed partial class RedisServerChecks : IHostedService, IDisposable
 
     private static partial class Log
     {
-        [LoggerMessage(171, LogLevel.Information, "Redis connected at {RedisEndpoints} (Redis {RedisVersion}, TLS: {Tls})")]
+        [LoggerMessage(EventIds.RedisServerConnected, LogLevel.Information, "Redis connected at {RedisEndpoints} (Redis {RedisVersion}, TLS: {Tls})")]
         public static partial void Connected(ILogger logger, string redisEndpoints, string redisVersion, bool tls);
 
-        [LoggerMessage(172, LogLevel.Error, "Redis at {RedisEndpoints} is not connected {Seconds} s after start: {Reason}. Until it connects, requests are decided by Aup:OnStoreFailure ({OnStoreFailure}) and /readyz reports the store down")]
+        [LoggerMessage(EventIds.RedisServerNotConnected, LogLevel.Error, "Redis at {RedisEndpoints} is not connected {Seconds} s after start: {Reason}. Until it connects, requests are decided by Aup:OnStoreFailure ({OnStoreFailure}) and /readyz reports the store down")]
         public static partial void NotConnected(ILogger logger, string redisEndpoints, int seconds, string reason, StoreFailureMode onStoreFailure, Exception? exception);
 
-        [LoggerMessage(173, LogLevel.Information, "Redis connected at {RedisEndpoints} {Seconds} s after start (Redis {RedisVersion}, TLS: {Tls}): the policy is enforced through Redis again")]
+        [LoggerMessage(EventIds.RedisServerConnectedLate, LogLevel.Information, "Redis connected at {RedisEndpoints} {Seconds} s after start (Redis {RedisVersion}, TLS: {Tls}): the policy is enforced through Redis again")]
         public static partial void ConnectedLate(ILogger logger, string redisEndpoints, int seconds, string redisVersion, bool tls);
 
-        [LoggerMessage(174, LogLevel.Error, "Redis ACL: the gateway's user may not run '{RedisCommand}', needed for {Purpose} (Redis answered: {RedisAnswer}). Grant it: see the ACL line in deploy/README.md")]
+        [LoggerMessage(EventIds.RedisCommandRefused, LogLevel.Error, "Redis ACL: the gateway's user may not run '{RedisCommand}', needed for {Purpose} (Redis answered: {RedisAnswer}). Grant it: see the ACL line in deploy/README.md")]
         public static partial void CommandRefused(ILogger logger, string redisCommand, string purpose, string redisAnswer);
 
-        [LoggerMessage(175, LogLevel.Warning, "Redis at {RedisEndpoint} has maxmemory-policy {MaxmemoryPolicy} (maxmemory {MaxmemoryBytes} bytes): when memory runs short it may evict lock keys, letting users through before their window ends. Set maxmemory-policy noeviction: a full Redis then refuses writes and requests follow Aup:OnStoreFailure")]
+        [LoggerMessage(EventIds.RedisMemoryPolicyEvicts, LogLevel.Warning, "Redis at {RedisEndpoint} has maxmemory-policy {MaxmemoryPolicy} (maxmemory {MaxmemoryBytes} bytes): when memory runs short it may evict lock keys, letting users through before their window ends. Set maxmemory-policy noeviction: a full Redis then refuses writes and requests follow Aup:OnStoreFailure")]
         public static partial void MemoryPolicyEvicts(ILogger logger, string redisEndpoint, string maxmemoryPolicy, string maxmemoryBytes);
 
-        [LoggerMessage(176, LogLevel.Information, "Redis at {RedisEndpoint} has maxmemory-policy noeviction (maxmemory {MaxmemoryBytes} bytes, 0 = no limit): lock keys are never evicted; if memory fills, writes fail and requests follow Aup:OnStoreFailure ({OnStoreFailure})")]
+        [LoggerMessage(EventIds.RedisMemoryPolicyKeepsLocks, LogLevel.Information, "Redis at {RedisEndpoint} has maxmemory-policy noeviction (maxmemory {MaxmemoryBytes} bytes, 0 = no limit): lock keys are never evicted; if memory fills, writes fail and requests follow Aup:OnStoreFailure ({OnStoreFailure})")]
         public static partial void MemoryPolicyKeepsLocks(ILogger logger, string redisEndpoint, string maxmemoryBytes, StoreFailureMode onStoreFailure);
 
-        [LoggerMessage(177, LogLevel.Information, "Redis at {RedisEndpoint}: could not read maxmemory-policy ({Reason}); make sure it is noeviction, or lock keys may be evicted early")]
+        [LoggerMessage(EventIds.RedisMemoryPolicyUnknown, LogLevel.Information, "Redis at {RedisEndpoint}: could not read maxmemory-policy ({Reason}); make sure it is noeviction, or lock keys may be evicted early")]
         public static partial void MemoryPolicyUnknown(ILogger logger, string redisEndpoint, string reason);
 
-        [LoggerMessage(178, LogLevel.Warning, "Redis server checks did not finish")]
+        [LoggerMessage(EventIds.RedisServerCheckFailed, LogLevel.Warning, "Redis server checks did not finish")]
         public static partial void CheckFailed(ILogger logger, Exception exception);
     }
 }

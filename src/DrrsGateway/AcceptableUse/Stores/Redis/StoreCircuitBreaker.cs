@@ -158,13 +158,13 @@ internal sealed partial class StoreCircuitBreaker : IAupStore
 
     private static partial class Log
     {
-        [LoggerMessage(140, LogLevel.Error, "AUP store circuit opened after {ConsecutiveFailures} consecutive failures: requests are decided by Aup:OnStoreFailure until Redis answers again (next probe in {BreakMilliseconds} ms)")]
+        [LoggerMessage(EventIds.BreakerOpened, LogLevel.Error, "AUP store circuit opened after {ConsecutiveFailures} consecutive failures: requests are decided by Aup:OnStoreFailure until Redis answers again (next probe in {BreakMilliseconds} ms)")]
         public static partial void Opened(ILogger logger, int consecutiveFailures, int breakMilliseconds);
 
-        [LoggerMessage(141, LogLevel.Warning, "AUP store still unavailable after {OutageSeconds:0} s: {UnavailableRequests} requests decided by Aup:OnStoreFailure since the last summary")]
+        [LoggerMessage(EventIds.BreakerStillOpen, LogLevel.Warning, "AUP store still unavailable after {OutageSeconds:0} s: {UnavailableRequests} requests decided by Aup:OnStoreFailure since the last summary")]
         public static partial void StillOpen(ILogger logger, double outageSeconds, long unavailableRequests);
 
-        [LoggerMessage(142, LogLevel.Information, "AUP store circuit closed: Redis answers again after an outage of {OutageSeconds:0.0} s; {UnavailableRequests} requests were decided by Aup:OnStoreFailure meanwhile")]
+        [LoggerMessage(EventIds.BreakerClosed, LogLevel.Information, "AUP store circuit closed: Redis answers again after an outage of {OutageSeconds:0.0} s; {UnavailableRequests} requests were decided by Aup:OnStoreFailure meanwhile")]
         public static partial void Closed(ILogger logger, double outageSeconds, long unavailableRequests);
     }
 }
