@@ -392,7 +392,7 @@ run_wrk() {
   if [ -n "$t0" ]; then
     R["$run.cpu_us"]=$(( ($(proc_ticks "$server_pid") - t0) * 1000000 / clk_tck ))
   fi
-  case "$run" in warm.* | profile.*) ;; *) [[ "$runs" == *" ${run%.*} "* ]] || runs+="${run%.*} " ;; esac
+  case "$run" in warm.* | profile-*) ;; *) [[ "$runs" == *" ${run%.*} "* ]] || runs+="${run%.*} " ;; esac
 }
 
 # warm NAME URL SCRIPT LEAST [MOST]: load in 5 s steps for at least LEAST seconds, then until two
@@ -497,54 +497,39 @@ install_profilers() {
   export DOTNET_ROOT
 }
 
-# profile_run SCENARIO SCRIPT: one wrk run of PROFILE_SECONDS with a trace and counters of the server.
+# profile_run SCENARIO SCRIPT: two wrk runs of PROFILE_SECONDS, one traced with dotnet-trace, one watched
+# by dotnet-counters (apart, so neither profiles the other's events); then the trace's topN reports and
+# profile-summary.py's top frames of busy samples (thread-time samples include every waiting thread).
 profile_run() {
-  local scenario="$1" script="$2" span trace_pid counters_pid
+  local scenario="$1" script="$2" span tool tool_pid
   span="$(printf '00:00:%02d:%02d' $(( (PROFILE_SECONDS + 2) / 60 )) $(( (PROFILE_SECONDS + 2) % 60 )))"
   mkdir -p "$profile_dir"
-  log "[profile, $PROFILE_MODE] $scenario: dotnet-trace and dotnet-counters for ${PROFILE_SECONDS} s"
-  "${pin_load[@]}" "$tools/dotnet-trace" collect -p "$server_pid" --duration "$span" --format Speedscope \
-    -o "$profile_dir/$scenario.nettrace" >"$tmp/trace-$scenario.log" 2>&1 &
-  trace_pid=$!
-  pids+=("$trace_pid")
-  "${pin_load[@]}" "$tools/dotnet-counters" collect -p "$server_pid" --duration "$span" --format csv \
-    --counters System.Runtime,Microsoft.AspNetCore.Hosting,Microsoft.AspNetCore.Server.Kestrel,System.Net.Http \
-    -o "$profile_dir/$scenario-counters.csv" >"$tmp/counters-$scenario.log" 2>&1 &
-  counters_pid=$!
-  pids+=("$counters_pid")
-  sleep 1  # both sessions are open before the load starts
-  run_wrk "profile.$scenario" "$server_url" "$script" "$PROFILE_SECONDS" "$CONNECTIONS" "$THREADS"
-  wait "$trace_pid" || log "dotnet-trace failed: $(tail -3 "$tmp/trace-$scenario.log")"
-  forget_pid "$trace_pid"
-  wait "$counters_pid" || log "dotnet-counters failed: $(tail -3 "$tmp/counters-$scenario.log")"
-  forget_pid "$counters_pid"
+  log "[profile, $PROFILE_MODE] $scenario: dotnet-trace, then dotnet-counters, ${PROFILE_SECONDS} s each"
+  for tool in trace counters; do
+    if [ "$tool" = trace ]; then
+      "${pin_load[@]}" "$tools/dotnet-trace" collect -p "$server_pid" --duration "$span" --format Speedscope \
+        -o "$profile_dir/$scenario.nettrace" >"$tmp/trace-$scenario.log" 2>&1 &
+    else
+      "${pin_load[@]}" "$tools/dotnet-counters" collect -p "$server_pid" --duration "$span" --format csv \
+        --counters System.Runtime,Microsoft.AspNetCore.Hosting,Microsoft.AspNetCore.Server.Kestrel,System.Net.Http \
+        -o "$profile_dir/$scenario-counters.csv" >"$tmp/counters-$scenario.log" 2>&1 &
+    fi
+    tool_pid=$!
+    pids+=("$tool_pid")
+    sleep 1  # the session is open before the load starts
+    run_wrk "profile-$tool.$scenario" "$server_url" "$script" "$PROFILE_SECONDS" "$CONNECTIONS" "$THREADS"
+    wait "$tool_pid" || log "dotnet-$tool failed: $(tail -3 "$tmp/$tool-$scenario.log")"
+    forget_pid "$tool_pid"
+  done
   if [ -s "$profile_dir/$scenario.nettrace" ]; then
     "$tools/dotnet-trace" report "$profile_dir/$scenario.nettrace" topN -n 200 >"$profile_dir/$scenario-topN-exclusive.txt" 2>&1 || true
     "$tools/dotnet-trace" report "$profile_dir/$scenario.nettrace" topN -n 200 --inclusive >"$profile_dir/$scenario-topN-inclusive.txt" 2>&1 || true
     rm -f "$profile_dir/$scenario.nettrace.etlx"  # the report's cache, as large as the trace
   fi
-}
-
-# top_frames FILE N BUSY: the first N rows of a topN report that are not a waiting thread or a thread's
-# root (thread-time samples include every blocked thread: those say nothing about where CPU goes), with
-# their share of BUSY, the samples not spent waiting.
-idle_frames='WaitOneNoCheck|LowLevelLifoSemaphore|Monitor\.Wait|Interop\+Sys\.Read|Thread\.StartCore|Thread\.StartCallback|LowLevelSpinWaiter|ManualResetEventSlim\.Wait|Task\.InternalWait|SpinThenBlockingWait|TaskAwaiter\.HandleNonSuccess|\(Non-Activities\)|^Threads$|WorkerThreadStart|GateThreadStart|TimerQueue\.TimerThread|Heartbeat\.TimerLoop|SocketAsyncEngine\.EventLoop|CounterGroup|EventPipe|EventSource|EventProviderImpl|AggregationManager|Program\.<Main>|HostExtensions\.Run|StartHelper|FileSystemWatcher|ExecutionContext\.Run|ThreadPoolWorkQueue\.Dispatch|PollGC'
-frames() {  # FILE: "name<TAB>inclusive<TAB>exclusive" for every row that is not idle
-  awk -v idle="$idle_frames" '
-    match($0, /^ *[0-9]+\. +/) {
-      rest = substr($0, RLENGTH + 1)
-      if (!match(rest, / +[0-9.]+% +[0-9.]+% *$/)) next
-      name = substr(rest, 1, RSTART - 1); split(substr(rest, RSTART), pc, " ")
-      if (name !~ idle) printf "%s\t%s\t%s\n", name, pc[1] + 0, pc[2] + 0
-    }' "$1"
-}
-# busy_share FILE: the exclusive share of managed frames that are not waiting ("Missing Symbol", native
-# code, is left out: it holds native waits as well as work).
-busy_share() { [ -s "$1" ] && frames "$1" | awk -F'\t' '$1 != "Missing Symbol" { b += $3 } END { printf "%.2f", b }' || echo 0; }
-top_frames() {
-  [ -s "$1" ] || { echo "(no trace)"; return 0; }
-  frames "$1" | awk -F'\t' -v most="$2" -v busy="$3" '
-    NR <= most { printf "%-70s %8.2f%% %8.2f%% %8.1f%%\n", substr($1, 1, 70), $2, $3, (busy > 0 ? $2 * 100 / busy : 0) }'
+  if [ -s "$profile_dir/$scenario.speedscope.json" ] && command -v python3 >/dev/null 2>&1; then
+    python3 "$here/profile-summary.py" "$profile_dir/$scenario.speedscope.json" "${R[profile-trace.$scenario.requests]}" 20 \
+      >"$profile_dir/$scenario-top-frames.txt" 2>&1 || true
+  fi
 }
 
 # profile_counters FILE RPS: the counters that say where CPU and memory go, means over the run, and per
@@ -922,27 +907,28 @@ mkdir -p "$(dirname "$RESULTS")"
     echo "## Profiles ($(label "$PROFILE_MODE"), round 1, after its measured runs)"
     echo
     echo "dotnet-trace (its default profile: .NET thread stacks sampled at ~100 Hz, waiting threads included) and"
-    echo "dotnet-counters during one extra ${PROFILE_SECONDS} s run of each scenario, not measured. The frames below leave"
-    echo "out waiting threads and thread roots; \"Missing Symbol\" is native code (runtime, system calls). Every file"
-    echo "(nettrace, speedscope JSON, full topN lists, counters CSV) is in $profile_dir/."
+    echo "dotnet-counters, each during one extra ${PROFILE_SECONDS} s run of each scenario, not measured. Top frames: the"
+    echo "trace's busy samples only (tests/benchmarks/profile-summary.py), as shares of busy time. Every file"
+    echo "(nettrace, speedscope JSON, dotnet-trace topN lists, counters CSV) is in $profile_dir/."
     for scenario in new-user flood; do
-      traced=0; has "profile.$scenario" && traced="${R[profile.$scenario.rps]}"
+      traced=0; has "profile-trace.$scenario" && traced="${R[profile-trace.$scenario.rps]}"
+      counted=0; has "profile-counters.$scenario" && counted="${R[profile-counters.$scenario.rps]}"
       echo
-      echo "### $scenario ($(printf '%.0f' "$traced") req/s while traced)"
+      echo "### $scenario ($(printf '%.0f' "$traced") req/s while traced, $(printf '%.0f' "$counted") while counted)"
       echo
       echo '```'
-      busy="$(busy_share "$profile_dir/$scenario-topN-exclusive.txt")"
-      echo "managed samples not waiting: $busy% of all samples; \"of busy\" is a frame's inclusive share of those"
-      printf '%-70s %9s %9s %9s\n' "inclusive, top 30" inclusive exclusive "of busy"
-      top_frames "$profile_dir/$scenario-topN-inclusive.txt" 30 "$busy"
-      echo
-      printf '%-70s %9s %9s %9s\n' "exclusive, top 15" inclusive exclusive "of busy"
-      top_frames "$profile_dir/$scenario-topN-exclusive.txt" 15 "$busy"
+      if [ -s "$profile_dir/$scenario-top-frames.txt" ]; then
+        cat "$profile_dir/$scenario-top-frames.txt"
+      elif [ -s "$profile_dir/$scenario-topN-inclusive.txt" ]; then
+        sed -n '1,40p' "$profile_dir/$scenario-topN-inclusive.txt"
+      else
+        echo "(no trace)"
+      fi
       echo '```'
       echo
       echo "| dotnet-counters (means over the run) | value |"
       echo "|---|---:|"
-      profile_counters "$profile_dir/$scenario-counters.csv" "$traced"
+      profile_counters "$profile_dir/$scenario-counters.csv" "$counted"
     done
   fi
 } >"$RESULTS"
