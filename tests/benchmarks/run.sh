@@ -68,16 +68,17 @@ done
 # Cost breakdown: gateway variants, each the BREAKDOWN_BASE mode plus some environment variables, run as
 # extra modes "bd-NAME" in every round. BREAKDOWN is a list of "NAME:VAR=value VAR=value" items separated by
 # ";" or newlines (values without spaces); the item "switches" stands for every switch the gateway has today.
-switches_preset="
+switches="
 nootel: OTEL_SDK_DISABLED=true
 norequestlog: RequestLog__Level=Verbose
 nologs: Serilog__MinimumLevel__Default=Fatal Serilog__MinimumLevel__Override__Microsoft.Hosting.Lifetime=Fatal RequestLog__Level=Verbose
 nocatalog: Aup__Services__Enabled=false
 noenvelope: Aup__Soap__EnvelopeCheck=WhenHeadersNameNone
 noadvertise: Aup__AdvertisePolicy=false
-nometadata: Aup__Soap__ForwardMetadataReads=false
-allswitches: OTEL_SDK_DISABLED=true Serilog__MinimumLevel__Default=Fatal Serilog__MinimumLevel__Override__Microsoft.Hosting.Lifetime=Fatal RequestLog__Level=Verbose Aup__Services__Enabled=false Aup__Soap__EnvelopeCheck=WhenHeadersNameNone Aup__AdvertisePolicy=false Aup__Soap__ForwardMetadataReads=false
-"
+nometadata: Aup__Soap__ForwardMetadataReads=false"
+# And all of them at once: what is left above bare YARP then has no switch.
+switches_preset="$switches
+allswitches: $(echo "$switches" | sed 's/^[^:]*://' | tr ' ' '\n' | grep . | awk '!seen[$0]++' | tr '\n' ' ')"
 declare -A BD_ENV
 breakdown_modes=""
 if [ -n "$BREAKDOWN" ]; then
@@ -100,7 +101,7 @@ if [ -n "$BREAKDOWN" ]; then
   [[ " $MODES " == *" $BREAKDOWN_BASE "* ]] || MODES="$MODES $BREAKDOWN_BASE"
   [[ " $MODES " == *" bare "* ]] || MODES="bare $MODES"
 fi
-all_modes="$MODES $breakdown_modes"
+all_modes="$(echo $MODES $breakdown_modes)"
 
 want_mode() { [[ " $all_modes " == *" $1 "* ]]; }
 want_scenario() { [[ " $SCENARIOS " == *" $1 "* ]]; }
@@ -822,7 +823,7 @@ mkdir -p "$(dirname "$RESULTS")"
     echo
     echo "| variant | settings | new-user req/s | ratio to bare | CPU µs/req | above bare µs | saves µs | flood req/s | flood CPU µs/req | flood saves µs |"
     echo "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|"
-    for mode in bare off "$base" $breakdown_modes; do
+    for mode in $(echo bare off "$base" $breakdown_modes | tr " " "\n" | awk '!seen[$0]++'); do
       nu="new-user.$mode"; fl="flood.$mode"
       has "$nu" || has "$fl" || continue
       settings="(shipped)"
