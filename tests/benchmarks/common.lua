@@ -11,16 +11,25 @@ bench.operations = {
   "SubmitDRRSLocations_v1", "RetrieveDRRSLocations_v1", "RetrieveDRRSBatchStatus_v1",
   "SubmitDRRSRegistrations_v1", "RetrieveDRRSRegistrations_v1", "SubmitDRRSLocationReview_v1",
 }
-bench.body = '<?xml version="1.0" encoding="UTF-8"?>'
-  .. '<soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/">'
-  .. '<soapenv:Header/><soapenv:Body><RetrieveDRRSLocations/></soapenv:Body></soapenv:Envelope>'
+-- The envelope names the operation its path and action name (its first Body element is the operation
+-- without its version), as a real call does: the gateway confirms that before forwarding.
+local bodies = {}
+local function body(operation)
+  if not bodies[operation] then
+    local element = operation:gsub("_v%d+$", "")
+    bodies[operation] = '<?xml version="1.0" encoding="UTF-8"?>'
+      .. '<soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/">'
+      .. '<soapenv:Header/><soapenv:Body><' .. element .. '/></soapenv:Body></soapenv:Envelope>'
+  end
+  return bodies[operation]
+end
 
 function bench.request(user, operation)
   return wrk.format("POST", "/sst/runtime.asvc/" .. operation, {
     ["X-Drrs-User"] = user,
     ["Content-Type"] = "text/xml; charset=utf-8",
     ["SOAPAction"] = "http://www.caiso.com/soa/" .. operation,
-  }, bench.body)
+  }, body(operation))
 end
 
 -- setup() runs once per wrk thread in the main Lua state; "id" becomes a global in that thread's state.
