@@ -19,9 +19,13 @@ internal static class EventIds
     public const int RejectedRepeat = 10;
     public const int MetadataRead = 11;
     public const int UnknownService = 12;
+    public const int Held = 13;
+    public const int HoldFull = 14;
+    public const int HoldCancelled = 15;
 
     // 100–119: The Redis connection and store.
     public const int RedisStoreFailed = 100;
+    public const int RedisHoldFailed = 101;
     public const int RedisThreadPoolRaised = 109;
     public const int RedisConnected = 110;
     public const int RedisConnectionFailed = 111;

@@ -14,5 +14,8 @@ internal readonly record struct AupCall(AupRouteSettings Route, SoapRequest Soap
     public TimeSpan Window => Route.Window;
 
     /// <summary>False on a route in shadow mode: refusals are only logged there.</summary>
-    public bool IsEnforced => Route.Mode == AupMode.Enforce;
+    public bool IsEnforced => Route.Mode is AupMode.Enforce or AupMode.Hold;
+
+    /// <summary>True on a route in hold mode: a call inside the window waits for its slot.</summary>
+    public bool IsHeld => Route.Mode == AupMode.Hold;
 }

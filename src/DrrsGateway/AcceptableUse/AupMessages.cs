@@ -21,6 +21,9 @@ internal static class AupMessages
     public const string Unidentified =
         "The DRRS gateway could not tell which user sent this request, so it was not forwarded.";
 
+    public const string ShuttingDown =
+        "The DRRS gateway is shutting down, so the held request was not forwarded. Please retry shortly.";
+
     public const string StoreUnavailable =
         "The DRRS gateway cannot check the Acceptable Use Policy right now, so the request was not forwarded. Please retry shortly.";
 }

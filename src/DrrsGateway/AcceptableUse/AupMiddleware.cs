@@ -1,5 +1,7 @@
 using System.Diagnostics;
+using System.Globalization;
 using DrrsGateway.AcceptableUse.Decisions;
+using DrrsGateway.AcceptableUse.Hold;
 using DrrsGateway.AcceptableUse.Identity;
 using DrrsGateway.AcceptableUse.Responses;
 using DrrsGateway.AcceptableUse.Routes;
@@ -27,6 +29,7 @@ internal sealed partial class AupMiddleware
     private readonly AupMetrics _metrics;
     private readonly RefusalLogThrottle _refusalLog;
     private readonly ServiceNames _names;
+    private readonly CallHolder _holder;
     private readonly ILogger<AupMiddleware> _logger;
 
     public AupMiddleware(
@@ -36,6 +39,7 @@ internal sealed partial class AupMiddleware
         AupMetrics metrics,
         RefusalLogThrottle refusalLog,
         ServiceNames names,
+        CallHolder holder,
         ILogger<AupMiddleware> logger)
     {
         ArgumentNullException.ThrowIfNull(next);
@@ -44,6 +48,7 @@ internal sealed partial class AupMiddleware
         ArgumentNullException.ThrowIfNull(metrics);
         ArgumentNullException.ThrowIfNull(refusalLog);
         ArgumentNullException.ThrowIfNull(names);
+        ArgumentNullException.ThrowIfNull(holder);
         ArgumentNullException.ThrowIfNull(logger);
         _next = next;
         _policy = policy;
@@ -51,6 +56,7 @@ internal sealed partial class AupMiddleware
         _metrics = metrics;
         _refusalLog = refusalLog;
         _names = names;
+        _holder = holder;
         _logger = logger;
     }
 
@@ -152,6 +158,12 @@ internal sealed partial class AupMiddleware
 
     private async Task DecideAsync(HttpContext context, AupKey key, AupCall call, AupPolicy policy, bool confirmEnvelope)
     {
+        if (call.IsHeld)
+        {
+            await HoldAsync(context, key, call, policy, confirmEnvelope).ConfigureAwait(false);
+            return;
+        }
+
         switch (await RecordAsync(key, call.Window).ConfigureAwait(false))
         {
             case StoreAnswer.Allowed:
@@ -180,6 +192,59 @@ internal sealed partial class AupMiddleware
             case StoreAnswer.Rejected:
                 LogRejected(key, call);
                 await RefuseAsync(context, call, policy, AupOutcome.Rejected, key.User, key.Service, Refusal.Violation(call.WindowSeconds)).ConfigureAwait(false);
+                return;
+
+            default:
+                await HandleStoreFailureAsync(context, key, call, policy).ConfigureAwait(false);
+                return;
+        }
+    }
+
+    /// <summary>
+    /// Hold mode: the window is what CAISO sees, the time since the last call forwarded for the key. A call
+    /// inside it waits for its slot and is then forwarded; one that finds no slot is refused with CAISO's
+    /// message and moves no slot. The envelope is confirmed first, so a disagreeing call takes no slot.
+    /// </summary>
+    private async Task HoldAsync(HttpContext context, AupKey key, AupCall call, AupPolicy policy, bool confirmEnvelope)
+    {
+        if (confirmEnvelope && await EnvelopeDisagreesAsync(context, key, call, policy).ConfigureAwait(false) is { } problem)
+        {
+            await RefuseUnkeyedAsync(context, key.User, call, policy, problem).ConfigureAwait(false);
+            return;
+        }
+
+        var hold = await _holder.WaitForSlotAsync(key, call.Window, policy.Hold, context.RequestAborted).ConfigureAwait(false);
+        switch (hold.Kind)
+        {
+            case HoldResultKind.Now:
+                Conclude(context, AupOutcome.Allowed, key.User, key.Service);
+                Log.Allowed(_logger, key.User, key.Service, AupOutcomeNames.Decision(AupOutcome.Allowed));
+                await _next(context).ConfigureAwait(false);
+                return;
+
+            case HoldResultKind.Held:
+                Conclude(context, AupOutcome.Held, key.User, key.Service);
+                var heldMs = (long)hold.Wait.TotalMilliseconds;
+                Log.Held(_logger, key.User, key.Service, AupOutcomeNames.Decision(AupOutcome.Held), heldMs);
+                context.Response.Headers[HeldHeader] = heldMs.ToString(CultureInfo.InvariantCulture);
+                await _next(context).ConfigureAwait(false);
+                return;
+
+            case HoldResultKind.Full:
+                Log.HoldFull(_logger, key.User, key.Service, AupOutcomeNames.Decision(AupOutcome.Rejected), (long)hold.Wait.TotalMilliseconds);
+                await RefuseAsync(context, call, policy, AupOutcome.Rejected, key.User, key.Service, Refusal.Violation(call.WindowSeconds)).ConfigureAwait(false);
+                return;
+
+            case HoldResultKind.Abandoned:
+                // Nobody is left to answer: the outcome is recorded, the connection is already gone.
+                Conclude(context, AupOutcome.HoldCancelled, key.User, key.Service, refused: true);
+                Log.HoldCancelled(_logger, key.User, key.Service, AupOutcomeNames.Decision(AupOutcome.HoldCancelled), "the caller gave up");
+                return;
+
+            case HoldResultKind.ShuttingDown:
+                Log.HoldCancelled(_logger, key.User, key.Service, AupOutcomeNames.Decision(AupOutcome.HoldCancelled), "the gateway is stopping");
+                await RefuseAsync(context, call, policy, AupOutcome.HoldCancelled, key.User, key.Service,
+                    Refusal.ShuttingDown(Math.Max(1, (int)Math.Ceiling(hold.Wait.TotalSeconds)))).ConfigureAwait(false);
                 return;
 
             default:
@@ -297,8 +362,20 @@ internal sealed partial class AupMiddleware
         return RefusalResponder.For(context.Request, call.Soap.Version).WriteAsync(context, refusal, policy.Soap);
     }
 
+    /// <summary>On a call hold mode held: how long it waited for its slot, in milliseconds.</summary>
+    public const string HeldHeader = "X-Drrs-Held-Ms";
+
     private static partial class Log
     {
+        [LoggerMessage(EventIds.Held, LogLevel.Debug, "AUP {Decision}: {User} called {Service} inside the window; held {HeldMilliseconds} ms for its slot, then forwarded")]
+        public static partial void Held(ILogger logger, string user, string service, string decision, long heldMilliseconds);
+
+        [LoggerMessage(EventIds.HoldFull, LogLevel.Information, "AUP {Decision}: {User} called {Service} with no slot free to hold it for (the next is {WaitMilliseconds} ms away); refused, no slot moved")]
+        public static partial void HoldFull(ILogger logger, string user, string service, string decision, long waitMilliseconds);
+
+        [LoggerMessage(EventIds.HoldCancelled, LogLevel.Information, "AUP {Decision}: {User}'s held call to {Service} was not forwarded: {Reason}; its slot was handed back")]
+        public static partial void HoldCancelled(ILogger logger, string user, string service, string decision, string reason);
+
         [LoggerMessage(EventIds.Rejected, LogLevel.Information, "AUP {Decision}: {User} called {Service} again within the window; retry after {RetryAfterSeconds} s ({SuppressedRefusals} more refusals of this pair since its last logged one)")]
         public static partial void Rejected(ILogger logger, string user, string service, string decision, int retryAfterSeconds, long suppressedRefusals);
 

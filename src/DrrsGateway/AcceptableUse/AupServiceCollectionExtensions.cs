@@ -1,4 +1,5 @@
 using DrrsGateway.AcceptableUse.Decisions;
+using DrrsGateway.AcceptableUse.Hold;
 using DrrsGateway.AcceptableUse.Identity;
 using DrrsGateway.AcceptableUse.Services;
 using DrrsGateway.AcceptableUse.Settings;
@@ -36,6 +37,7 @@ public static class AupServiceCollectionExtensions
         services.AddMetrics();
         services.AddSingleton<AupMetrics>();
         services.AddSingleton<RefusalLogThrottle>();
+        services.AddSingleton<CallHolder>();
         AddClientCertificates(services);
 
         services.AddRedisTlsSettings(builder.Configuration);

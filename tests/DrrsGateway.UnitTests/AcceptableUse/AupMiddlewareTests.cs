@@ -3,6 +3,8 @@ using System.Security.Claims;
 using System.Text;
 using DrrsGateway.AcceptableUse;
 using DrrsGateway.AcceptableUse.Decisions;
+using DrrsGateway.AcceptableUse.Hold;
+using DrrsGateway.AcceptableUse.Stores.InMemory;
 using DrrsGateway.AcceptableUse.Services;
 using DrrsGateway.AcceptableUse.Settings;
 using DrrsGateway.AcceptableUse.Stores;
@@ -271,6 +273,7 @@ public sealed class AupMiddlewareTests : IDisposable
             new AupMetrics(_services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>()),
             refusalLog,
             new ServiceNames(),
+            new CallHolder(new InMemoryHoldSlots(TimeProvider.System), TimeProvider.System, new StoppingLifetime()),
             NullLogger<AupMiddleware>.Instance);
         context.Response.Body = new MemoryStream();
         await middleware.InvokeAsync(context);

@@ -32,4 +32,10 @@ public enum AupOutcome
 
     /// <summary>No user identity: refused.</summary>
     Unidentified,
+
+    /// <summary>Hold mode: arrived inside the window, waited for its slot, then forwarded.</summary>
+    Held,
+
+    /// <summary>Hold mode: waited for its slot and was not forwarded: the caller gave up, or the gateway stopped (503).</summary>
+    HoldCancelled,
 }

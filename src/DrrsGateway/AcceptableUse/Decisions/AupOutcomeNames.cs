@@ -21,6 +21,8 @@ internal static class AupOutcomeNames
         AupOutcome.UnknownService => "unknown_service",
         AupOutcome.BadRequest => "bad_request",
         AupOutcome.Unidentified => "unidentified",
+        AupOutcome.Held => "held",
+        AupOutcome.HoldCancelled => "hold_cancelled",
         _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome, null),
     };
 
@@ -36,6 +38,8 @@ internal static class AupOutcomeNames
         AupOutcome.UnknownService => nameof(AupOutcome.UnknownService),
         AupOutcome.BadRequest => nameof(AupOutcome.BadRequest),
         AupOutcome.Unidentified => nameof(AupOutcome.Unidentified),
+        AupOutcome.Held => nameof(AupOutcome.Held),
+        AupOutcome.HoldCancelled => nameof(AupOutcome.HoldCancelled),
         _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome, null),
     };
 

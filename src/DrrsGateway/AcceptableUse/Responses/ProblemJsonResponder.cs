@@ -17,6 +17,7 @@ internal sealed class ProblemJsonResponder : RefusalResponder
         {
             RefusalKind.Violation => (ViolationType, "Too Many Requests"),
             RefusalKind.StoreUnavailable => (StoreUnavailableType, "Service Unavailable"),
+            RefusalKind.ShuttingDown => ("about:blank", "Service Unavailable"),
             RefusalKind.Unidentified => ("about:blank", "Unauthorized"),
             _ => ("about:blank", "Bad Request"),
         };

@@ -14,6 +14,10 @@ internal readonly record struct Refusal(RefusalKind Kind, string Detail, int? Re
     public static Refusal StoreUnavailable(int retryAfterSeconds) =>
         new(RefusalKind.StoreUnavailable, AupMessages.StoreUnavailable, retryAfterSeconds);
 
+    /// <summary>A held call answered, not forwarded, because the gateway is stopping.</summary>
+    public static Refusal ShuttingDown(int retryAfterSeconds) =>
+        new(RefusalKind.ShuttingDown, AupMessages.ShuttingDown, retryAfterSeconds);
+
     public static Refusal BadRequest(string problem) => new(RefusalKind.BadRequest, problem, null);
 
     /// <summary>A request naming no catalogued operation: a bad request, never forwarded.</summary>
@@ -23,11 +27,11 @@ internal readonly record struct Refusal(RefusalKind Kind, string Detail, int? Re
     public int StatusCode => Kind switch
     {
         RefusalKind.Violation => StatusCodes.Status429TooManyRequests,
-        RefusalKind.StoreUnavailable => StatusCodes.Status503ServiceUnavailable,
+        RefusalKind.StoreUnavailable or RefusalKind.ShuttingDown => StatusCodes.Status503ServiceUnavailable,
         RefusalKind.Unidentified => StatusCodes.Status401Unauthorized,
         _ => StatusCodes.Status400BadRequest,
     };
 
     /// <summary>True when the gateway, not the caller, is at fault (SOAP Server/Receiver faults).</summary>
-    public bool IsGatewayFault => Kind == RefusalKind.StoreUnavailable;
+    public bool IsGatewayFault => Kind is RefusalKind.StoreUnavailable or RefusalKind.ShuttingDown;
 }

@@ -14,4 +14,7 @@ internal enum RefusalKind
 
     /// <summary>The request names a user or service the policy cannot key by.</summary>
     BadRequest,
+
+    /// <summary>A held call the gateway answers because it is stopping: the gateway's fault, worth retrying.</summary>
+    ShuttingDown,
 }

@@ -1,6 +1,9 @@
 namespace DrrsGateway.AcceptableUse.Routes;
 
-/// <summary>How the policy treats the requests of one route, set by the route's <c>AupMode</c> metadata.</summary>
+/// <summary>
+/// How the policy treats requests: <c>Aup:Mode</c> sets it for the gateway, a route's <c>AupMode</c> metadata
+/// for that route.
+/// </summary>
 public enum AupMode
 {
     /// <summary>Refuse requests that break the policy. The default.</summary>
@@ -14,4 +17,11 @@ public enum AupMode
 
     /// <summary>No check at all: the route is forwarded as if the policy did not exist.</summary>
     Off,
+
+    /// <summary>
+    /// Pace instead of refuse: a call inside the window waits until the window (plus
+    /// <c>Aup:Hold:MarginMilliseconds</c>) has passed since the last call forwarded for its key, then goes on.
+    /// For participants in front of their own calls to CAISO.
+    /// </summary>
+    Hold,
 }

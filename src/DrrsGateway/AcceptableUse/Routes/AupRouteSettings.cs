@@ -13,10 +13,10 @@ internal readonly record struct AupRouteSettings(AupMode Mode, int WindowSeconds
     {
         if (context.Features.Get<IReverseProxyFeature>()?.Route.Config is not { } route)
         {
-            return new(AupMode.Enforce, policy.WindowSeconds);
+            return new(policy.Mode, policy.WindowSeconds);
         }
 
         var metadata = RouteMetadata.Of(route);
-        return new(metadata.Mode ?? AupMode.Enforce, metadata.WindowSeconds ?? policy.WindowSeconds, metadata.Service);
+        return new(metadata.Mode ?? policy.Mode, metadata.WindowSeconds ?? policy.WindowSeconds, metadata.Service);
     }
 }

@@ -6,7 +6,7 @@ namespace DrrsGateway.AcceptableUse.Routes;
 
 /// <summary>
 /// The policy's metadata of one YARP route, parsed once per route configuration (not per request):
-/// <c>AupMode</c> (Enforce, Shadow, Off), <c>AupWindowSeconds</c> (overrides <c>Aup:WindowSeconds</c>) and
+/// <c>AupMode</c> (Enforce, Shadow, Off, Hold; overrides <c>Aup:Mode</c>), <c>AupWindowSeconds</c> (overrides <c>Aup:WindowSeconds</c>) and
 /// <c>AupService</c> (names the service of every request on the route). Null where the route says nothing.
 /// </summary>
 internal sealed record RouteMetadata(AupMode? Mode, int? WindowSeconds, string? Service)
@@ -43,7 +43,7 @@ internal sealed record RouteMetadata(AupMode? Mode, int? WindowSeconds, string? 
             }
             else
             {
-                problem = Problem(ModeKey, modeText, "Enforce, Shadow or Off");
+                problem = Problem(ModeKey, modeText, "Enforce, Shadow, Off or Hold");
             }
         }
 

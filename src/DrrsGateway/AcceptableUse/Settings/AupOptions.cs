@@ -1,4 +1,6 @@
+using DrrsGateway.AcceptableUse.Hold;
 using DrrsGateway.AcceptableUse.Identity;
+using DrrsGateway.AcceptableUse.Routes;
 using DrrsGateway.AcceptableUse.Services;
 using DrrsGateway.AcceptableUse.Soap;
 using DrrsGateway.AcceptableUse.Stores.Redis;
@@ -16,6 +18,15 @@ public sealed class AupOptions
 
     /// <summary>Whether the policy is enforced at all. The default is <c>true</c>.</summary>
     public bool Enabled { get; set; } = true;
+
+    /// <summary>
+    /// How routes without <c>AupMode</c> metadata apply the policy: <see cref="AupMode.Enforce"/> (the default),
+    /// <see cref="AupMode.Shadow"/>, <see cref="AupMode.Off"/> or <see cref="AupMode.Hold"/>.
+    /// </summary>
+    public AupMode Mode { get; set; } = AupMode.Enforce;
+
+    /// <summary>Hold mode's margin and bounds.</summary>
+    public AupHoldOptions Hold { get; set; } = new();
 
     /// <summary>
     /// Seconds a (user, service) pair stays locked after each request. The default is 30, CAISO's value;

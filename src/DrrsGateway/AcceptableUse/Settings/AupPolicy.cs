@@ -1,5 +1,7 @@
 using System.Collections.Frozen;
+using DrrsGateway.AcceptableUse.Hold;
 using DrrsGateway.AcceptableUse.Identity;
+using DrrsGateway.AcceptableUse.Routes;
 using DrrsGateway.AcceptableUse.Services;
 using DrrsGateway.AcceptableUse.Soap;
 using DrrsGateway.AcceptableUse.Stores.Redis;
@@ -17,6 +19,12 @@ internal sealed class AupPolicy
 {
     /// <summary>Whether the policy is applied at all.</summary>
     public required bool Enabled { get; init; }
+
+    /// <summary>How routes without <c>AupMode</c> metadata apply the policy.</summary>
+    public required AupMode Mode { get; init; }
+
+    /// <summary>Hold mode's margin and bounds.</summary>
+    public required HoldPolicy Hold { get; init; }
 
     /// <summary>Seconds a (user, service) pair stays locked after each request, unless a route says otherwise.</summary>
     public required int WindowSeconds { get; init; }

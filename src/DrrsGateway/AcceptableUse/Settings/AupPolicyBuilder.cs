@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Collections.Frozen;
 using System.Diagnostics.CodeAnalysis;
+using DrrsGateway.AcceptableUse.Hold;
 using DrrsGateway.AcceptableUse.Identity;
 using DrrsGateway.AcceptableUse.Services;
 using DrrsGateway.AcceptableUse.Soap;
@@ -28,6 +29,7 @@ internal sealed class AupPolicyBuilder(TimeProvider time, ILoggerFactory loggers
         var exemptUsers = ExemptUsers(options, problems);
         var breaker = BreakerPolicy.Create(options.Breaker, problems);
         var soap = SoapPolicy.Create(options.Soap, problems);
+        var hold = HoldPolicy.Create(options.Hold, problems);
         if (!ServiceCatalog.TryCreate(options.Services.Enabled, options.Services.Names, options.Services.Pattern, out var catalog, out var catalogProblem))
         {
             problems.Add(catalogProblem!);
@@ -37,6 +39,8 @@ internal sealed class AupPolicyBuilder(TimeProvider time, ILoggerFactory loggers
         policy = problems.Count != 0 ? null : new AupPolicy
         {
             Enabled = options.Enabled,
+            Mode = options.Mode,
+            Hold = hold,
             WindowSeconds = options.WindowSeconds,
             OnStoreFailure = options.OnStoreFailure,
             StoreTimeout = TimeSpan.FromMilliseconds(options.StoreTimeoutMilliseconds),
@@ -58,6 +62,11 @@ internal sealed class AupPolicyBuilder(TimeProvider time, ILoggerFactory loggers
         if (!AupWindow.IsValid(options.WindowSeconds))
         {
             failures.Add($"Aup:WindowSeconds must be {AupWindow.Range} (CAISO's policy is 30); it is {options.WindowSeconds}.");
+        }
+
+        if (!Enum.IsDefined(options.Mode))
+        {
+            failures.Add($"Aup:Mode must be Enforce, Shadow, Off or Hold; it is {options.Mode}.");
         }
 
         if (!Enum.IsDefined(options.OnStoreFailure))

@@ -1,3 +1,4 @@
+using DrrsGateway.AcceptableUse.Hold;
 using DrrsGateway.Admin;
 
 namespace DrrsGateway.AcceptableUse.Stores.InMemory;
@@ -11,6 +12,7 @@ internal static class InMemoryStoreServiceCollectionExtensions
         services.AddSingleton<IAupStore>(sp => sp.GetRequiredService<InMemoryAupStore>());
         services.AddSingleton<ILockAdministration, InMemoryLockAdministration>();
         services.AddSingleton<IAupStoreHealth, InMemoryStoreHealth>();
+        services.AddSingleton<IHoldSlots, InMemoryHoldSlots>();
         return services;
     }
 }

@@ -22,6 +22,13 @@ internal sealed class RedisKeyFormat(string prefix)
     public RedisKey For(AupKey key) =>
         string.Concat(prefix, "{", Uri.EscapeDataString(key.User), "}:", Uri.EscapeDataString(key.Service));
 
+    /// <summary>
+    /// The hold-mode slot of a pair: <c>{prefix}hold:{user}:service</c>, apart from the locks (the admin API's
+    /// pattern <c>{prefix}{user}:*</c> never matches it) and in the same cluster slot as the user's locks.
+    /// </summary>
+    public RedisKey HoldKeyFor(AupKey key) =>
+        string.Concat(prefix, "hold:{", Uri.EscapeDataString(key.User), "}:", Uri.EscapeDataString(key.Service));
+
     /// <summary>The pattern matching every lock of one user.</summary>
     public RedisValue PatternForUser(string user) =>
         string.Concat(prefix, "{", Uri.EscapeDataString(user), "}:*");

@@ -1,4 +1,5 @@
 using DrrsGateway.AcceptableUse.Settings;
+using DrrsGateway.AcceptableUse.Hold;
 using DrrsGateway.Admin;
 using Microsoft.Extensions.Options;
 
@@ -62,6 +63,12 @@ internal static class RedisStoreServiceCollectionExtensions
         services.AddSingleton<IAupStore>(sp => sp.GetRequiredService<StoreCircuitBreaker>());
         services.AddSingleton<ILockAdministration, RedisLockAdministration>();
         services.AddSingleton<IAupStoreHealth, RedisStoreHealth>();
+        services.AddSingleton<IHoldSlots>(sp => new RedisHoldSlots(
+            sp.GetRequiredService<RedisConnection>(),
+            sp.GetRequiredService<RedisKeyFormat>(),
+            Policy(sp).StoreTimeout,
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<RedisHoldSlots>>()));
         services.AddHostedService<RedisServerChecks>();
         return services;
     }

@@ -1,0 +1,55 @@
+namespace DrrsGateway.AcceptableUse.Hold;
+
+/// <summary>
+/// Holds calls until their slot: each waits on a timer, not a thread; at most <see cref="HoldPolicy.MaxHeld"/>
+/// wait in this gateway at once. A call whose caller gives up, or that is still waiting when the gateway
+/// stops, hands its slot back and is not forwarded.
+/// </summary>
+internal sealed class CallHolder(IHoldSlots slots, TimeProvider time, IHostApplicationLifetime lifetime)
+{
+    private int _held;
+
+    /// <summary>Calls waiting now.</summary>
+    public int Held => Volatile.Read(ref _held);
+
+    public async Task<HoldResult> WaitForSlotAsync(AupKey key, TimeSpan window, HoldPolicy policy, CancellationToken aborted)
+    {
+        var spacing = policy.SpacingFor(window);
+        var slot = await slots.ReserveAsync(key, spacing, policy.MaxWait, policy.MaxQueuedPerKey).ConfigureAwait(false);
+        switch (slot.Kind)
+        {
+            case HoldSlotKind.Now:
+                return new(HoldResultKind.Now, TimeSpan.Zero);
+            case HoldSlotKind.Full:
+                return new(HoldResultKind.Full, slot.Delay);
+            case HoldSlotKind.StoreUnavailable:
+                return new(HoldResultKind.StoreUnavailable, TimeSpan.Zero);
+        }
+
+        try
+        {
+            if (Interlocked.Increment(ref _held) > policy.MaxHeld)
+            {
+                await slots.ReleaseAsync(key, slot, spacing).ConfigureAwait(false);
+                return new(HoldResultKind.Full, slot.Delay);
+            }
+
+            using var cancel = CancellationTokenSource.CreateLinkedTokenSource(aborted, lifetime.ApplicationStopping);
+            var started = time.GetTimestamp();
+            try
+            {
+                await Task.Delay(slot.Delay, time, cancel.Token).ConfigureAwait(false);
+                return new(HoldResultKind.Held, time.GetElapsedTime(started));
+            }
+            catch (OperationCanceledException)
+            {
+                await slots.ReleaseAsync(key, slot, spacing).ConfigureAwait(false);
+                return new(aborted.IsCancellationRequested ? HoldResultKind.Abandoned : HoldResultKind.ShuttingDown, slot.Delay - time.GetElapsedTime(started));
+            }
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _held);
+        }
+    }
+}

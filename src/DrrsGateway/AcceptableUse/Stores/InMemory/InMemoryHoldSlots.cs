@@ -1,0 +1,56 @@
+using DrrsGateway.AcceptableUse.Hold;
+
+namespace DrrsGateway.AcceptableUse.Stores.InMemory;
+
+/// <summary>Hold mode's slots in this process: one lock per reservation, entries swept once their slot has passed.</summary>
+internal sealed class InMemoryHoldSlots(TimeProvider time) : IHoldSlots
+{
+    private const int SweepEvery = 4096;
+
+    private readonly Dictionary<AupKey, long> _next = [];
+    private readonly Lock _lock = new();
+    private int _reservations;
+
+    public ValueTask<HoldSlot> ReserveAsync(AupKey key, TimeSpan spacing, TimeSpan maxWait, int maxQueued)
+    {
+        var now = Now();
+        lock (_lock)
+        {
+            if (++_reservations % SweepEvery == 0)
+            {
+                Sweep(now);
+            }
+
+            var slot = HoldSlot.Reserve(now, _next.GetValueOrDefault(key), (long)spacing.TotalMilliseconds, (long)maxWait.TotalMilliseconds, maxQueued, out var next);
+            _next[key] = next;
+            return ValueTask.FromResult(slot);
+        }
+    }
+
+    public ValueTask ReleaseAsync(AupKey key, HoldSlot slot, TimeSpan spacing)
+    {
+        lock (_lock)
+        {
+            // Only the last reservation can be handed back; a later one keeps its place.
+            if (_next.TryGetValue(key, out var next) && next == slot.Start + (long)spacing.TotalMilliseconds)
+            {
+                _next[key] = slot.Start;
+            }
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    private long Now() => time.GetUtcNow().ToUnixTimeMilliseconds();
+
+    private void Sweep(long now)
+    {
+        foreach (var (key, next) in _next)
+        {
+            if (next <= now)
+            {
+                _next.Remove(key);
+            }
+        }
+    }
+}
