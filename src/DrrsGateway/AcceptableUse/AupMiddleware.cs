@@ -219,7 +219,7 @@ internal sealed partial class AupMiddleware
             case HoldResultKind.Now:
                 Conclude(context, AupOutcome.Allowed, key.User, key.Service);
                 Log.Allowed(_logger, key.User, key.Service, AupOutcomeNames.Decision(AupOutcome.Allowed));
-                await _next(context).ConfigureAwait(false);
+                await ForwardHeldAsync(context, key, call, policy).ConfigureAwait(false);
                 return;
 
             case HoldResultKind.Held:
@@ -227,7 +227,7 @@ internal sealed partial class AupMiddleware
                 var heldMs = (long)hold.Wait.TotalMilliseconds;
                 Log.Held(_logger, key.User, key.Service, AupOutcomeNames.Decision(AupOutcome.Held), heldMs);
                 context.Response.Headers[HeldHeader] = heldMs.ToString(CultureInfo.InvariantCulture);
-                await _next(context).ConfigureAwait(false);
+                await ForwardHeldAsync(context, key, call, policy).ConfigureAwait(false);
                 return;
 
             case HoldResultKind.Full:
@@ -250,6 +250,19 @@ internal sealed partial class AupMiddleware
             default:
                 await HandleStoreFailureAsync(context, key, call, policy).ConfigureAwait(false);
                 return;
+        }
+    }
+
+    // The backend saw the call at some moment up to its answer: the key's next slot counts from then at the latest.
+    private async Task ForwardHeldAsync(HttpContext context, AupKey key, AupCall call, AupPolicy policy)
+    {
+        try
+        {
+            await _next(context).ConfigureAwait(false);
+        }
+        finally
+        {
+            await _holder.ForwardedAsync(key, call.Window, policy.Hold).ConfigureAwait(false);
         }
     }
 

@@ -21,6 +21,7 @@ public sealed class RecordingBackend : IAsyncDisposable
     private readonly ConcurrentQueue<string> _requests = new();
     private readonly ConcurrentQueue<IReadOnlyDictionary<string, string>> _headers = new();
     private readonly ConcurrentQueue<byte[]> _bodies = new();
+    private readonly ConcurrentQueue<(string Path, long Timestamp)> _arrivals = new();
 
     private RecordingBackend(WebApplication app) => _app = app;
 
@@ -35,6 +36,9 @@ public sealed class RecordingBackend : IAsyncDisposable
 
     /// <summary>The body of every request that reached the backend, in arrival order.</summary>
     public IReadOnlyCollection<byte[]> Bodies => _bodies;
+
+    /// <summary>When each request arrived (<see cref="System.Diagnostics.Stopwatch"/> timestamps), in arrival order.</summary>
+    public IReadOnlyCollection<(string Path, long Timestamp)> Arrivals => _arrivals;
 
     /// <summary>Delay before answering, for slow-backend tests.</summary>
     public TimeSpan Delay { get; set; }
@@ -63,6 +67,7 @@ public sealed class RecordingBackend : IAsyncDisposable
 
     private async Task HandleAsync(HttpContext context)
     {
+        _arrivals.Enqueue((context.Request.Path.Value ?? "", System.Diagnostics.Stopwatch.GetTimestamp()));
         _requests.Enqueue(context.Request.Path.Value ?? "");
         _headers.Enqueue(context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase));
         using (var body = new MemoryStream())

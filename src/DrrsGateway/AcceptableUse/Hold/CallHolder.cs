@@ -7,10 +7,15 @@ namespace DrrsGateway.AcceptableUse.Hold;
 /// </summary>
 internal sealed class CallHolder(IHoldSlots slots, TimeProvider time, IHostApplicationLifetime lifetime)
 {
+    private const int MaxRechecks = 3;
+
     private int _held;
 
     /// <summary>Calls waiting now.</summary>
     public int Held => Volatile.Read(ref _held);
+
+    /// <summary>Records that a call of <paramref name="key"/> was forwarded and answered: the next one is a spacing from now at the earliest.</summary>
+    public ValueTask ForwardedAsync(AupKey key, TimeSpan window, HoldPolicy policy) => slots.ForwardedAsync(key, policy.SpacingFor(window));
 
     public async Task<HoldResult> WaitForSlotAsync(AupKey key, TimeSpan window, HoldPolicy policy, CancellationToken aborted)
     {
@@ -39,6 +44,14 @@ internal sealed class CallHolder(IHoldSlots slots, TimeProvider time, IHostAppli
             try
             {
                 await Task.Delay(slot.Delay, time, cancel.Token).ConfigureAwait(false);
+
+                // The slot counts from when the last call was answered too, which a call that reached the
+                // backend late (a cold connection) moves on; a few rounds at most, each waiting only that much.
+                for (var round = 0; round < MaxRechecks && await slots.RemainingAsync(key, spacing).ConfigureAwait(false) is { } remaining && remaining > TimeSpan.Zero; round++)
+                {
+                    await Task.Delay(remaining, time, cancel.Token).ConfigureAwait(false);
+                }
+
                 return new(HoldResultKind.Held, time.GetElapsedTime(started));
             }
             catch (OperationCanceledException)

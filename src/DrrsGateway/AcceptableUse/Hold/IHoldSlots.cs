@@ -16,6 +16,19 @@ internal interface IHoldSlots
     ValueTask<HoldSlot> ReserveAsync(AupKey key, TimeSpan spacing, TimeSpan maxWait, int maxQueued);
 
     /// <summary>
+    /// Records that a call of the key was forwarded and answered just now: the key's next slot opens no
+    /// earlier than a spacing from now, since the backend saw the call at some moment up to now. Best effort,
+    /// never throws.
+    /// </summary>
+    ValueTask ForwardedAsync(AupKey key, TimeSpan spacing);
+
+    /// <summary>
+    /// How much longer a call whose slot has come must still wait so as to be a spacing after the key's last
+    /// answered call (usually nothing; more when that call reached the backend late). Zero on store trouble.
+    /// </summary>
+    ValueTask<TimeSpan> RemainingAsync(AupKey key, TimeSpan spacing);
+
+    /// <summary>
     /// Hands back a <see cref="HoldSlotKind.Later"/> slot whose call will not be forwarded, when it is still
     /// the key's last reservation; best effort, never throws.
     /// </summary>

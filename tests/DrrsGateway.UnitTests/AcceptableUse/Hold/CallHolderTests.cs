@@ -40,6 +40,25 @@ public sealed class CallHolderTests : IDisposable
     }
 
     [Fact]
+    public async Task WaitForSlot_PreviousCallAnsweredLate_WaitsASpacingFromItsAnswer()
+    {
+        await _holder.WaitForSlotAsync(Key, Window, Policy, default);
+        var second = _holder.WaitForSlotAsync(Key, Window, Policy, default);
+
+        // The first call reached the backend late (a cold connection): it was answered 0.5 s after its slot.
+        _time.Advance(TimeSpan.FromSeconds(0.5));
+        await _holder.ForwardedAsync(Key, Window, Policy);
+        _time.Advance(TimeSpan.FromSeconds(30.5));
+        await Task.Yield();
+        Assert.False(second.IsCompleted);
+
+        _time.Advance(TimeSpan.FromSeconds(0.5));
+        var result = await second;
+        Assert.Equal(HoldResultKind.Held, result.Kind);
+        Assert.Equal(TimeSpan.FromSeconds(31.5), result.Wait);
+    }
+
+    [Fact]
     public async Task WaitForSlot_ThirdCallWhileOneIsHeld_IsFull()
     {
         await _holder.WaitForSlotAsync(Key, Window, Policy, default);

@@ -2,12 +2,13 @@ using DrrsGateway.AcceptableUse.Hold;
 
 namespace DrrsGateway.AcceptableUse.Stores.InMemory;
 
-/// <summary>Hold mode's slots in this process: one lock per reservation, entries swept once their slot has passed.</summary>
+/// <summary>Hold mode's slots in this process, under one lock: per key, when its next slot opens and when a call was last answered; swept once the slot has passed.</summary>
 internal sealed class InMemoryHoldSlots(TimeProvider time) : IHoldSlots
 {
     private const int SweepEvery = 4096;
 
     private readonly Dictionary<AupKey, long> _next = [];
+    private readonly Dictionary<AupKey, long> _answered = [];
     private readonly Lock _lock = new();
     private int _reservations;
 
@@ -24,6 +25,28 @@ internal sealed class InMemoryHoldSlots(TimeProvider time) : IHoldSlots
             var slot = HoldSlot.Reserve(now, _next.GetValueOrDefault(key), (long)spacing.TotalMilliseconds, (long)maxWait.TotalMilliseconds, maxQueued, out var next);
             _next[key] = next;
             return ValueTask.FromResult(slot);
+        }
+    }
+
+    public ValueTask ForwardedAsync(AupKey key, TimeSpan spacing)
+    {
+        var now = Now();
+        lock (_lock)
+        {
+            _answered[key] = now;
+            _next[key] = Math.Max(_next.GetValueOrDefault(key), now + (long)spacing.TotalMilliseconds);
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask<TimeSpan> RemainingAsync(AupKey key, TimeSpan spacing)
+    {
+        var now = Now();
+        lock (_lock)
+        {
+            var answered = _answered.GetValueOrDefault(key, long.MinValue / 2);
+            return ValueTask.FromResult(TimeSpan.FromMilliseconds(Math.Max(0, answered + (long)spacing.TotalMilliseconds - now)));
         }
     }
 
@@ -50,6 +73,7 @@ internal sealed class InMemoryHoldSlots(TimeProvider time) : IHoldSlots
             if (next <= now)
             {
                 _next.Remove(key);
+                _answered.Remove(key);
             }
         }
     }
