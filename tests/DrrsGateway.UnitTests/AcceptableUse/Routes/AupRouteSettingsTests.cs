@@ -18,6 +18,7 @@ public sealed class AupRouteSettingsTests
     [InlineData("off", null, AupMode.Off, 30)]
     [InlineData(" ENFORCE ", " 45 ", AupMode.Enforce, 45)]
     [InlineData(null, "120", AupMode.Enforce, 120)]
+    [InlineData("hold", null, AupMode.Hold, 30)]
     public void For_RouteMetadata_SetsModeAndWindow(string? mode, string? window, AupMode expectedMode, int expectedWindow)
     {
         var metadata = new Dictionary<string, string>();
@@ -71,5 +72,14 @@ public sealed class AupRouteSettingsTests
         var route = context.Features.Get<Yarp.ReverseProxy.Model.IReverseProxyFeature>()!.Route.Config;
 
         Assert.Same(RouteMetadata.Of(route), RouteMetadata.Of(route));
+    }
+
+    [Fact]
+    public void For_NoModeMetadata_TakesTheGatewaysMode()
+    {
+        var policy = TestPolicy.From(new AupOptions { Mode = AupMode.Hold });
+
+        Assert.Equal(AupMode.Hold, AupRouteSettings.For(TestRouteFeature.Request("/x", new Dictionary<string, string>()), policy).Mode);
+        Assert.Equal(AupMode.Hold, AupRouteSettings.For(new DefaultHttpContext(), policy).Mode);
     }
 }
