@@ -15,4 +15,10 @@ public sealed class RequestLogOptions
     /// the policy's own refusal events; set <c>Information</c> to see every request.
     /// </summary>
     public LogEventLevel Level { get; set; } = LogEventLevel.Debug;
+
+    /// <summary>
+    /// Whether the request-log middleware runs at all. The default is <c>true</c>; <c>false</c> removes it from
+    /// the pipeline, so it costs nothing (for measuring what it costs, or where another log covers requests).
+    /// </summary>
+    public bool Enabled { get; set; } = true;
 }

@@ -28,6 +28,11 @@ public static class RequestLoggingExtensions
         var options = app.ApplicationServices.GetService<IOptions<RequestLogOptions>>()
             ?? throw new InvalidOperationException(
                 "UseGatewayRequestLogging needs its services: call builder.AddGatewayRequestLogging() when configuring services.");
+        if (!options.Value.Enabled)
+        {
+            return app;
+        }
+
         var level = options.Value.Level;
 
         // This host's logger, not the static Log.Logger, which several hosts in one process would share.

@@ -31,17 +31,29 @@ public static class TelemetryExtensions
         ArgumentNullException.ThrowIfNull(builder);
         var otlp = !string.IsNullOrWhiteSpace(builder.Configuration[OtlpEndpointVariable]);
 
+        // Read once: which meters a provider listens to is fixed when it is built.
+        var instruments = builder.Configuration.GetSection(TelemetryOptions.SectionName).Get<TelemetryOptions>() ?? new TelemetryOptions();
+
         // The environment detector runs after AddService so OTEL_SERVICE_NAME and OTEL_RESOURCE_ATTRIBUTES win.
         var telemetry = builder.Services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(ServiceName).AddEnvironmentVariableDetector())
             .WithMetrics(metrics =>
             {
-                metrics
-                    .AddMeter(AupMetrics.MeterName)
-                    .AddAspNetCoreInstrumentation()
-                    .AddHttpClientInstrumentation()
-                    .AddRuntimeInstrumentation()
-                    .AddPrometheusExporter();
+                metrics.AddMeter(AupMetrics.MeterName).AddPrometheusExporter();
+                if (instruments.AspNetCoreInstrumentation)
+                {
+                    metrics.AddAspNetCoreInstrumentation();
+                }
+
+                if (instruments.HttpClientInstrumentation)
+                {
+                    metrics.AddHttpClientInstrumentation();
+                }
+
+                if (instruments.RuntimeInstrumentation)
+                {
+                    metrics.AddRuntimeInstrumentation();
+                }
                 if (otlp)
                 {
                     metrics.AddOtlpExporter();
