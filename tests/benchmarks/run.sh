@@ -70,7 +70,10 @@ done
 # ";" or newlines (values without spaces); the item "switches" stands for every switch the gateway has today.
 switches="
 nootel: OTEL_SDK_DISABLED=true
-norequestlog: RequestLog__Level=Verbose
+noaspnetmetrics: Telemetry__AspNetCoreInstrumentation=false
+nohttpclientmetrics: Telemetry__HttpClientInstrumentation=false
+noruntimemetrics: Telemetry__RuntimeInstrumentation=false
+norequestlog: RequestLog__Enabled=false
 nologs: Serilog__MinimumLevel__Default=Fatal Serilog__MinimumLevel__Override__Microsoft.Hosting.Lifetime=Fatal RequestLog__Level=Verbose
 nocatalog: Aup__Services__Enabled=false
 noenvelope: Aup__Soap__EnvelopeCheck=WhenHeadersNameNone
