@@ -1,6 +1,7 @@
 using DrrsGateway.AcceptableUse;
 using DrrsGateway.Admin;
 using DrrsGateway.Hosting;
+using DrrsGateway.Monitoring;
 
 // appsettings.json travels with the binaries, so `dotnet path/to/DrrsGateway.dll` from any directory
 // finds the shipped routes and log settings.
@@ -16,6 +17,7 @@ builder.AddGatewayTelemetry();
 builder.AddGatewayManagementPort();
 builder.AddGatewayHealthChecks();
 builder.AddAcceptableUsePolicy();
+builder.AddGatewayMonitoring();
 builder.AddLockAdministration();
 builder.AddDrrsReverseProxy();
 

@@ -5,6 +5,7 @@ using DrrsGateway.AcceptableUse.Routes;
 using DrrsGateway.AcceptableUse.Services;
 using DrrsGateway.AcceptableUse.Soap;
 using DrrsGateway.AcceptableUse.Stores;
+using DrrsGateway.Monitoring;
 
 namespace DrrsGateway.AcceptableUse;
 
@@ -28,6 +29,7 @@ internal sealed partial class AupMiddleware
     private readonly IAupStore _store;
     private readonly AupMetrics _metrics;
     private readonly RefusalLogThrottle _refusalLog;
+    private readonly RefusalStreaks _streaks;
     private readonly ILogger<AupMiddleware> _logger;
 
     public AupMiddleware(
@@ -36,6 +38,7 @@ internal sealed partial class AupMiddleware
         IAupStore store,
         AupMetrics metrics,
         RefusalLogThrottle refusalLog,
+        RefusalStreaks streaks,
         ILogger<AupMiddleware> logger)
     {
         ArgumentNullException.ThrowIfNull(next);
@@ -43,12 +46,14 @@ internal sealed partial class AupMiddleware
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(metrics);
         ArgumentNullException.ThrowIfNull(refusalLog);
+        ArgumentNullException.ThrowIfNull(streaks);
         ArgumentNullException.ThrowIfNull(logger);
         _next = next;
         _settings = settings;
         _store = store;
         _metrics = metrics;
         _refusalLog = refusalLog;
+        _streaks = streaks;
         _logger = logger;
     }
 
@@ -141,6 +146,11 @@ internal sealed partial class AupMiddleware
     private async Task DecideAsync(HttpContext context, AupKey key, AupCall call, AupOptions options, bool confirmEnvelope)
     {
         var decision = await RecordAsync(key, call.Window).ConfigureAwait(false);
+        if (call.IsEnforced)
+        {
+            _streaks.Observe(key, decision, call.Window);
+        }
+
         context.Features.Set<IAupDecisionFeature>(AupDecisionFeature.For(key, decision, call.IsEnforced));
         switch (decision)
         {
