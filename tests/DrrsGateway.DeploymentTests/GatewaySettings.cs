@@ -2,6 +2,7 @@ using System.Reflection;
 using System.Text.RegularExpressions;
 using DrrsGateway.AcceptableUse;
 using DrrsGateway.AcceptableUse.Stores;
+using DrrsGateway.Monitoring;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -40,6 +41,12 @@ internal static partial class GatewaySettings
         if (name.StartsWith(aupPrefix, StringComparison.OrdinalIgnoreCase))
         {
             return IsOptionsPath(typeof(AupOptions), name[aupPrefix.Length..].Split(Separator));
+        }
+
+        var monitoringPrefix = MonitoringOptions.SectionName + Separator;
+        if (name.StartsWith(monitoringPrefix, StringComparison.OrdinalIgnoreCase))
+        {
+            return IsOptionsPath(typeof(MonitoringOptions), name[monitoringPrefix.Length..].Split(Separator));
         }
 
         var tlsPrefix = RedisTlsOptions.SectionName.Replace(ConfigurationPath.KeyDelimiter, Separator, StringComparison.Ordinal) + Separator;
