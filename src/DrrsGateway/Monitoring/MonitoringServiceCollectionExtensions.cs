@@ -27,6 +27,8 @@ public static class MonitoringServiceCollectionExtensions
         services.AddSingleton<RefusalStreaks>();
         services.AddSingleton<ReadinessPublisher>();
         services.AddSingleton<IHealthCheckPublisher>(sp => sp.GetRequiredService<ReadinessPublisher>());
+
+        // The gateway has no other publisher, so these options, which apply to all, are the readiness gauge's.
         services.Configure<HealthCheckPublisherOptions>(publisher =>
         {
             // From start-up on, so the gauge is exported from the first scrape.
