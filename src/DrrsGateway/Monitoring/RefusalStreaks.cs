@@ -162,10 +162,10 @@ internal sealed partial class RefusalStreaks : IDisposable
 
     private static partial class Log
     {
-        [LoggerMessage(150, LogLevel.Warning, "AUP client stuck in the reset loop: {User} was refused {Refusals} times calling {Service} over {StreakSeconds:0} s, each refusal restarting the window; it gets through only after {WindowSeconds} s without calling")]
+        [LoggerMessage(160, LogLevel.Warning, "AUP client stuck in the reset loop: {User} was refused {Refusals} times calling {Service} over {StreakSeconds:0} s, each refusal restarting the window; it gets through only after {WindowSeconds} s without calling")]
         public static partial void Stuck(ILogger logger, string user, string service, long refusals, double streakSeconds, int windowSeconds);
 
-        [LoggerMessage(151, LogLevel.Information, "AUP client no longer stuck: {User} calling {Service} ended its refusal streak ({StreakEnd}) after {Refusals} refusals over {StreakSeconds:0} s")]
+        [LoggerMessage(161, LogLevel.Information, "AUP client no longer stuck: {User} calling {Service} ended its refusal streak ({StreakEnd}) after {Refusals} refusals over {StreakSeconds:0} s")]
         public static partial void Unstuck(ILogger logger, string user, string service, string streakEnd, long refusals, double streakSeconds);
     }
 }

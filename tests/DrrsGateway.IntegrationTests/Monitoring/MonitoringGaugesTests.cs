@@ -26,7 +26,7 @@ public sealed class MonitoringGaugesTests : OwnRedisTests
         using var stillRefused = await client.CallAsync(user);
 
         Assert.Equal(1, Read(gateway, MonitoringMetrics.StuckClientsName));
-        Assert.Equal(user, LogCollector.Scalar(gateway.Logs.WithEventId(150).Single(), "User"));
+        Assert.Equal(user, LogCollector.Scalar(gateway.Logs.WithEventId(160).Single(), "User"));
     }
 
     [Fact]

@@ -31,7 +31,7 @@ public sealed class RefusalStreaksTests : IDisposable
         RefuseEvery(RetryEvery, RetryEvery);
 
         Assert.Equal(1, _streaks.StuckClients);
-        var stuck = Assert.Single(_logger.Collector.GetSnapshot(), record => record.Id.Id == 150);
+        var stuck = Assert.Single(_logger.Collector.GetSnapshot(), record => record.Id.Id == 160);
         Assert.Equal("alice", stuck.GetStructuredStateValue("User"));
         Assert.Equal("19", stuck.GetStructuredStateValue("Refusals"));
     }
@@ -42,7 +42,7 @@ public sealed class RefusalStreaksTests : IDisposable
         RefuseEvery(RetryEvery, TimeSpan.FromMinutes(10));
 
         Assert.Equal(1, _streaks.StuckClients);
-        Assert.Single(_logger.Collector.GetSnapshot(), record => record.Id.Id == 150);
+        Assert.Single(_logger.Collector.GetSnapshot(), record => record.Id.Id == 160);
     }
 
     [Fact]
@@ -55,7 +55,7 @@ public sealed class RefusalStreaksTests : IDisposable
 
         Assert.Equal(0, _streaks.StuckClients);
         Assert.Equal(0, _streaks.Count);
-        var ended = Assert.Single(_logger.Collector.GetSnapshot(), record => record.Id.Id == 151);
+        var ended = Assert.Single(_logger.Collector.GetSnapshot(), record => record.Id.Id == 161);
         Assert.Equal("Allowed", ended.GetStructuredStateValue("StreakEnd"));
     }
 
@@ -73,7 +73,7 @@ public sealed class RefusalStreaksTests : IDisposable
 
         Assert.Equal(0, _streaks.StuckClients);
         Assert.Equal(0, _streaks.Count);
-        Assert.Equal("Quiet", Assert.Single(_logger.Collector.GetSnapshot(), record => record.Id.Id == 151).GetStructuredStateValue("StreakEnd"));
+        Assert.Equal("Quiet", Assert.Single(_logger.Collector.GetSnapshot(), record => record.Id.Id == 161).GetStructuredStateValue("StreakEnd"));
     }
 
     [Fact]
