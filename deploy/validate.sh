@@ -4,7 +4,7 @@
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-kustomizations=(deploy/base deploy/overlays/lab deploy/overlays/external-redis)
+kustomizations=(deploy/base deploy/overlays/lab deploy/overlays/external-redis deploy/overlays/monitoring)
 skipped=()
 failed=0
 

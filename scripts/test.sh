@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test: unit, integration (real redis-server processes, real SOAP peers: JAX-WS RI and Tomcat
-# backends, WCF, zeep and node-soap clients) and deployment checks. Installs with apt (and npm, for
-# node-soap) whatever the tests need and this machine lacks; the fixtures fail with a clear message,
-# never skip, when something is still missing.
+# backends, WCF, zeep and node-soap clients; a real Prometheus and promtool against the shipped alert rules
+# and dashboard) and deployment checks. Installs with apt (and npm, for node-soap) whatever the tests need
+# and this machine lacks; the fixtures fail with a clear message, never skip, when something is still missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -17,6 +17,8 @@ command -v javac >/dev/null 2>&1 || needed+=(default-jdk-headless)
 /usr/bin/python3 -c 'import zeep' >/dev/null 2>&1 || needed+=(python3-zeep)
 command -v node >/dev/null 2>&1 || needed+=(nodejs)
 command -v npm >/dev/null 2>&1 || needed+=(npm)
+# Debian's prometheus package ships both the server and promtool.
+{ command -v prometheus >/dev/null 2>&1 && command -v promtool >/dev/null 2>&1; } || needed+=(prometheus)
 if [ ${#needed[@]} -gt 0 ]; then
   echo "Installing for the tests: ${needed[*]}"
   $sudo_cmd apt-get update -qq

@@ -58,6 +58,10 @@ internal static class EventIds
     // 150–159: The flood shield.
     public const int LockInvalidationSubscribeFailed = 150;
 
+    // 160–169: Monitoring: clients stuck in the reset loop.
+    public const int ClientStuck = 160;
+    public const int ClientNoLongerStuck = 161;
+
     // 170–179: The Redis server checks run once Redis answers.
     public const int RedisServerCertificateRefused = 170;
     public const int RedisServerConnected = 171;

@@ -1,6 +1,7 @@
 using DrrsGateway.AcceptableUse;
 using DrrsGateway.Admin;
 using DrrsGateway.Management;
+using DrrsGateway.Monitoring;
 using DrrsGateway.Observability;
 using DrrsGateway.Proxy;
 
@@ -18,6 +19,7 @@ builder.AddGatewayTelemetry();
 builder.AddGatewayManagementPort();
 builder.AddGatewayHealthChecks();
 builder.AddAcceptableUsePolicy();
+builder.AddGatewayMonitoring();
 builder.AddLockAdministration();
 builder.AddDrrsReverseProxy();
 

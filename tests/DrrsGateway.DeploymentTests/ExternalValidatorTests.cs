@@ -64,11 +64,14 @@ public sealed class ExternalValidatorTests(ITestOutputHelper output)
         Assert.All(secrets, name => Assert.Single(objects.OfKind("Secret"), item => item.Str("metadata", "name") == name));
     }
 
-    [Fact]
-    public void ComposeConfig_File_IsValid()
+    [Theory]
+    [InlineData("")]
+    [InlineData("monitoring")]
+    public void ComposeConfig_Profile_IsValid(string profile)
     {
         var path = RepositoryFiles.PathOf(ComposeFile.RelativePath);
-        var result = ExternalTool.TryRun("docker-compose", ["-f", path, "config", "--quiet"]);
+        string[] profileArguments = profile.Length == 0 ? [] : ["--profile", profile];
+        var result = ExternalTool.TryRun("docker-compose", ["-f", path, .. profileArguments, "config", "--quiet"]);
         if (result is null)
         {
             output.WriteLine("skipped: docker-compose is not installed (deploy/validate.sh also tries `docker compose`)");

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using DrrsGateway.AcceptableUse.Settings;
 using DrrsGateway.AcceptableUse.Stores.Redis;
 using DrrsGateway.AcceptableUse;
+using DrrsGateway.Monitoring;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -41,6 +42,12 @@ internal static partial class GatewaySettings
         if (name.StartsWith(aupPrefix, StringComparison.OrdinalIgnoreCase))
         {
             return IsOptionsPath(typeof(AupOptions), name[aupPrefix.Length..].Split(Separator));
+        }
+
+        var monitoringPrefix = MonitoringOptions.SectionName + Separator;
+        if (name.StartsWith(monitoringPrefix, StringComparison.OrdinalIgnoreCase))
+        {
+            return IsOptionsPath(typeof(MonitoringOptions), name[monitoringPrefix.Length..].Split(Separator));
         }
 
         var tlsPrefix = RedisTlsOptions.SectionName.Replace(ConfigurationPath.KeyDelimiter, Separator, StringComparison.Ordinal) + Separator;

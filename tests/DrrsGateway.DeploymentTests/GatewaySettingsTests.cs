@@ -52,6 +52,7 @@ public sealed class GatewaySettingsTests
     [InlineData("RequestLog__Level")]
     [InlineData("Redis__Tls__CaCertificatePath")]
     [InlineData("Redis__Tls__ClientKeyPath")]
+    [InlineData("Monitoring__StuckClientSeconds")]
     [InlineData("OTEL_EXPORTER_OTLP_ENDPOINT")]
     [InlineData("ASPNETCORE_HTTP_PORTS")]
     public void IsSetting_GatewaySetting_ReturnsTrue(string name)
@@ -70,6 +71,7 @@ public sealed class GatewaySettingsTests
     [InlineData("Health__Readiness")]
     [InlineData("Redis__Tls__CaPath")]
     [InlineData("Redis__Tls")]
+    [InlineData("Monitoring__StuckClients")]
     [InlineData("REDIS_PASSWORD")]
     public void IsSetting_UnknownName_ReturnsFalse(string name)
     {

@@ -9,6 +9,7 @@ using DrrsGateway.AcceptableUse.Services;
 using DrrsGateway.AcceptableUse.Settings;
 using DrrsGateway.AcceptableUse.Soap;
 using DrrsGateway.AcceptableUse.Stores;
+using DrrsGateway.Monitoring;
 
 namespace DrrsGateway.AcceptableUse;
 
@@ -30,6 +31,7 @@ internal sealed partial class AupMiddleware
     private readonly RefusalLogThrottle _refusalLog;
     private readonly ServiceNames _names;
     private readonly CallHolder _holder;
+    private readonly RefusalStreaks _streaks;
     private readonly ILogger<AupMiddleware> _logger;
 
     public AupMiddleware(
@@ -40,6 +42,7 @@ internal sealed partial class AupMiddleware
         RefusalLogThrottle refusalLog,
         ServiceNames names,
         CallHolder holder,
+        RefusalStreaks streaks,
         ILogger<AupMiddleware> logger)
     {
         ArgumentNullException.ThrowIfNull(next);
@@ -49,6 +52,7 @@ internal sealed partial class AupMiddleware
         ArgumentNullException.ThrowIfNull(refusalLog);
         ArgumentNullException.ThrowIfNull(names);
         ArgumentNullException.ThrowIfNull(holder);
+        ArgumentNullException.ThrowIfNull(streaks);
         ArgumentNullException.ThrowIfNull(logger);
         _next = next;
         _policy = policy;
@@ -57,6 +61,7 @@ internal sealed partial class AupMiddleware
         _refusalLog = refusalLog;
         _names = names;
         _holder = holder;
+        _streaks = streaks;
         _logger = logger;
     }
 
@@ -164,7 +169,13 @@ internal sealed partial class AupMiddleware
             return;
         }
 
-        switch (await RecordAsync(key, call.Window).ConfigureAwait(false))
+        var answer = await RecordAsync(key, call.Window).ConfigureAwait(false);
+        if (call.IsEnforced)
+        {
+            _streaks.Observe(key, answer, call.Window);
+        }
+
+        switch (answer)
         {
             case StoreAnswer.Allowed:
                 if (confirmEnvelope && await EnvelopeDisagreesAsync(context, key, call, policy).ConfigureAwait(false) is { } problem)

@@ -13,7 +13,7 @@ public static class HealthEndpointExtensions
     /// <summary>Readiness: 200 when the lock store answers, 503 while Redis is configured and unreachable.</summary>
     public const string ReadinessPath = "/readyz";
 
-    private const string ReadinessTag = "ready";
+    internal const string ReadinessTag = "ready";
 
     /// <summary>Registers the health-check services and the store readiness check.</summary>
     public static IHostApplicationBuilder AddGatewayHealthChecks(this IHostApplicationBuilder builder)

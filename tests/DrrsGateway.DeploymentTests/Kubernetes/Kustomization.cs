@@ -9,8 +9,12 @@ internal sealed class Kustomization
     public const string Base = "deploy/base";
     public const string LabOverlay = "deploy/overlays/lab";
     public const string ExternalRedisOverlay = "deploy/overlays/external-redis";
+    public const string MonitoringOverlay = "deploy/overlays/monitoring";
 
-    public static readonly IReadOnlyList<string> All = [Base, LabOverlay, ExternalRedisOverlay];
+    /// <summary>The optional monitoring component; a component is rendered only inside an overlay.</summary>
+    public const string MonitoringComponent = "deploy/monitoring";
+
+    public static readonly IReadOnlyList<string> All = [Base, LabOverlay, ExternalRedisOverlay, MonitoringOverlay];
 
     private Kustomization(string directory, YamlMappingNode root)
     {
@@ -25,6 +29,9 @@ internal sealed class Kustomization
 
     /// <summary>Resources that are other kustomizations (folders), as repository-relative paths.</summary>
     public IReadOnlyList<string> ResourceDirectories => [.. Resources.Where(path => !IsYamlFile(path))];
+
+    /// <summary>The components this folder applies, as repository-relative paths.</summary>
+    public IReadOnlyList<string> Components => [.. Root.Strings("components").Select(Relative)];
 
     /// <summary>The objects this folder's own resource files declare.</summary>
     public IReadOnlyList<YamlMappingNode> Objects => [.. Resources.Where(IsYamlFile).SelectMany(YamlFile.LoadDocuments)];

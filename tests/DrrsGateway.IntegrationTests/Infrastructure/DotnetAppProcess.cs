@@ -60,7 +60,7 @@ public sealed class DotnetAppProcess : IAsyncDisposable
         process.BeginErrorReadLine();
         try
         {
-            await app.WaitUntilLiveAsync(healthAddress);
+            await ProcessReadiness.WaitUntilAnswersAsync(process, name, healthAddress, "/healthz", () => string.Join(Environment.NewLine, app._output));
         }
         catch
         {
@@ -91,39 +91,5 @@ public sealed class DotnetAppProcess : IAsyncDisposable
         {
             _output.Enqueue(line);
         }
-    }
-
-    private async Task WaitUntilLiveAsync(Uri healthAddress)
-    {
-        using var client = new HttpClient { BaseAddress = healthAddress, Timeout = TimeSpan.FromSeconds(2) };
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (DateTime.UtcNow < deadline)
-        {
-            if (_process.HasExited)
-            {
-                throw new InvalidOperationException(
-                    $"The {_name} exited with code {_process.ExitCode} at start:{Environment.NewLine}{string.Join(Environment.NewLine, _output)}");
-            }
-
-            try
-            {
-                using var response = await client.GetAsync("/healthz");
-                if (response.IsSuccessStatusCode)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-            }
-            catch (TaskCanceledException)
-            {
-            }
-
-            await Task.Delay(100);
-        }
-
-        throw new InvalidOperationException(
-            $"The {_name} did not answer /healthz within 30 s:{Environment.NewLine}{string.Join(Environment.NewLine, _output)}");
     }
 }

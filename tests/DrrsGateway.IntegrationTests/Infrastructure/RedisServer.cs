@@ -125,10 +125,7 @@ public sealed class RedisServer : IDisposable
 
     /// <summary>The path of a Redis tool on PATH, or a failure saying how to get it.</summary>
     public static string FindTool(string name) =>
-        (Environment.GetEnvironmentVariable("PATH") ?? "")
-            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
-            .Select(directory => Path.Combine(directory, name))
-            .FirstOrDefault(File.Exists)
+        ToolPath.Find(name)
         ?? throw new InvalidOperationException(
             $"{name} was not found on PATH. The integration tests need a real Redis: install it " +
             $"(Debian: apt-get install redis-server) or point {ServerPathVariable} at redis-server. `bash .ci/run` installs it.");

@@ -99,7 +99,7 @@ public sealed class RedisAclTests : BackendTests
     [Fact]
     public void DeployReadme_DocumentsExactlyTheTestedLine()
     {
-        var readme = File.ReadAllText(Path.Combine(RepositoryRoot(), "deploy", "README.md"));
+        var readme = File.ReadAllText(RepositoryRoot.PathOf("deploy/README.md"));
 
         Assert.Contains(DocumentedRules, readme, StringComparison.Ordinal);
     }
@@ -119,18 +119,5 @@ public sealed class RedisAclTests : BackendTests
         var file = Path.Combine(Path.GetTempPath(), $"drrs-acl-{Guid.NewGuid():N}.acl");
         File.WriteAllLines(file, ["user default off", $"user drrs-gateway on >{Password} {rules}"]);
         return RedisServer.Start(null, "--aclfile", file);
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "DrrsGateway.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("DrrsGateway.sln not found above " + AppContext.BaseDirectory);
     }
 }

@@ -1,13 +1,14 @@
 using System.Net;
 using System.Security.Claims;
 using System.Text;
-using DrrsGateway.AcceptableUse;
 using DrrsGateway.AcceptableUse.Decisions;
 using DrrsGateway.AcceptableUse.Hold;
-using DrrsGateway.AcceptableUse.Stores.InMemory;
 using DrrsGateway.AcceptableUse.Services;
 using DrrsGateway.AcceptableUse.Settings;
+using DrrsGateway.AcceptableUse.Stores.InMemory;
 using DrrsGateway.AcceptableUse.Stores;
+using DrrsGateway.AcceptableUse;
+using DrrsGateway.Monitoring;
 using DrrsGateway.UnitTests.Infrastructure;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
@@ -262,6 +263,8 @@ public sealed class AupMiddlewareTests : IDisposable
         var options = new OptionsFactory<AupOptions>([new ConfigureNamedOptions<AupOptions>(Options.DefaultName, configure ?? (_ => { }))], []);
         using var policy = new AupPolicyProvider(options, TestPolicy.Builder, new ConfigurationBuilder().Build(), NullLogger<AupPolicyProvider>.Instance);
         using var refusalLog = new RefusalLogThrottle(new FakeTimeProvider());
+        using var lifetime = new StoppingLifetime();
+        using var streaks = new RefusalStreaks(Options.Create(new MonitoringOptions()), new FakeTimeProvider(), NullLogger<RefusalStreaks>.Instance);
         var middleware = new AupMiddleware(
             _ =>
             {
@@ -273,7 +276,8 @@ public sealed class AupMiddlewareTests : IDisposable
             new AupMetrics(_services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>()),
             refusalLog,
             new ServiceNames(),
-            new CallHolder(new InMemoryHoldSlots(TimeProvider.System), TimeProvider.System, new StoppingLifetime()),
+            new CallHolder(new InMemoryHoldSlots(TimeProvider.System), TimeProvider.System, lifetime),
+            streaks,
             NullLogger<AupMiddleware>.Instance);
         context.Response.Body = new MemoryStream();
         await middleware.InvokeAsync(context);
