@@ -82,9 +82,22 @@ internal sealed partial class RefusalStreaks : IDisposable
     private void OnRefused(AupKey key, TimeSpan window)
     {
         var now = _time.GetTimestamp();
+        var quietAfter = now + (2 * (long)(window.TotalSeconds * _time.TimestampFrequency));
         while (true)
         {
             var streak = _streaks.GetOrAdd(key, static (_, started) => new Streak(started), now);
+
+            // A flood refuses one pair over and over: counting it must not take a lock each time. Only a
+            // refusal that may end, start or mark the streak stuck takes the slow path below. A count that
+            // races with the streak's end is lost, which only shortens an ended streak's total.
+            if (!Volatile.Read(ref streak.Ended) && Volatile.Read(ref streak.QuietAfter) >= now
+                && (Volatile.Read(ref streak.IsStuck) || now - streak.Started < _stuckTicks))
+            {
+                Interlocked.Increment(ref streak.Refusals);
+                Volatile.Write(ref streak.QuietAfter, quietAfter);
+                return;
+            }
+
             lock (streak)
             {
                 if (streak.Ended)
@@ -99,11 +112,11 @@ internal sealed partial class RefusalStreaks : IDisposable
                     continue;
                 }
 
-                streak.Refusals++;
-                Volatile.Write(ref streak.QuietAfter, now + (2 * (long)(window.TotalSeconds * _time.TimestampFrequency)));
+                Interlocked.Increment(ref streak.Refusals);
+                Volatile.Write(ref streak.QuietAfter, quietAfter);
                 if (!streak.IsStuck && now - streak.Started >= _stuckTicks)
                 {
-                    streak.IsStuck = true;
+                    Volatile.Write(ref streak.IsStuck, true);
                     Interlocked.Increment(ref _stuck);
                     Log.Stuck(_logger, key.User, key.Service, streak.Refusals, Seconds(streak, now), (int)window.TotalSeconds);
                 }
@@ -133,7 +146,7 @@ internal sealed partial class RefusalStreaks : IDisposable
             return;
         }
 
-        streak.Ended = true;
+        Volatile.Write(ref streak.Ended, true);
         _streaks.TryRemove(new KeyValuePair<AupKey, Streak>(key, streak));
         if (streak.IsStuck)
         {
