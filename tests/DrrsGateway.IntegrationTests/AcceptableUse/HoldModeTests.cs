@@ -46,7 +46,7 @@ public sealed class HoldModeTests(RedisFixture redis) : BackendTests
         var user = NewUser();
         using var first = await client.CallAsync(user);
         var held = client.CallAsync(user);
-        await EventuallyHeldAsync(gateway);
+        await AssertHeldAsync(held);
 
         using var third = await client.CallAsync(user);
 
@@ -69,7 +69,7 @@ public sealed class HoldModeTests(RedisFixture redis) : BackendTests
         using (var giveUp = new CancellationTokenSource())
         {
             var abandoned = client.SendAsync(Request(user), giveUp.Token);
-            await EventuallyHeldAsync(gateway);
+            await AssertHeldAsync(abandoned);
             await giveUp.CancelAsync();
             await Assert.ThrowsAnyAsync<OperationCanceledException>(() => abandoned);
         }
@@ -120,7 +120,7 @@ public sealed class HoldModeTests(RedisFixture redis) : BackendTests
         var user = NewUser();
         using var first = await client.CallAsync(user);
         var held = client.CallAsync(user);
-        await EventuallyHeldAsync(gateway);
+        await AssertHeldAsync(held);
         var stopping = Stopwatch.GetTimestamp();
 
         var exitCode = await gateway.TerminateAsync(TimeSpan.FromSeconds(15));
@@ -149,11 +149,12 @@ public sealed class HoldModeTests(RedisFixture redis) : BackendTests
         return request;
     }
 
-    // A held call writes nothing until its wait ends; a moment after it was sent it waits in the gateway.
-    private static async Task EventuallyHeldAsync(GatewayProcess gateway)
+    // A held call writes nothing until its wait ends: a moment after it was sent it must be neither answered nor forwarded.
+    private async Task AssertHeldAsync(Task held)
     {
         await Task.Delay(TimeSpan.FromMilliseconds(300));
-        Assert.False(gateway.HasExited);
+        Assert.False(held.IsCompleted, "the call was answered at once instead of being held");
+        Assert.Single(ArrivalsAt(LocationsPath));
     }
 
     private List<long> ArrivalsAt(string path) => [.. Backend.Arrivals.Where(arrival => arrival.Path == path).Select(arrival => arrival.Timestamp)];

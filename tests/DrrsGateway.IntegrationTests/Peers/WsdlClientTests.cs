@@ -50,7 +50,33 @@ public sealed class WsdlClientTests(JaxwsGatewayFixture peer, ITestOutputHelper 
         Assert.Equal(new Dictionary<string, int> { [RetrieveLocations] = 1, [SubmitRegistrations] = 1 }, await peer.Backend.ExecutedAsync(user));
     }
 
-    private Task<PeerClientReport> RunAsync(string client, string user, params string[] operations) => client == Zeep
-        ? PeerClients.ZeepAsync(peer.Gateway.BaseAddress, user, operations)
-        : PeerClients.NodeSoapAsync(peer.Gateway.BaseAddress, user, operations);
+    [Theory]
+    [InlineData(Zeep)]
+    [InlineData(NodeSoap)]
+    public async Task Call_RepeatedWithinWindowInHoldMode_BothAreExecuted(string client)
+    {
+        await using var holding = await Infrastructure.GatewayProcess.StartAsync(new Dictionary<string, string>
+        {
+            ["ReverseProxy__Clusters__drrs__Destinations__primary__Address"] = peer.Backend.Address.ToString(),
+            ["Aup__Mode"] = "Hold",
+            ["Aup__WindowSeconds"] = "1",
+            ["Aup__Hold__MarginMilliseconds"] = "200",
+            ["Aup__Identity__TrustedHeader"] = PeerRequests.UserHeader,
+        });
+        var user = PeerRequests.NewUser(client + "-hold");
+
+        var report = await RunAsync(client, user, holding.BaseAddress, RetrieveLocations, RetrieveLocations);
+
+        output.WriteLine(report.Transcript);
+        Assert.True(report.Built, report.Transcript);
+        Assert.All(report.Calls, call => Assert.Equal("executed " + RetrieveLocations, call.Result));
+        Assert.Equal(new Dictionary<string, int> { [RetrieveLocations] = 2 }, await peer.Backend.ExecutedAsync(user));
+    }
+
+    private Task<PeerClientReport> RunAsync(string client, string user, params string[] operations) =>
+        RunAsync(client, user, peer.Gateway.BaseAddress, operations);
+
+    private static Task<PeerClientReport> RunAsync(string client, string user, Uri gateway, params string[] operations) => client == Zeep
+        ? PeerClients.ZeepAsync(gateway, user, operations)
+        : PeerClients.NodeSoapAsync(gateway, user, operations);
 }
