@@ -10,7 +10,7 @@ public sealed class TelemetryOptions
     /// <summary>The configuration section these options are bound from.</summary>
     public const string SectionName = "Telemetry";
 
-    /// <summary>ASP.NET Core's request instruments (<c>http_server_request_duration_seconds</c>, …). The default is <c>true</c>.</summary>
+    /// <summary>ASP.NET Core's request, Kestrel and exception instruments (<c>http_server_request_duration_seconds</c>, <c>kestrel_*</c>, …). The default is <c>true</c>.</summary>
     public bool AspNetCoreInstrumentation { get; set; } = true;
 
     /// <summary>Outgoing HTTP instruments, i.e. YARP's calls to DRRS (<c>http_client_request_duration_seconds</c>, …). The default is <c>true</c>.</summary>

@@ -40,6 +40,23 @@ public sealed class FeatureSwitchTests : BackendTests
         Assert.Contains("http_server_request_duration_seconds", scrape, StringComparison.Ordinal);
         Assert.Contains("http_client_request_duration_seconds", scrape, StringComparison.Ordinal);
         Assert.Contains("dotnet_gc_collections", scrape, StringComparison.Ordinal);
+        Assert.Contains("kestrel_active_connections", scrape, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Telemetry_Shipped_ListensToNoInstrumentNobodyReads()
+    {
+        await using var gateway = new GatewayFactory(Backend.Address);
+        using var client = gateway.CreateClientFrom();
+        using var call = await client.CallAsync(NewUser());
+
+        var scrape = await client.GetStringAsync("/metrics");
+
+        // Measured on every buffer rented and every route matched: not worth their cost per request.
+        Assert.Equal(HttpStatusCode.OK, call.StatusCode);
+        Assert.DoesNotContain("aspnetcore_memory_pool", scrape, StringComparison.Ordinal);
+        Assert.DoesNotContain("aspnetcore_routing", scrape, StringComparison.Ordinal);
+        Assert.DoesNotContain("aspnetcore_authorization", scrape, StringComparison.Ordinal);
     }
 
     [Fact]
