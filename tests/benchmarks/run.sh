@@ -21,7 +21,7 @@ repo="$(cd "$here/../.." && pwd)"
 
 DURATION="${DURATION:-10}"
 WARMUP="${WARMUP:-45}"
-WARMUP_MAX="${WARMUP_MAX:-150}"
+WARMUP_MAX="${WARMUP_MAX:-180}"
 REPEAT="${REPEAT:-3}"
 MODES="${MODES:-bare off embedded redis redislimiter ratelimiter haproxy}"
 SCENARIOS="${SCENARIOS:-new-user flood well-behaved generic}"
@@ -399,28 +399,55 @@ run_wrk() {
   case "$run" in warm.* | profile-*) ;; *) [[ "$runs" == *" ${run%.*} "* ]] || runs+="${run%.*} " ;; esac
 }
 
+# jit_snapshot PID: "tid:ticks" of each of the process's tiered-compilation threads (".NET Tiered Com",
+# the runtime's background JIT), for jit_work.
+jit_snapshot() {
+  local task
+  for task in /proc/"$1"/task/*; do
+    [ "$(cat "$task/comm" 2>/dev/null)" = ".NET Tiered Com" ] || continue
+    printf '%s:%s ' "${task##*/}" "$(proc_ticks "${task#/proc/}" 2>/dev/null || echo 0)"
+  done
+}
+# jit_work PID SNAPSHOT: clock ticks the tiered-compilation threads ran since SNAPSHOT. The runtime ends
+# that thread when idle and starts a new one for new work, so a thread not in SNAPSHOT counts in full.
+jit_work() {
+  local -A before=()
+  local item total=0
+  for item in $2; do before[${item%%:*}]="${item#*:}"; done
+  for item in $(jit_snapshot "$1"); do total=$(( total + ${item#*:} - ${before[${item%%:*}]:-0} )); done
+  echo "$total"
+}
+
 # warm NAME URL SCRIPT LEAST [MOST]: load in 5 s steps for at least LEAST seconds, then until two
-# consecutive steps agree within 5% on req/s, at most MOST (default WARMUP_MAX) seconds. A fresh .NET process runs its first tens
-# of seconds on unoptimised (tier-0) code: on one core under load it was 3x slower for ~40 s here.
+# consecutive steps agree within 5% on req/s and the server's background JIT did no work (at most 2
+# ticks) in the last step, at most MOST (default WARMUP_MAX) seconds. A fresh .NET process runs its first
+# tens of seconds on unoptimised and then instrumented code while the one tiered-compilation thread,
+# sharing the core with the request threads, recompiles the hot methods: on one core under load here that
+# took 50-60 s for bare YARP and 65-90 s for the gateway, and the req/s plateaus on the way (a fresh
+# gateway held ~2,000 for 25 s) fooled a req/s-only test into stopping early (the "bimodal" runs).
 declare -A WARMED  # seconds of warm-up and the last step's req/s, per NAME
 warm() {
   local name="$1" url="$2" script="$3" least="$4" most="${5:-$WARMUP_MAX}" spent=0 step=0 previous="" current
+  local before jit=0
   while :; do
     step=$((step + 1))
+    before="$(jit_snapshot "$server_pid")"
     run_wrk "warm.$name.$step" "$url" "$script" 5 "$CONNECTIONS" "$THREADS"
+    jit="$(jit_work "$server_pid" "$before")"
     spent=$((spent + 5))
     current="${R[warm.$name.$step.rps]}"
-    if [ "$spent" -ge "$least" ] && [ -n "$previous" ] \
+    if [ "$spent" -ge "$least" ] && [ -n "$previous" ] && [ "$jit" -le 2 ] \
       && awk -v a="$current" -v b="$previous" 'BEGIN { d = (a - b) / b; exit !(d < 0.05 && d > -0.05) }'; then
       break
     fi
     if [ "$spent" -ge "$most" ]; then
-      log "warm-up of $name did not settle within ${most} s (last steps: $previous, $current req/s)"
+      log "warm-up of $name did not settle within ${most} s (last steps: $previous, $current req/s; JIT $jit ticks in the last)"
       break
     fi
     previous="$current"
   done
   WARMED[$name]="${spent} s, $(printf '%.0f' "$current") req/s at the end"
+  [ "$jit" -le 2 ] || WARMED[$name]+=" (JIT still busy)"
 }
 
 # probe_pair URL PATH ACTION DATA_ARGS...: one user's request twice, then the same user on another service
@@ -727,7 +754,7 @@ mkdir -p "$(dirname "$RESULTS")"
   echo "wrk: $THREADS thread(s), $CONNECTIONS connections, ${DURATION} s per measured run; $REPEAT round(s), medians shown."
   echo "Modes, in this order in every round: $all_modes. Scenarios: $SCENARIOS${breakdown_modes:+ (breakdown variants: $BREAKDOWN_SCENARIOS)}."
   echo "Each fresh server is warmed up with scenario 1 for at least ${WARMUP} s (HAProxy 5 s), until its req/s"
-  echo "settles (5 s steps agreeing within 5%), then with scenario 5 and the flood (when run) for 10 to 30 s each."
+  echo "settles (5 s steps agreeing within 5%, the background JIT idle in the last), then with scenario 5 and the flood (when run) for 10 to 30 s each."
   echo "Warm-up of each server (scenario 1):"
   for mode in $(report_modes); do
     for round in $(seq 1 "$REPEAT"); do
