@@ -528,38 +528,41 @@ install_profilers() {
   export DOTNET_ROOT
 }
 
-# profile_run SCENARIO SCRIPT: two wrk runs of PROFILE_SECONDS, one traced with dotnet-trace, one watched
-# by dotnet-counters (apart, so neither profiles the other's events); then the trace's topN reports and
-# profile-summary.py's top frames of busy samples (thread-time samples include every waiting thread).
+# profile_run SCENARIO SCRIPT [PREFIX [TOOLS]]: two wrk runs of PROFILE_SECONDS, one traced with dotnet-trace,
+# one watched by dotnet-counters (apart, so neither profiles the other's events); then the trace's topN
+# reports and profile-summary.py's top frames of busy samples (thread-time samples include every waiting
+# thread). PREFIX starts every file's name (bare YARP's baseline trace: "bare-"); TOOLS (default "trace
+# counters") which of the two runs happen.
 profile_run() {
-  local scenario="$1" script="$2" span tool tool_pid
+  local scenario="$1" script="$2" prefix="${3:-}" tools_wanted="${4:-trace counters}" span tool tool_pid
   span="$(printf '00:00:%02d:%02d' $(( (PROFILE_SECONDS + 2) / 60 )) $(( (PROFILE_SECONDS + 2) % 60 )))"
   mkdir -p "$profile_dir"
-  log "[profile, $PROFILE_MODE] $scenario: dotnet-trace, then dotnet-counters, ${PROFILE_SECONDS} s each"
-  for tool in trace counters; do
+  log "[profile, ${prefix:-$PROFILE_MODE-}] $scenario: $tools_wanted, ${PROFILE_SECONDS} s each"
+  for tool in $tools_wanted; do
     if [ "$tool" = trace ]; then
       "${pin_load[@]}" "$tools/dotnet-trace" collect -p "$server_pid" --duration "$span" --format Speedscope \
-        -o "$profile_dir/$scenario.nettrace" >"$tmp/trace-$scenario.log" 2>&1 &
+        -o "$profile_dir/$prefix$scenario.nettrace" >"$tmp/trace-$prefix$scenario.log" 2>&1 &
     else
       "${pin_load[@]}" "$tools/dotnet-counters" collect -p "$server_pid" --duration "$span" --format csv \
         --counters System.Runtime,Microsoft.AspNetCore.Hosting,Microsoft.AspNetCore.Server.Kestrel,System.Net.Http \
-        -o "$profile_dir/$scenario-counters.csv" >"$tmp/counters-$scenario.log" 2>&1 &
+        -o "$profile_dir/$prefix$scenario-counters.csv" >"$tmp/counters-$prefix$scenario.log" 2>&1 &
     fi
     tool_pid=$!
     pids+=("$tool_pid")
     sleep 1  # the session is open before the load starts
-    run_wrk "profile-$tool.$scenario" "$server_url" "$script" "$PROFILE_SECONDS" "$CONNECTIONS" "$THREADS"
-    wait "$tool_pid" || log "dotnet-$tool failed: $(tail -3 "$tmp/$tool-$scenario.log")"
+    run_wrk "profile-$tool.$prefix$scenario" "$server_url" "$script" "$PROFILE_SECONDS" "$CONNECTIONS" "$THREADS"
+    wait "$tool_pid" || log "dotnet-$tool failed: $(tail -3 "$tmp/$tool-$prefix$scenario.log")"
     forget_pid "$tool_pid"
   done
-  if [ -s "$profile_dir/$scenario.nettrace" ]; then
-    "$tools/dotnet-trace" report "$profile_dir/$scenario.nettrace" topN -n 200 >"$profile_dir/$scenario-topN-exclusive.txt" 2>&1 || true
-    "$tools/dotnet-trace" report "$profile_dir/$scenario.nettrace" topN -n 200 --inclusive >"$profile_dir/$scenario-topN-inclusive.txt" 2>&1 || true
-    rm -f "$profile_dir/$scenario.nettrace.etlx"  # the report's cache, as large as the trace
+  local trace="$profile_dir/$prefix$scenario"
+  if [ -s "$trace.nettrace" ]; then
+    "$tools/dotnet-trace" report "$trace.nettrace" topN -n 200 >"$trace-topN-exclusive.txt" 2>&1 || true
+    "$tools/dotnet-trace" report "$trace.nettrace" topN -n 200 --inclusive >"$trace-topN-inclusive.txt" 2>&1 || true
+    rm -f "$trace.nettrace.etlx"  # the report's cache, as large as the trace
   fi
-  if [ -s "$profile_dir/$scenario.speedscope.json" ] && command -v python3 >/dev/null 2>&1; then
-    python3 "$here/profile-summary.py" "$profile_dir/$scenario.speedscope.json" "${R[profile-trace.$scenario.requests]}" 20 \
-      >"$profile_dir/$scenario-top-frames.txt" 2>&1 || true
+  if [ -s "$trace.speedscope.json" ] && command -v python3 >/dev/null 2>&1; then
+    python3 "$here/profile-summary.py" "$trace.speedscope.json" "${R[profile-trace.$prefix$scenario.requests]}" 20 \
+      >"$trace-top-frames.txt" 2>&1 || true
   fi
 }
 
@@ -618,6 +621,9 @@ run_mode() {
   if [ "$PROFILE" = 1 ] && [ "$round" = 1 ] && [ "$mode" = "$PROFILE_MODE" ]; then
     profile_run new-user new-user.lua
     profile_run flood flood.lua
+  fi
+  if [ "$PROFILE" = 1 ] && [ "$round" = 1 ] && [ "$mode" = bare ]; then
+    profile_run new-user new-user.lua bare- trace  # the baseline of profile-costs.py's per-part table
   fi
   note_server "$mode"
   stop_server
@@ -956,6 +962,18 @@ mkdir -p "$(dirname "$RESULTS")"
         echo "(no trace)"
       fi
       echo '```'
+      if [ -s "$profile_dir/$scenario.speedscope.json" ] && command -v python3 >/dev/null 2>&1; then
+        profile_baseline=()
+        if [ "$scenario" = new-user ] && [ -s "$profile_dir/bare-new-user.speedscope.json" ]; then
+          profile_baseline=("$profile_dir/bare-new-user.speedscope.json" "${R[profile-trace.bare-new-user.requests]}")
+        fi
+        echo
+        echo "Per part (tests/benchmarks/profile-costs.py: each busy sample charged to the first part on its stack,"
+        echo "innermost first; traced µs, so read as shares${profile_baseline:+; the baseline column is bare YARP traced the same way}):"
+        echo
+        python3 "$here/profile-costs.py" "$profile_dir/$scenario.speedscope.json" "${R[profile-trace.$scenario.requests]}" \
+          "${profile_baseline[@]}" 2>&1 || true
+      fi
       echo
       echo "| dotnet-counters (means over the run) | value |"
       echo "|---|---:|"
