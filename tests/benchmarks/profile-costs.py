@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """What each part of the gateway costs per request, from a dotnet-trace profile (speedscope JSON).
 
-Every busy sample (as profile-summary.py decides: not waiting, not the tracing session's own set-up) is
+Every busy sample (profile-summary.py's samples(), which decides: not waiting, not the tracing session's own set-up) is
 charged to one part: walking the stack from its innermost frame outwards, the first frame that belongs
 to a part below decides. So a system call is charged to whoever made it (Kestrel's send to the caller,
 HttpClient's to DRRS, the Redis client's to Redis), a lock to the code that took it, an OpenTelemetry
@@ -43,30 +43,19 @@ def costs(path):
     with open(path, encoding="utf-8") as file:
         trace = json.load(file)
     names = [frame["name"] for frame in trace["shared"]["frames"]]
-    pseudo = [bool(summary.PSEUDO.match(name)) for name in names]
-    tracing = [bool(summary.TRACING.search(name)) for name in names]
     part_of = {}
     charged = {}
-    for profile in trace["profiles"]:
-        stack, last = [], None
-        for event in profile.get("events", []):
-            at = event["at"]
-            if last is not None and stack and at > last:
-                code = [f for f in stack if not pseudo[f]]
-                if code and not any(tracing[f] for f in code) and not summary.IDLE.search(names[code[-1]]):
-                    part = RUNTIME
-                    for frame in reversed(code):
-                        if frame not in part_of:
-                            part_of[frame] = next((p for p, rule in PARTS if rule.search(names[frame])), None)
-                        if part_of[frame]:
-                            part = part_of[frame]
-                            break
-                    charged[part] = charged.get(part, 0.0) + (at - last)
-            last = at
-            if event["type"] == "O":
-                stack.append(event["frame"])
-            else:
-                stack.pop()
+    for kind, span, code in summary.samples(trace):
+        if kind != "busy":
+            continue
+        part = RUNTIME
+        for frame in reversed(code):
+            if frame not in part_of:
+                part_of[frame] = next((p for p, rule in PARTS if rule.search(names[frame])), None)
+            if part_of[frame]:
+                part = part_of[frame]
+                break
+        charged[part] = charged.get(part, 0.0) + span
     return charged
 
 

@@ -31,6 +31,31 @@ TRACING = re.compile(r"EventSource\.SendCommand|ManifestBuilder")
 PSEUDO = re.compile(r"^(CPU_TIME|UNMANAGED_CODE_TIME|\?!\?|Missing Symbol|Threads|\(Non-Activities\)|Thread \(|Process(32|64) )")
 
 
+def samples(trace):
+    """Yields (kind, span, code) for every sampled span of every thread: kind is "busy", "idle" or
+    "tracing"; code the span's stack without pseudo frames, outermost first (frame indexes)."""
+    names = [frame["name"] for frame in trace["shared"]["frames"]]
+    pseudo = [bool(PSEUDO.match(name)) for name in names]
+    tracing = [bool(TRACING.search(name)) for name in names]
+    for profile in trace["profiles"]:
+        stack, last = [], None
+        for event in profile.get("events", []):
+            at = event["at"]
+            if last is not None and stack and at > last:
+                code = [f for f in stack if not pseudo[f]]
+                if any(tracing[f] for f in code):
+                    yield "tracing", at - last, code
+                elif code and not IDLE.search(names[code[-1]]):
+                    yield "busy", at - last, code
+                else:
+                    yield "idle", at - last, code
+            last = at
+            if event["type"] == "O":
+                stack.append(event["frame"])
+            elif stack:
+                stack.pop()
+
+
 def main():
     path = sys.argv[1]
     requests = int(float(sys.argv[2])) if len(sys.argv) > 2 else 0
@@ -38,30 +63,17 @@ def main():
     with open(path, encoding="utf-8") as file:
         trace = json.load(file)
     names = [frame["name"] for frame in trace["shared"]["frames"]]
-    pseudo = [bool(PSEUDO.match(name)) for name in names]
-    tracing = [bool(TRACING.search(name)) for name in names]
     inclusive, exclusive = {}, {}
     busy = total = traced = 0.0
-    for profile in trace["profiles"]:
-        stack, last = [], None
-        for event in profile.get("events", []):
-            at = event["at"]
-            if last is not None and stack and at > last:
-                span = at - last
-                total += span
-                code = [f for f in stack if not pseudo[f]]
-                if any(tracing[f] for f in code):
-                    traced += span
-                elif code and not IDLE.search(names[code[-1]]):
-                    busy += span
-                    exclusive[code[-1]] = exclusive.get(code[-1], 0.0) + span
-                    for frame in set(code):
-                        inclusive[frame] = inclusive.get(frame, 0.0) + span
-            last = at
-            if event["type"] == "O":
-                stack.append(event["frame"])
-            elif stack:
-                stack.pop()
+    for kind, span, code in samples(trace):
+        total += span
+        if kind == "tracing":
+            traced += span
+        elif kind == "busy":
+            busy += span
+            exclusive[code[-1]] = exclusive.get(code[-1], 0.0) + span
+            for frame in set(code):
+                inclusive[frame] = inclusive.get(frame, 0.0) + span
     if busy == 0:
         print("(no busy samples)")
         return
