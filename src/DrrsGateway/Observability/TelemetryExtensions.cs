@@ -30,7 +30,7 @@ public static class TelemetryExtensions
     /// unhandled exceptions. <c>AddAspNetCoreInstrumentation</c> would also listen to the memory pool (a
     /// measurement on every buffer rented and returned, several per request), routing, authorization and
     /// others nobody reads here; a listened-to instrument costs on every measurement, scraped or not
-    /// (about 1.5 µs per request, measured in docs/performance.md).
+    /// (about 1–1.5 µs per request, measured in docs/performance.md).
     /// </summary>
     internal static readonly string[] AspNetCoreMeters =
     [
