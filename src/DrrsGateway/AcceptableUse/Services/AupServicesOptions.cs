@@ -11,8 +11,9 @@ public sealed class AupServicesOptions
 
     /// <summary>
     /// Operation names (any case): exact, like <c>RetrieveDRRSLocations_v1</c>, or <c>RetrieveDRRSLocations_v*</c>
-    /// for every version. The default, when neither this nor <see cref="Pattern"/> is set, is the six DRRS
-    /// operations, any version; setting it replaces that list.
+    /// for every version. The default, when neither this nor <see cref="Pattern"/> is set, is the eleven DRRS
+    /// operations of both generations (<c>retrieveDRLocations</c>, …, <c>RetrieveDRRSLocations</c>, …), any version;
+    /// setting it replaces that list.
     /// </summary>
     public IList<string> Names { get; set; } = [];
 

@@ -1,14 +1,24 @@
 namespace DrrsGateway.AcceptableUse.Services;
 
 /// <summary>
-/// The DRRS operations named in CAISO's DRRS technical specification, without their <c>_v&lt;N&gt;</c>
-/// version: the one list the default service catalog and the metric tags are built from.
+/// The DRRS operations CAISO names, without their <c>_v&lt;N&gt;</c> version: the one list the default
+/// service catalog and the metric tags are built from. Both generations are in production use: clients
+/// generated from the DRRS v4.0 artifacts call the DR-named ones, the later interface specification names
+/// the DRRS-named ones.
 /// </summary>
 internal static class DrrsOperations
 {
     /// <summary>The operations' names, as CAISO spells them.</summary>
     public static IReadOnlyList<string> BaseNames { get; } =
     [
+        // The DRRS artifacts package v4.0 (what production clients were generated from).
+        "retrieveDRLocations",
+        "submitDRLocations",
+        "retrieveDRRegistrations",
+        "submitDRRegistrations",
+        "retrieveBatchValidationStatus",
+
+        // The later DRRS interface specification.
         "SubmitDRRSLocations",
         "RetrieveDRRSLocations",
         "RetrieveDRRSBatchStatus",

@@ -40,7 +40,7 @@ internal sealed class ServiceCatalog
     /// </summary>
     public SearchValues<string>? BaseNameSearch { get; }
 
-    /// <summary>The six DRRS operations, any version.</summary>
+    /// <summary>The DRRS operations of both generations (<see cref="DrrsOperations.BaseNames"/>), any version.</summary>
     public static ServiceCatalog Default { get; } = new(true, [], DrrsOperations.BaseNames, null);
 
     /// <summary>No catalog: every versioned name is taken for an operation.</summary>
@@ -123,7 +123,7 @@ internal sealed class ServiceCatalog
 
     /// <summary>
     /// Builds the catalog from <c>Aup:Services</c>: entries are exact names or <c>Name_v*</c> (every version);
-    /// a list item may hold several, comma-separated. With neither names nor a pattern, the six DRRS operations.
+    /// a list item may hold several, comma-separated. With neither names nor a pattern, <see cref="Default"/>.
     /// </summary>
     public static bool TryCreate(bool enabled, IEnumerable<string> names, string? pattern, out ServiceCatalog catalog, out string? problem)
     {

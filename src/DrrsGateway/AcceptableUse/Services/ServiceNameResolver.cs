@@ -34,7 +34,7 @@ internal static class ServiceNameResolver
         }
 
         var catalog = policy.Services;
-        var path = PathOperation.Read(context.Request.Path, catalog);
+        var path = PathOperation.Read(context.Request.Path, catalog, stackalloc char[PathOperation.ScratchLength]);
         if (path.Conflict)
         {
             return ServiceResult.Invalid(DisagreementProblem);
@@ -93,7 +93,7 @@ internal static class ServiceNameResolver
         }
 
         var catalog = policy.Services;
-        var path = PathOperation.Read(context.Request.Path, catalog);
+        var path = PathOperation.Read(context.Request.Path, catalog, stackalloc char[PathOperation.ScratchLength]);
         var named = path.Operation.IsEmpty ? null : Checked(path.Operation, policy.MaxServiceLength, names).Service;
         foreach (var candidate in (ReadOnlySpan<string?>)[soap.Operation, envelope.AddressingOperation, envelope.BodyElement])
         {

@@ -23,6 +23,8 @@ internal static class EnvelopeReader
     private const string RootPartEncoded = "The root part of the multipart request uses a content transfer encoding other than 7bit, 8bit or binary.";
     private const string TwoActions = "The SOAP envelope carries more than one WS-Addressing Action.";
     private const string Unreadable = "The request body could not be read.";
+    private const string UnsupportedCoding = "The request body's Content-Encoding is neither gzip nor identity, so the SOAP envelope, and the operation it calls, cannot be read.";
+    private const string NotGzip = "The request body is marked Content-Encoding: gzip but is not valid gzip data.";
 
     // WS-Addressing 1.0 and the two member submissions still sent by older stacks.
     private static readonly string[] AddressingNamespaces =
@@ -44,7 +46,8 @@ internal static class EnvelopeReader
     };
 
     /// <summary>
-    /// Reads what the envelope names, reading at most <paramref name="maxBytes"/> of the body, and leaves
+    /// Reads what the envelope names, reading at most <paramref name="maxBytes"/> of the body (and, for a
+    /// gzip-encoded body, inflating at most that many bytes of it), and leaves
     /// <see cref="HttpRequest.Body"/> so that it yields every byte the caller sent. When
     /// <paramref name="expected"/> is given and the whole body is small, plain and names no other catalogued
     /// operation anywhere, it is taken as naming nothing else without being parsed.
@@ -52,11 +55,18 @@ internal static class EnvelopeReader
     public static async Task<EnvelopeNames> ReadAsync(HttpContext context, SoapFraming framing, int maxBytes, ServiceCatalog catalog, ServiceNames names, string? expected = null)
     {
         var request = context.Request;
+        var coding = RequestContentCodings.Of(request);
+        if (coding == RequestContentCoding.Unsupported)
+        {
+            return EnvelopeNames.Unreadable(UnsupportedCoding);
+        }
+
         var original = request.Body;
         var peeked = new PeekBuffer(maxBytes, request.ContentLength);
         try
         {
-            var scan = expected is not null && framing == SoapFraming.Plain;
+            var gzip = coding == RequestContentCoding.Gzip;
+            var scan = expected is not null && framing == SoapFraming.Plain && !gzip;
             var parseAt = 0;
             while (true)
             {
@@ -82,12 +92,18 @@ internal static class EnvelopeReader
                     return EnvelopeNames.Empty;
                 }
 
-                if (await TryParseAsync(peeked, framing, request.ContentType ?? "", names).ConfigureAwait(false) is { } named)
+                var envelope = gzip ? GzipPeek.Inflate(peeked, maxBytes) : peeked;
+                if (envelope is null)
+                {
+                    return EnvelopeNames.Unreadable(NotGzip);
+                }
+
+                if (await TryParseAsync(envelope, framing, request.ContentType ?? "", names).ConfigureAwait(false) is { } named)
                 {
                     return named;
                 }
 
-                if (peeked.OverLimit)
+                if (peeked.OverLimit || envelope.OverLimit)
                 {
                     return EnvelopeNames.Unreadable(string.Create(
                         CultureInfo.InvariantCulture,
@@ -280,9 +296,10 @@ internal static class EnvelopeReader
     }
 
     // An element's local name is an XML name already; only its length needs a bound before it may key a lock.
+    // A wrapper named after a DocAttach operation names the operation itself, as its action does.
     private static string? ElementOperation(string localName, ServiceNames names) =>
         localName.Length <= SoapAction.MaxOperationLength && SoapAction.IsOperationName(localName)
-            ? names.Remember(localName)
+            ? names.Remember(DocAttach.WithoutSuffix(localName))
             : null;
 
     /// <summary>Whether the bytes hold a document type declaration, which SOAP forbids.</summary>

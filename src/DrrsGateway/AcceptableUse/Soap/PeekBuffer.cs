@@ -29,12 +29,27 @@ internal sealed class PeekBuffer(int limit, long? contentLength)
     /// </summary>
     public async Task FillAsync(Stream body, CancellationToken cancellationToken)
     {
+        MakeRoom();
+        Advance(await body.ReadAsync(_bytes.AsMemory(Count, _bytes.Length - Count), cancellationToken).ConfigureAwait(false));
+    }
+
+    /// <summary>The same as <see cref="FillAsync"/> from a stream over bytes already in memory.</summary>
+    public void Fill(Stream body)
+    {
+        MakeRoom();
+        Advance(body.Read(_bytes.AsSpan(Count, _bytes.Length - Count)));
+    }
+
+    private void MakeRoom()
+    {
         if (Count == _bytes.Length)
         {
             System.Array.Resize(ref _bytes, Math.Min(limit + 1, _bytes.Length * 2));
         }
+    }
 
-        var read = await body.ReadAsync(_bytes.AsMemory(Count, _bytes.Length - Count), cancellationToken).ConfigureAwait(false);
+    private void Advance(int read)
+    {
         Count += read;
         Complete = read == 0 || Count >= contentLength;
     }

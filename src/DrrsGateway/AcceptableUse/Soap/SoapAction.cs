@@ -17,7 +17,8 @@ internal static class SoapAction
 
     /// <summary>
     /// The lower-cased part after the last <c>/</c> or <c>#</c> of <paramref name="action"/>, quotes and
-    /// spaces stripped, as <paramref name="names"/> holds it; null when that is empty or not an operation name.
+    /// spaces stripped and a <c>_DocAttach</c> after its version dropped, as <paramref name="names"/> holds it;
+    /// null when that is empty or not an operation name.
     /// </summary>
     public static string? Operation(ReadOnlySpan<char> action, Services.ServiceNames names)
     {
@@ -27,7 +28,8 @@ internal static class SoapAction
             action = action[1..^1].Trim();
         }
 
-        var operation = action[(action.LastIndexOfAny('/', '#') + 1)..];
+        // A DocAttach action names the same operation as the plain one: one service under the policy.
+        var operation = Services.DocAttach.WithoutSuffix(action[(action.LastIndexOfAny('/', '#') + 1)..]);
         if (operation.IsEmpty || operation.Length > MaxOperationLength || operation.ContainsAnyExcept(OperationChars))
         {
             return null;

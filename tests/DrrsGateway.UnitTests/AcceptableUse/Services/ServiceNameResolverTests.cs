@@ -174,6 +174,59 @@ public sealed class ServiceNameResolverTests
     public void FromEnvelope_CatalogOff_PrefersVersionedNamesThenTheBodyElement(string? action, string? addressing, string? body, string expected) =>
         Assert.Equal(ServiceResult.Of(expected), ServiceNameResolver.FromEnvelope(Context("/sst/runtime.asvc"), Soap11(action), new(addressing, body, null), Uncatalogued, Names));
 
+    [Theory]
+    [InlineData("/sst/drrs/RetrieveDRLocations_DRRSv1_AP", "retrievedrlocations_v1")]
+    [InlineData("/sst/drrs/RetrieveDRLocations_DRRSv1_DocAttach_AP", "retrievedrlocations_v1")]
+    [InlineData("/sst/drrs/retrievedrlocations_drrsv1_docattach_ap;jsessionid=A", "retrievedrlocations_v1")]
+    [InlineData("/sst/drrs/RetrieveBatchValidationStatus_DRRSv1_AP", "retrievebatchvalidationstatus_v1")]
+    [InlineData("/sst/drrs/SubmitDRRSLocations_DRRSv1_AP", "submitdrrslocations_v1")]
+    [InlineData("/sst/drrs/SubmitDRLocations_DRRSv1_AP/SubmitDRLocations_DRRSv1_DocAttach_AP", "submitdrlocations_v1")]
+    [InlineData("/sst/runtime.asvc/submitDRLocations_v1_DocAttach", "submitdrlocations_v1")]
+    public void Resolve_AccessPointPath_IsItsOperation(string path, string expected) =>
+        Assert.Equal(ServiceResult.Of(expected), ServiceNameResolver.Resolve(Context(path), null, SoapRequest.None, Catalogued, Names));
+
+    [Theory]
+    [InlineData("/sst/drrs/Junk_DRRSv1_AP")]
+    [InlineData("/sst/drrs/_DRRSv1_DocAttach_AP")]
+    [InlineData("/sst/drrs/DocAttach_AP")]
+    [InlineData("/sst/drrs/RetrieveDRLocations_DRRS_AP")]
+    public void Resolve_AccessPointNamingNoCataloguedOperation_IsUnknownEvenWithAnAction(string path) =>
+        Assert.Equal(ServiceResult.Unknown, ServiceNameResolver.Resolve(Context(path), null, Soap11("retrievedrlocations_v1"), Catalogued, Names));
+
+    [Fact]
+    public void Resolve_TwoAccessPointsOfDifferentOperations_IsADisagreement() =>
+        Assert.Equal(ServiceNameResolver.DisagreementProblem, ServiceNameResolver.Resolve(Context("/sst/drrs/RetrieveDRLocations_DRRSv1_AP/SubmitDRLocations_DRRSv1_AP"), null, SoapRequest.None, Catalogued, Names).Problem);
+
+    [Theory]
+    [InlineData("retrievedrlocations_v1")]
+    [InlineData(null)]
+    public void Resolve_SoapOnAccessPointWithItsOwnOrNoAction_IsTheAccessPointConfirmedOnceAllowed(string? action) =>
+        Assert.Equal(ServiceResult.Of("retrievedrlocations_v1").Confirmed(), ServiceNameResolver.Resolve(Context("/sst/drrs/RetrieveDRLocations_DRRSv1_DocAttach_AP"), null, Soap11(action), Catalogued, Names));
+
+    [Theory]
+    [InlineData("retrievedrregistrations_v1")]
+    [InlineData("retrievedrrslocations_v1")]
+    [InlineData("retrievedrlocations_v2")]
+    public void Resolve_SoapOnAccessPointWithAnotherOperationsAction_IsADisagreement(string action) =>
+        Assert.Equal(ServiceNameResolver.DisagreementProblem, ServiceNameResolver.Resolve(Context("/sst/drrs/RetrieveDRLocations_DRRSv1_AP"), null, Soap11(action), Catalogued, Names).Problem);
+
+    [Theory]
+    [InlineData("requestdrregistrationdata")]
+    [InlineData("isoattachment")]
+    [InlineData(null)]
+    public void FromEnvelope_AccessPointWithBodyNamingNoOperation_IsTheAccessPoint(string? body) =>
+        Assert.Equal(ServiceResult.Of("retrievedrregistrations_v1"), ServiceNameResolver.FromEnvelope(Context("/sst/drrs/RetrieveDRRegistrations_DRRSv1_AP"), Soap11("retrievedrregistrations_v1"), new(null, body, null), Catalogued, Names));
+
+    [Theory]
+    [InlineData("retrievedrlocations_v1")]
+    [InlineData("submitdrrsregistrations_v1")]
+    public void FromEnvelope_AccessPointWithBodyOfAnotherOperation_IsADisagreement(string body) =>
+        Assert.Equal(ServiceNameResolver.DisagreementProblem, ServiceNameResolver.FromEnvelope(Context("/sst/drrs/RetrieveDRRegistrations_DRRSv1_AP"), Soap11(null), new(null, body, null), Catalogued, Names).Problem);
+
+    [Fact]
+    public void Resolve_AccessPointWithCatalogOff_IsItsOperation() =>
+        Assert.Equal(ServiceResult.Of("anything_v3"), ServiceNameResolver.Resolve(Context("/x/Anything_APPv3_DocAttach_AP"), null, SoapRequest.None, Uncatalogued, Names));
+
     private static SoapRequest Soap11(string? operation) => new(SoapVersion.Soap11, operation, SoapFraming.Plain);
 
     private static DefaultHttpContext Context(string path)

@@ -183,6 +183,92 @@ public sealed class EnvelopeReaderTests
         Assert.Equal("retrievedrrslocations_v1", names.BodyElement);
     }
 
+    [Fact]
+    public async Task ReadAsync_GzipBody_IsReadInflatedAndForwardedCompressed()
+    {
+        var compressed = Gzip(Envelope(Soap11, "", "<r:RequestDRRegistrationData xmlns:r=\"urn:x\"/>"));
+        var context = Context(new MemoryStream(compressed), "text/xml");
+        context.Request.Headers.ContentEncoding = "gzip";
+
+        var names = await EnvelopeReader.ReadAsync(context, SoapFraming.Plain, Limit, ServiceCatalog.Default, Names, "retrievedrlocations_v1");
+
+        Assert.Equal(new EnvelopeNames(null, "requestdrregistrationdata", null), names);
+        var forwarded = new MemoryStream();
+        await context.Request.Body.CopyToAsync(forwarded);
+        Assert.Equal(compressed, forwarded.ToArray());
+    }
+
+    [Fact]
+    public async Task ReadAsync_GzipBodyNamingAnotherOperation_ShowsThatOperation()
+    {
+        var context = Context(new MemoryStream(Gzip(Envelope(Soap11, "", "<SubmitDRLocations_v1/>"))), "text/xml");
+        context.Request.Headers.ContentEncoding = "gzip";
+
+        var names = await EnvelopeReader.ReadAsync(context, SoapFraming.Plain, Limit, ServiceCatalog.Default, Names, "retrievedrlocations_v1");
+
+        Assert.Equal("submitdrlocations_v1", names.BodyElement);
+    }
+
+    [Fact]
+    public async Task ReadAsync_GzipBomb_IsRefusedWithinTheLimit()
+    {
+        // 64 MB of whitespace before the Body inflates far past the limit from about 64 KB of gzip.
+        var bomb = new MemoryStream();
+        await using (var gzip = new System.IO.Compression.GZipStream(bomb, System.IO.Compression.CompressionLevel.SmallestSize, leaveOpen: true))
+        {
+            gzip.Write(Encoding.UTF8.GetBytes($"<s:Envelope xmlns:s=\"{Soap11}\"><s:Header>"));
+            var spaces = new byte[1024 * 1024];
+            spaces.AsSpan().Fill((byte)' ');
+            for (var i = 0; i < 64; i++)
+            {
+                gzip.Write(spaces);
+            }
+        }
+
+        var context = Context(new TrackingStream(bomb.ToArray()), "text/xml");
+        context.Request.Headers.ContentEncoding = "gzip";
+        var before = GC.GetAllocatedBytesForCurrentThread();
+
+        var names = await EnvelopeReader.ReadAsync(context, SoapFraming.Plain, Limit, ServiceCatalog.Default, Names);
+
+        Assert.StartsWith("The SOAP envelope does not reach the first element of its Body within 65536 bytes", names.Problem);
+        Assert.True(GC.GetAllocatedBytesForCurrentThread() - before < 16 * 1024 * 1024, "inflating the bomb allocated more than a bounded peek would");
+    }
+
+    [Theory]
+    [InlineData("gzip", "The request body is marked Content-Encoding: gzip but is not valid gzip data.")]
+    [InlineData("br", "The request body's Content-Encoding is neither gzip nor identity, so the SOAP envelope, and the operation it calls, cannot be read.")]
+    public async Task ReadAsync_BodyItCannotDecode_IsUnreadable(string coding, string problem)
+    {
+        var context = Context(new MemoryStream(Encoding.UTF8.GetBytes(Envelope(Soap11, "", "<op_v1/>"))), "text/xml");
+        context.Request.Headers.ContentEncoding = coding;
+
+        Assert.Equal(problem, (await EnvelopeReader.ReadAsync(context, SoapFraming.Plain, Limit, ServiceCatalog.Default, Names)).Problem);
+    }
+
+    [Fact]
+    public async Task ReadAsync_CaisoHelperSwaSubmitWithEmptyBody_NamesNothing()
+    {
+        var envelope = "<SOAP-ENV:Envelope xmlns:SOAP-ENV=\"http://schemas.xmlsoap.org/soap/envelope/\"><SOAP-ENV:Header><c:CAISOWSHeader xmlns:c=\"http://www.caiso.com/soa/2006-09-30/CAISOWSHeader.xsd\"/></SOAP-ENV:Header>"
+            + "<SOAP-ENV:Body xmlns:wsu=\"urn:wsu\" wsu:Id=\"id-1\"/></SOAP-ENV:Envelope>";
+        var body = $"--=_Part_1\r\nContent-Disposition: form-data; name=\"payload\"\r\nContent-ID: <payload>\r\n\r\n{envelope}\r\n"
+            + "--=_Part_1\r\nContent-Disposition: form-data; name=\"attachment.uue\"\r\nContent-ID: <attachment.uue>\r\n\r\nH4sIAAAA\r\n--=_Part_1--\r\n";
+        var context = Context(new MemoryStream(Encoding.UTF8.GetBytes(body)), "multipart/related; type=\"text/xml\"; start=\"<payload>\"; boundary=\"=_Part_1\"");
+
+        Assert.Equal(EnvelopeNames.Empty, await EnvelopeReader.ReadAsync(context, SoapFraming.Multipart, Limit, ServiceCatalog.Default, Names));
+    }
+
+    private static byte[] Gzip(string text)
+    {
+        var compressed = new MemoryStream();
+        using (var gzip = new System.IO.Compression.GZipStream(compressed, System.IO.Compression.CompressionMode.Compress))
+        {
+            gzip.Write(Encoding.UTF8.GetBytes(text));
+        }
+
+        return compressed.ToArray();
+    }
+
     private static async Task<EnvelopeNames> ReadAsync(string body) =>
         await EnvelopeReader.ReadAsync(Context(new MemoryStream(Encoding.UTF8.GetBytes(body)), "text/xml"), SoapFraming.Plain, Limit, ServiceCatalog.Default, Names);
 
