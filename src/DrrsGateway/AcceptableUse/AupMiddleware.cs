@@ -383,7 +383,7 @@ internal sealed partial class AupMiddleware
         }
 
         Conclude(context, outcome, user, service, refused: true);
-        return RefusalResponder.For(context.Request, call.Soap.Version).WriteAsync(context, refusal, policy.Soap);
+        return RefusalResponder.For(context.Request, call.Soap.Version).WriteAsync(context, refusal with { Service = service }, policy.Soap);
     }
 
     /// <summary>On a call hold mode held: how long it waited for its slot, in milliseconds.</summary>

@@ -23,7 +23,7 @@ public sealed class SoapCallerTests : GatewayTests
         Assert.Equal(HttpStatusCode.InternalServerError, second.StatusCode);
         Assert.Equal("text/xml; charset=utf-8", second.Content.Headers.ContentType!.ToString());
         Assert.Equal(TimeSpan.FromSeconds(30), second.Headers.RetryAfter!.Delta);
-        Assert.Equal(new SoapFault("soap:Client", CaisoMessage, null), await SoapFault.ReadAsync(second));
+        Assert.Equal(new SoapFault("SOAP-ENV:Client", CaisoMessage, null), await SoapFault.ReadAsync(second));
         Assert.Equal(1, Backend.CountFor(RuntimePath));
     }
 
@@ -90,7 +90,7 @@ public sealed class SoapCallerTests : GatewayTests
         using var response = await Client.Soap11Async(NewUser(), RuntimePath, soapAction);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal(new SoapFault("soap:Client", "The request names no DRRS operation this gateway forwards.", null), await SoapFault.ReadAsync(response));
+        Assert.Equal(new SoapFault("SOAP-ENV:Client", "The request names no DRRS operation this gateway forwards.", null), await SoapFault.ReadAsync(response));
         Assert.Equal(forwardedBefore, Backend.CountFor(RuntimePath));
     }
 
@@ -103,7 +103,7 @@ public sealed class SoapCallerTests : GatewayTests
         using var second = await Client.Soap11Async(user, LocationsPath, CaisoAction("retrieveDRRSLocations_v1"), body: "\0\0\0");
 
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
-        Assert.Equal(new SoapFault("soap:Client", CaisoMessage, null), await SoapFault.ReadAsync(second));
+        Assert.Equal(new SoapFault("SOAP-ENV:Client", CaisoMessage, null), await SoapFault.ReadAsync(second));
     }
 
     [Fact]
@@ -115,8 +115,8 @@ public sealed class SoapCallerTests : GatewayTests
         using var second = await Client.Soap11Async(user, LocationsPath, CaisoAction("retrieveDRRSLocations_v1"));
 
         // Allowed by the store, then refused for its body: the path's window was restarted all the same.
-        Assert.Equal(new SoapFault("soap:Client", "The request body is not a well-formed SOAP envelope.", null), await SoapFault.ReadAsync(first));
-        Assert.Equal(new SoapFault("soap:Client", CaisoMessage, null), await SoapFault.ReadAsync(second));
+        Assert.Equal(new SoapFault("SOAP-ENV:Client", "The request body is not a well-formed SOAP envelope.", null), await SoapFault.ReadAsync(first));
+        Assert.Equal(new SoapFault("SOAP-ENV:Client", CaisoMessage, null), await SoapFault.ReadAsync(second));
         Assert.Equal(forwarded, Backend.CountFor(LocationsPath));
     }
 
@@ -138,7 +138,7 @@ public sealed class SoapCallerTests : GatewayTests
         using var response = await Client.Soap11Async(NewUser(), RuntimePath, CaisoAction("submitDRRSLocations_v1"), body: "<soap:Envelope><<<&&& not xml");
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal(new SoapFault("soap:Client", "The request body is not a well-formed SOAP envelope.", null), await SoapFault.ReadAsync(response));
+        Assert.Equal(new SoapFault("SOAP-ENV:Client", "The request body is not a well-formed SOAP envelope.", null), await SoapFault.ReadAsync(response));
         Assert.Equal(forwardedBefore, Backend.CountFor(RuntimePath));
     }
 
@@ -171,7 +171,7 @@ public sealed class SoapCallerTests : GatewayTests
 
         Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
         var fault = await SoapFault.ReadAsync(response);
-        Assert.Equal("soap:Client", fault.Code);
+        Assert.Equal("SOAP-ENV:Client", fault.Code);
         Assert.Contains("could not tell which user", fault.Message, StringComparison.Ordinal);
         Assert.Empty(Backend.Requests);
     }
@@ -200,7 +200,7 @@ public sealed class SoapCallerTests : GatewayTests
         using var soap12 = await client.Soap12Async(NewUser(), RuntimePath, "urn:x/retrieveDRRSLocations_v1");
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, soap11.StatusCode);
-        Assert.Equal("soap:Server", (await SoapFault.ReadAsync(soap11)).Code);
+        Assert.Equal("SOAP-ENV:Server", (await SoapFault.ReadAsync(soap11)).Code);
         Assert.Equal(HttpStatusCode.ServiceUnavailable, soap12.StatusCode);
         Assert.Equal("env:Receiver", (await SoapFault.ReadAsync(soap12)).Code);
         Assert.NotNull(soap12.Headers.RetryAfter);

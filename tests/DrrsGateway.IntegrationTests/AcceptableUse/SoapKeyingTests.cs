@@ -30,7 +30,7 @@ public sealed class SoapKeyingTests : GatewayTests
         Assert.Equal(sent, Backend.Bodies.Last());
         Assert.Equal(HttpStatusCode.InternalServerError, second.StatusCode);
         Assert.Equal("text/xml; charset=utf-8", second.Content.Headers.ContentType!.ToString());
-        Assert.Equal(new SoapFault("soap:Client", CaisoMessage, null), await SoapFault.ReadAsync(second));
+        Assert.Equal(new SoapFault("SOAP-ENV:Client", CaisoMessage, null), await SoapFault.ReadAsync(second));
     }
 
     [Fact]
@@ -41,7 +41,7 @@ public sealed class SoapKeyingTests : GatewayTests
         using var mtom = await Client.SendAsync(Mtom11(RuntimePath, user, Envelope(Soap11Namespace, Submit), ActionUri(Submit)));
 
         Assert.Equal(HttpStatusCode.OK, plain.StatusCode);
-        Assert.Equal(new SoapFault("soap:Client", CaisoMessage, null), await SoapFault.ReadAsync(mtom));
+        Assert.Equal(new SoapFault("SOAP-ENV:Client", CaisoMessage, null), await SoapFault.ReadAsync(mtom));
     }
 
     [Fact]
@@ -90,7 +90,7 @@ public sealed class SoapKeyingTests : GatewayTests
         using var response = await Client.SendAsync(Soap11($"/sst/runtime.asvc/{Retrieve};x", NewUser(), Envelope(Soap11Namespace, Retrieve), $"\"{ActionUri(Submit)}\""));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal("soap:Client", (await SoapFault.ReadAsync(response)).Code);
+        Assert.Equal("SOAP-ENV:Client", (await SoapFault.ReadAsync(response)).Code);
     }
 
     [Theory]
@@ -146,7 +146,7 @@ public sealed class SoapKeyingTests : GatewayTests
         using var response = await Client.SendAsync(Soap11(path, NewUser(), envelope, $"\"{action}\""));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal(new SoapFault("soap:Client", "The request path, SOAP action and SOAP envelope name different operations.", null), await SoapFault.ReadAsync(response));
+        Assert.Equal(new SoapFault("SOAP-ENV:Client", "The request path, SOAP action and SOAP envelope name different operations.", null), await SoapFault.ReadAsync(response));
         Assert.Equal(forwarded, Backend.Requests.Count);
     }
 
@@ -270,7 +270,7 @@ public sealed class SoapKeyingTests : GatewayTests
         using var soap = await Client.SendAsync(Soap11("/sst/runtime.asvc/MadeUpOperation_v1", NewUser(), Envelope(Soap11Namespace, Retrieve), $"\"{ActionUri(Retrieve)}\""));
 
         Assert.Equal(HttpStatusCode.BadRequest, soap.StatusCode);
-        Assert.Equal(new SoapFault("soap:Client", "The request names no DRRS operation this gateway forwards.", null), await SoapFault.ReadAsync(soap));
+        Assert.Equal(new SoapFault("SOAP-ENV:Client", "The request names no DRRS operation this gateway forwards.", null), await SoapFault.ReadAsync(soap));
         Assert.Equal(forwarded, Backend.Requests.Count);
     }
 

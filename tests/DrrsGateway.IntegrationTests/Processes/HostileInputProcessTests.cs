@@ -124,7 +124,7 @@ public sealed class HostileInputProcessTests : IAsyncLifetime
         {
             using var response = await _client.SendAsync(SoapWire.Soap11(RuntimePath, NewUser(), envelope, action));
             Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-            Assert.Equal("soap:Client", (await SoapFault.ReadAsync(response)).Code);
+            Assert.Equal("SOAP-ENV:Client", (await SoapFault.ReadAsync(response)).Code);
         }
 
         Assert.Equal(forwarded, _backend.Requests.Count);

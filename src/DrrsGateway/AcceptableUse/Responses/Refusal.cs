@@ -21,7 +21,13 @@ internal readonly record struct Refusal(RefusalKind Kind, string Detail, int? Re
     public static Refusal BadRequest(string problem) => new(RefusalKind.BadRequest, problem, null);
 
     /// <summary>A request naming no catalogued operation: a bad request, never forwarded.</summary>
-    public static Refusal UnknownService { get; } = new(RefusalKind.BadRequest, Services.ServiceResult.UnknownOperationProblem, null);
+    public static Refusal UnknownService { get; } = new(RefusalKind.UnknownService, Services.ServiceResult.UnknownOperationProblem, null);
+
+    /// <summary>
+    /// The lower-cased canonical service (operation) the refusal is about; empty when the request named none
+    /// the gateway could key by. Named in SOAP faults, which carry the service as CAISO's do.
+    /// </summary>
+    public string Service { get; init; } = "";
 
     /// <summary>The HTTP status for callers that are not SOAP.</summary>
     public int StatusCode => Kind switch

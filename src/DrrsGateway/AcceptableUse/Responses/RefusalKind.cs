@@ -15,6 +15,9 @@ internal enum RefusalKind
     /// <summary>The request names a user or service the policy cannot key by.</summary>
     BadRequest,
 
+    /// <summary>The request names no catalogued operation: a bad request of its own kind, so clients can tell it apart.</summary>
+    UnknownService,
+
     /// <summary>A held call the gateway answers because it is stopping: the gateway's fault, worth retrying.</summary>
     ShuttingDown,
 }

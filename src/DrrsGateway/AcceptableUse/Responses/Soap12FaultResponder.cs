@@ -5,24 +5,25 @@ namespace DrrsGateway.AcceptableUse.Responses;
 
 /// <summary>
 /// A SOAP 1.2 Fault: <c>env:Sender</c> (or <c>env:Receiver</c> when the gateway is at fault) with the
-/// message in <c>env:Reason/env:Text xml:lang="en"</c>, served as <c>application/soap+xml</c> with HTTP 400
-/// for Sender faults as the SOAP 1.2 HTTP binding maps them.
+/// message in <c>env:Reason/env:Text xml:lang="en"</c> and CAISO's <see cref="StandardOutputDetail"/> in
+/// <c>env:Detail</c>, served as <c>application/soap+xml</c> with HTTP 400 for Sender faults as the SOAP 1.2
+/// HTTP binding maps them.
 /// </summary>
 internal sealed class Soap12FaultResponder : SoapFaultResponder
 {
     internal const string Namespace = "http://www.w3.org/2003/05/soap-envelope";
     private const string XmlNamespace = "http://www.w3.org/XML/1998/namespace";
 
-    private Soap12FaultResponder()
-        : base("application/soap+xml; charset=utf-8", "env", Namespace)
+    internal Soap12FaultResponder(TimeProvider time)
+        : base("application/soap+xml; charset=utf-8", "env", Namespace, time)
     {
     }
 
-    public static Soap12FaultResponder Instance { get; } = new();
+    public static Soap12FaultResponder Instance { get; } = new(TimeProvider.System);
 
     protected override int CallerFaultStatusCode(SoapPolicy soap) => soap.Soap12FaultStatusCode;
 
-    protected override void WriteFault(XmlWriter writer, bool gatewayFault, string reason)
+    protected override void WriteCodeAndReason(XmlWriter writer, bool gatewayFault, string reason)
     {
         writer.WriteStartElement(Prefix, "Code", EnvelopeNamespace);
         writer.WriteElementString(Prefix, "Value", EnvelopeNamespace, gatewayFault ? $"{Prefix}:Receiver" : $"{Prefix}:Sender");
@@ -32,5 +33,9 @@ internal sealed class Soap12FaultResponder : SoapFaultResponder
         writer.WriteStartElement(Prefix, "Text", EnvelopeNamespace);
         writer.WriteAttributeString("xml", "lang", XmlNamespace, "en");
         writer.WriteString(reason);
+        writer.WriteEndElement();
+        writer.WriteEndElement();
     }
+
+    protected override void WriteDetailStart(XmlWriter writer) => writer.WriteStartElement(Prefix, "Detail", EnvelopeNamespace);
 }

@@ -7,11 +7,13 @@ namespace DrrsGateway.AcceptableUse.Responses;
 
 /// <summary>
 /// What SOAP 1.1 and 1.2 faults share: an envelope built with <see cref="XmlWriter"/> (so it is always
-/// well-formed, whatever the text), rendered once per distinct answer and then served from memory.
+/// well-formed, whatever the text) whose detail is CAISO's <see cref="StandardOutputDetail"/>, rendered once
+/// per distinct answer and then served from memory with the time of each response written in.
 /// </summary>
 internal abstract class SoapFaultResponder : RefusalResponder
 {
-    // The texts are the gateway's own (a window length, a handful of problems), so a small bound suffices.
+    // The texts are the gateway's own (a window length, a handful of problems) and the services catalogued
+    // ones, so a small bound suffices.
     private const int MaxCachedFaults = 256;
 
     private static readonly XmlWriterSettings WriterSettings = new()
@@ -19,14 +21,17 @@ internal abstract class SoapFaultResponder : RefusalResponder
         Encoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false),
     };
 
-    private readonly ConcurrentDictionary<(bool GatewayFault, string Detail), byte[]> _rendered = new();
+    private readonly ConcurrentDictionary<(RefusalKind Kind, string Detail, string Service), SoapFaultTemplate> _rendered = new();
     private readonly string _contentType;
+    private readonly TimeProvider _time;
 
-    protected SoapFaultResponder(string contentType, string prefix, string envelopeNamespace)
+    protected SoapFaultResponder(string contentType, string prefix, string envelopeNamespace, TimeProvider time)
     {
+        ArgumentNullException.ThrowIfNull(time);
         _contentType = contentType;
         Prefix = prefix;
         EnvelopeNamespace = envelopeNamespace;
+        _time = time;
     }
 
     /// <summary>The prefix bound to <see cref="EnvelopeNamespace"/>, used in fault code QNames.</summary>
@@ -38,8 +43,11 @@ internal abstract class SoapFaultResponder : RefusalResponder
     /// <summary>The configured status for faults that are the caller's.</summary>
     protected abstract int CallerFaultStatusCode(SoapPolicy soap);
 
-    /// <summary>Writes the content of the Fault element: a Server/Receiver fault when <paramref name="gatewayFault"/>.</summary>
-    protected abstract void WriteFault(XmlWriter writer, bool gatewayFault, string reason);
+    /// <summary>Writes the fault's code and reason: a Server/Receiver fault when <paramref name="gatewayFault"/>.</summary>
+    protected abstract void WriteCodeAndReason(XmlWriter writer, bool gatewayFault, string reason);
+
+    /// <summary>Opens this version's detail element, which the shared writer fills and closes.</summary>
+    protected abstract void WriteDetailStart(XmlWriter writer);
 
     /// <summary>
     /// A refusal or a missing identity uses the configured fault status (500 by default, which every SOAP
@@ -52,24 +60,39 @@ internal abstract class SoapFaultResponder : RefusalResponder
 
     protected sealed override Task WriteBodyAsync(HttpContext context, Refusal refusal)
     {
-        var key = (refusal.IsGatewayFault, refusal.Detail);
-        if (!_rendered.TryGetValue(key, out var body))
-        {
-            body = Render(refusal.IsGatewayFault, refusal.Detail);
-            if (_rendered.Count < MaxCachedFaults)
-            {
-                _rendered.TryAdd(key, body);
-            }
-        }
-
+        var template = TemplateFor(refusal);
         var response = context.Response;
         response.ContentType = _contentType;
-        response.ContentLength = body.Length;
-        return response.Body.WriteAsync(body, context.RequestAborted).AsTask();
+        response.ContentLength = template.Length;
+
+        // One copy into the response's own buffer and one flush: no allocation per refusal under a flood.
+        var body = response.BodyWriter;
+        template.WriteTo(body.GetSpan(template.Length), _time.GetUtcNow());
+        body.Advance(template.Length);
+        var flush = body.FlushAsync(context.RequestAborted);
+        return flush.IsCompletedSuccessfully ? Task.CompletedTask : flush.AsTask();
     }
 
-    internal byte[] Render(bool gatewayFault, string reason)
+    private SoapFaultTemplate TemplateFor(Refusal refusal)
     {
+        var key = (refusal.Kind, refusal.Detail, refusal.Service ?? "");
+        if (_rendered.TryGetValue(key, out var template))
+        {
+            return template;
+        }
+
+        template = Render(refusal);
+        if (_rendered.Count < MaxCachedFaults)
+        {
+            _rendered.TryAdd(key, template);
+        }
+
+        return template;
+    }
+
+    internal SoapFaultTemplate Render(Refusal refusal)
+    {
+        var message = XmlSafe(refusal.Detail);
         using var buffer = new MemoryStream();
         using (var writer = XmlWriter.Create(buffer, WriterSettings))
         {
@@ -77,11 +100,13 @@ internal abstract class SoapFaultResponder : RefusalResponder
             writer.WriteStartElement(Prefix, "Envelope", EnvelopeNamespace);
             writer.WriteStartElement(Prefix, "Body", EnvelopeNamespace);
             writer.WriteStartElement(Prefix, "Fault", EnvelopeNamespace);
-            WriteFault(writer, gatewayFault, XmlSafe(reason));
+            WriteCodeAndReason(writer, refusal.IsGatewayFault, message);
+            WriteDetailStart(writer);
+            StandardOutputDetail.Write(writer, RefusalEvent.For(refusal.Kind), message, XmlSafe(refusal.Service ?? ""), SoapFaultTemplate.Placeholder);
             writer.WriteEndDocument();
         }
 
-        return buffer.ToArray();
+        return new SoapFaultTemplate(buffer.ToArray());
     }
 
     /// <summary>

@@ -3,13 +3,12 @@ using DrrsGateway.AcceptableUse.Responses;
 using DrrsGateway.AcceptableUse.Soap;
 using DrrsGateway.AcceptableUse;
 using Microsoft.AspNetCore.Http;
+using static DrrsGateway.UnitTests.AcceptableUse.Responses.SoapFaultWrite;
 
 namespace DrrsGateway.UnitTests.AcceptableUse.Responses;
 
 public sealed class SoapFaultResponderTests
 {
-    private static readonly XNamespace Soap11 = "http://schemas.xmlsoap.org/soap/envelope/";
-    private static readonly XNamespace Soap12 = "http://www.w3.org/2003/05/soap-envelope";
     private static readonly XNamespace Xml = XNamespace.Xml;
 
     [Fact]
@@ -21,9 +20,12 @@ public sealed class SoapFaultResponderTests
         Assert.Equal("text/xml; charset=utf-8", context.Response.ContentType);
         Assert.Equal("30", context.Response.Headers.RetryAfter.ToString());
         var fault = body.Root!.Element(Soap11 + "Body")!.Element(Soap11 + "Fault")!;
-        Assert.Equal("soap:Client", fault.Element("faultcode")!.Value);
-        Assert.Equal(Soap11, fault.Element("faultcode")!.GetNamespaceOfPrefix("soap"));
-        Assert.Equal(AupMessages.Violation(30), fault.Element("faultstring")!.Value);
+        Assert.Equal("no-store", context.Response.Headers.CacheControl.ToString());
+        Assert.Equal("SOAP-ENV:Client", fault.Element("faultcode")!.Value);
+        Assert.Equal(Soap11, fault.Element("faultcode")!.GetNamespaceOfPrefix("SOAP-ENV"));
+        Assert.Equal(
+            "CAISO DRRS Acceptable Use Policy Violation. Please retry your request again in 30 seconds from now. Note: Time resets each time you request before expiration.",
+            fault.Element("faultstring")!.Value);
     }
 
     [Fact]
@@ -47,7 +49,7 @@ public sealed class SoapFaultResponderTests
         var (soap12, body12) = await WriteAsync(Soap12FaultResponder.Instance, Refusal.StoreUnavailable(30));
 
         Assert.Equal(503, soap11.Response.StatusCode);
-        Assert.Equal("soap:Server", body11.Descendants("faultcode").Single().Value);
+        Assert.Equal("SOAP-ENV:Server", body11.Descendants("faultcode").Single().Value);
         Assert.Equal(503, soap12.Response.StatusCode);
         Assert.Equal("env:Receiver", body12.Descendants(Soap12 + "Value").Single().Value);
     }
@@ -73,7 +75,7 @@ public sealed class SoapFaultResponderTests
         var (soap12, body12) = await WriteAsync(Soap12FaultResponder.Instance, Refusal.UnknownService, options);
 
         Assert.Equal(400, soap11.Response.StatusCode);
-        Assert.Equal("soap:Client", body11.Descendants("faultcode").Single().Value);
+        Assert.Equal("SOAP-ENV:Client", body11.Descendants("faultcode").Single().Value);
         Assert.Equal(400, soap12.Response.StatusCode);
         Assert.Equal("env:Sender", body12.Descendants(Soap12 + "Value").Single().Value);
     }
@@ -114,18 +116,5 @@ public sealed class SoapFaultResponderTests
         }
 
         Assert.IsType(expected, RefusalResponder.For(request, Enum.Parse<SoapVersion>(soap)));
-    }
-
-    private static async Task<(HttpContext Context, XDocument Body)> WriteAsync(RefusalResponder responder, Refusal refusal, SoapPolicy? options = null)
-    {
-        var context = new DefaultHttpContext();
-        using var body = new MemoryStream();
-        context.Response.Body = body;
-
-        await responder.WriteAsync(context, refusal, options ?? SoapPolicy.Default);
-
-        Assert.Equal(body.Length, context.Response.ContentLength);
-        body.Position = 0;
-        return (context, XDocument.Load(body));
     }
 }
