@@ -4,7 +4,10 @@ using DrrsGateway.Simulator.Operations;
 
 namespace DrrsGateway.Simulator.Hosting;
 
-/// <summary>Puts the request counter in front of everything and maps the DRRS operations, their WSDL and the health endpoint.</summary>
+/// <summary>
+/// Puts the request counter in front of everything and maps the DRRS operations (the generic endpoint and the
+/// named access points), their WSDL and the health endpoint.
+/// </summary>
 internal static class SimulatorEndpointExtensions
 {
     /// <summary>Liveness: 200 while the process serves requests.</summary>
@@ -39,6 +42,7 @@ internal static class SimulatorEndpointExtensions
             ServicePath,
             [HttpMethods.Get, HttpMethods.Head, HttpMethods.Post],
             context => Answer(context, pathOperation: null, operations, metadata));
+        app.MapDrrsAccessPoints(metadata);
         return app;
     }
 
