@@ -13,7 +13,10 @@ internal static class SimulatorEndpointExtensions
     /// <summary>Liveness: 200 while the process serves requests.</summary>
     public const string HealthPath = "/healthz";
 
-    /// <summary>Where CAISO addresses its B2B services; the operation follows as a path segment or in the SOAP request.</summary>
+    /// <summary>
+    /// The generic endpoint (Actional's path at other operators, never CAISO's, which uses named access points):
+    /// the operation follows as a path segment or in the SOAP request. Kept for the clients and tests built on it.
+    /// </summary>
     public const string ServicePath = "/sst/runtime.asvc";
 
     private const string OperationRouteValue = "operation";
