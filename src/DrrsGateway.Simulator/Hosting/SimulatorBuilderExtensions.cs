@@ -1,3 +1,4 @@
+using DrrsGateway.Simulator.AccessPoints;
 using DrrsGateway.Simulator.Counting;
 using DrrsGateway.Simulator.Metadata;
 using DrrsGateway.Simulator.Operations;
@@ -14,6 +15,7 @@ internal static class SimulatorBuilderExtensions
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<RequestCounter>();
         builder.Services.AddSingleton<OperationRequestHandler>();
+        builder.Services.AddSingleton<AccessPointRequestHandler>();
         builder.Services.AddSingleton<MetadataRequestHandler>();
         builder.Services.AddHealthChecks();
         return builder;

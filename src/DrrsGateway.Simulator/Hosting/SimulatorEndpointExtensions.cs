@@ -4,13 +4,19 @@ using DrrsGateway.Simulator.Operations;
 
 namespace DrrsGateway.Simulator.Hosting;
 
-/// <summary>Puts the request counter in front of everything and maps the DRRS operations, their WSDL and the health endpoint.</summary>
+/// <summary>
+/// Puts the request counter in front of everything and maps the DRRS operations (the generic endpoint and the
+/// named access points), their WSDL and the health endpoint.
+/// </summary>
 internal static class SimulatorEndpointExtensions
 {
     /// <summary>Liveness: 200 while the process serves requests.</summary>
     public const string HealthPath = "/healthz";
 
-    /// <summary>Where CAISO addresses its B2B services; the operation follows as a path segment or in the SOAP request.</summary>
+    /// <summary>
+    /// The generic endpoint (Actional's path at other operators, never CAISO's, which uses named access points):
+    /// the operation follows as a path segment or in the SOAP request. Kept for the clients and tests built on it.
+    /// </summary>
     public const string ServicePath = "/sst/runtime.asvc";
 
     private const string OperationRouteValue = "operation";
@@ -39,6 +45,7 @@ internal static class SimulatorEndpointExtensions
             ServicePath,
             [HttpMethods.Get, HttpMethods.Head, HttpMethods.Post],
             context => Answer(context, pathOperation: null, operations, metadata));
+        app.MapDrrsAccessPoints(metadata);
         return app;
     }
 

@@ -1,13 +1,15 @@
 using System.Text;
 using System.Xml;
 using System.Xml.Linq;
+using DrrsGateway.Simulator.AccessPoints;
 using DrrsGateway.Simulator.Operations;
 
 namespace DrrsGateway.Simulator.Metadata;
 
 /// <summary>
 /// Serves the WSDL (<c>?wsdl</c>, <c>?singleWsdl</c>) and its schema (<c>?xsd=1</c>) of one operation's path,
-/// or of the whole service at the generic endpoint, addressed as the caller saw the request.
+/// or of the whole service at the generic endpoint, and the self-contained WSDL of a named access point,
+/// addressed as the caller saw the request.
 /// </summary>
 internal sealed partial class MetadataRequestHandler
 {
@@ -61,6 +63,19 @@ internal sealed partial class MetadataRequestHandler
 
         Log.Served(_logger, kind, pathOperation ?? "the service");
         return WriteAsync(context, document);
+    }
+
+    /// <summary>Answers a metadata read of <paramref name="accessPoint"/>: its WSDL, whose schemas are inline.</summary>
+    public Task HandleAccessPointAsync(HttpContext context, MetadataKind kind, AccessPoint accessPoint)
+    {
+        ArgumentNullException.ThrowIfNull(accessPoint);
+        if (kind == MetadataKind.Schema)
+        {
+            return NotFoundAsync(context, "No such schema: the access point's WSDL carries its schemas inline.");
+        }
+
+        Log.Served(_logger, kind, accessPoint.Name);
+        return WriteAsync(context, AccessPointWsdlDocument.Build(accessPoint, CallerAddress.Of(context.Request)));
     }
 
     private static async Task WriteAsync(HttpContext context, XDocument document)

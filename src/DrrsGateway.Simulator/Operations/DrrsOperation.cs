@@ -1,4 +1,5 @@
 using System.Xml.Linq;
+using DrrsGateway.Simulator.Caiso;
 
 namespace DrrsGateway.Simulator.Operations;
 
@@ -12,7 +13,7 @@ internal sealed class DrrsOperation
     public static readonly XNamespace ResponseNamespace = "urn:drrs-gateway:simulator";
 
     /// <summary>CAISO's B2B action prefix: the SOAP action of an operation is this followed by its name.</summary>
-    public const string ActionPrefix = "http://www.caiso.com/soa/";
+    public const string ActionPrefix = CaisoNamespaces.ActionPrefix;
 
     private readonly Func<SimulatedCall, IEnumerable<XElement>> _content;
 

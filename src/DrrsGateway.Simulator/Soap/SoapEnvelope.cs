@@ -8,13 +8,20 @@ internal static class SoapEnvelope
     public static readonly XNamespace Soap11Namespace = "http://schemas.xmlsoap.org/soap/envelope/";
     public static readonly XNamespace Soap12Namespace = "http://www.w3.org/2003/05/soap-envelope";
 
-    private const string Prefix = "soap";
+    /// <summary>The envelope prefix of the generic endpoint's answers.</summary>
+    public const string Prefix = "soap";
+
+    /// <summary>The envelope prefix CAISO's access points answer with (its fault codes read <c>SOAP-ENV:Client</c>).</summary>
+    public const string CaisoPrefix = "SOAP-ENV";
 
     public static XNamespace NamespaceOf(SoapVersion version) =>
         version == SoapVersion.Soap12 ? Soap12Namespace : Soap11Namespace;
 
-    /// <summary>An envelope whose body holds <paramref name="content"/>, with <paramref name="headers"/> in a Header when there are any.</summary>
-    public static XDocument Wrap(SoapVersion version, XElement content, IEnumerable<XElement>? headers = null)
+    /// <summary>
+    /// An envelope whose body holds <paramref name="content"/>, with <paramref name="headers"/> in a Header when
+    /// there are any, its SOAP namespace bound to <paramref name="prefix"/>.
+    /// </summary>
+    public static XDocument Wrap(SoapVersion version, XElement content, IEnumerable<XElement>? headers = null, string prefix = Prefix)
     {
         var soap = NamespaceOf(version);
         var headerElements = headers?.ToList() ?? [];
@@ -22,7 +29,7 @@ internal static class SoapEnvelope
             new XDeclaration("1.0", "utf-8", null),
             new XElement(
                 soap + "Envelope",
-                new XAttribute(XNamespace.Xmlns + Prefix, soap),
+                new XAttribute(XNamespace.Xmlns + prefix, soap),
                 headerElements.Count > 0 ? new XElement(soap + "Header", headerElements) : null,
                 new XElement(soap + "Body", content)));
     }

@@ -20,11 +20,14 @@ internal static class SoapResponseWriter
         Indent = true,
     };
 
-    /// <summary>Writes <paramref name="content"/> as the Body of a 200 answer whose WS-Addressing action is <paramref name="replyAction"/>.</summary>
-    public static Task WriteAsync(HttpContext context, SoapRequest request, XElement content, string replyAction)
+    /// <summary>
+    /// Writes <paramref name="content"/> as the Body of a 200 answer whose WS-Addressing action is
+    /// <paramref name="replyAction"/>, in an envelope whose prefix is <paramref name="prefix"/>.
+    /// </summary>
+    public static Task WriteAsync(HttpContext context, SoapRequest request, XElement content, string replyAction, string prefix = SoapEnvelope.Prefix)
     {
         var headers = request.Addressing?.ReplyHeaders(replyAction);
-        return WriteAsync(context, request, StatusCodes.Status200OK, SoapEnvelope.Wrap(request.Version, content, headers));
+        return WriteEnvelopeAsync(context, request, StatusCodes.Status200OK, SoapEnvelope.Wrap(request.Version, content, headers, prefix));
     }
 
     /// <summary>
@@ -35,7 +38,7 @@ internal static class SoapResponseWriter
     {
         var status = StatusCodes.Status500InternalServerError;
         var headers = request.Addressing is { } addressing ? addressing.ReplyHeaders(addressing.FaultAction) : null;
-        return WriteAsync(context, request, status, SoapEnvelope.Wrap(request.Version, SoapEnvelope.SenderFault(request.Version, reason), headers));
+        return WriteEnvelopeAsync(context, request, status, SoapEnvelope.Wrap(request.Version, SoapEnvelope.SenderFault(request.Version, reason), headers));
     }
 
     /// <summary>The envelope as bytes, with the XML declaration, as both the plain and the MTOM answer carry it.</summary>
@@ -46,7 +49,8 @@ internal static class SoapResponseWriter
         await writer.FlushAsync();
     }
 
-    private static Task WriteAsync(HttpContext context, SoapRequest request, int statusCode, XDocument envelope)
+    /// <summary>Writes <paramref name="envelope"/> with <paramref name="statusCode"/>, as MTOM when the request was MTOM.</summary>
+    public static Task WriteEnvelopeAsync(HttpContext context, SoapRequest request, int statusCode, XDocument envelope)
     {
         var response = context.Response;
         response.StatusCode = statusCode;
