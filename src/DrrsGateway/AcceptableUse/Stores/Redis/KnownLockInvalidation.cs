@@ -7,12 +7,17 @@ namespace DrrsGateway.AcceptableUse.Stores.Redis;
 /// publishes on a Redis channel, and every replica (itself included) forgets what it knew of those keys,
 /// so the unlocked user gets through at once whichever replica they reach.
 /// </summary>
-internal sealed partial class KnownLockInvalidation : IHostedService
+internal sealed partial class KnownLockInvalidation : IHostedService, IDisposable
 {
+    private static readonly TimeSpan FirstRetryDelay = TimeSpan.FromMilliseconds(50);
+    private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan QuietRetries = TimeSpan.FromSeconds(3);
+
     private readonly RedisConnection _redis;
     private readonly KnownLocks _knownLocks;
     private readonly RedisChannel _channel;
     private readonly ILogger<KnownLockInvalidation> _logger;
+    private readonly CancellationTokenSource _stopping = new();
 
     public KnownLockInvalidation(RedisConnection redis, KnownLocks knownLocks, RedisKeyFormat keys, ILogger<KnownLockInvalidation> logger)
     {
@@ -40,20 +45,52 @@ internal sealed partial class KnownLockInvalidation : IHostedService
         return Task.CompletedTask;
     }
 
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task StopAsync(CancellationToken cancellationToken)
+    {
+        _stopping.Cancel();
+        return Task.CompletedTask;
+    }
 
+    // The multiplexer reports itself connected once its interactive link is up; its subscription link may
+    // follow a moment later, and a SUBSCRIBE sent in between fails. So retry quietly for a short while, warn
+    // once if Redis still refuses, and keep retrying until the subscription holds or the gateway stops.
     private async Task SubscribeAsync(IConnectionMultiplexer redis)
     {
-        try
+        var delay = FirstRetryDelay;
+        var waited = TimeSpan.Zero;
+        var warned = false;
+        while (!_stopping.IsCancellationRequested)
         {
-            await redis.GetSubscriber().SubscribeAsync(_channel, (_, message) => OnCleared(message)).ConfigureAwait(false);
-        }
-        catch (RedisException ex)
-        {
-            // Redis down at start-up: the multiplexer re-subscribes by itself once it connects.
-            Log.SubscribeFailed(_logger, ex);
+            try
+            {
+                await redis.GetSubscriber().SubscribeAsync(_channel, (_, message) => OnCleared(message)).ConfigureAwait(false);
+                return;
+            }
+            catch (RedisException ex)
+            {
+                if (!warned && waited >= QuietRetries)
+                {
+                    warned = true;
+                    Log.SubscribeFailed(_logger, ex);
+                }
+            }
+
+            try
+            {
+                await Task.Delay(delay, _stopping.Token).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is OperationCanceledException or ObjectDisposedException)
+            {
+                // The gateway is stopping.
+                return;
+            }
+
+            waited += delay;
+            delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, MaxRetryDelay.Ticks));
         }
     }
+
+    public void Dispose() => _stopping.Dispose();
 
     private void OnCleared(RedisValue message)
     {
