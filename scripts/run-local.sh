@@ -20,8 +20,9 @@ cat <<TXT
 
 Simulated DRRS on http://127.0.0.1:${simulator_port}, gateway on http://127.0.0.1:${gateway_port}.
 Try (twice within 30 s; the second call is refused with CAISO's message):
-  curl -i -X POST -H 'X-Drrs-User: alice' -H 'Content-Type: text/xml' \\
-       http://127.0.0.1:${gateway_port}/sst/runtime.asvc/RetrieveDRRSLocations_v1
+  curl -i -X POST -H 'X-Drrs-User: alice' \\
+       http://127.0.0.1:${gateway_port}/sst/drrs/RetrieveDRLocations_DRRSv1_AP
+SOAP calls, as CAISO's clients send them, are in README.md's quick start.
 
 TXT
 
