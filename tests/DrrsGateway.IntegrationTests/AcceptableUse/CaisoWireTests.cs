@@ -206,6 +206,19 @@ public sealed class CaisoWireTests : GatewayTests
     }
 
     [Fact]
+    public async Task Retrieve_EnvelopeDeclaredUtf8AsPythonWritesIt_IsForwardedThenRefused()
+    {
+        var user = GatewayRequests.NewUser();
+        var declared = "<?xml version='1.0' encoding='utf8'?>\n" + Envelope(RetrieveBody, user);
+
+        using var first = await Client.SendAsync(Declared(declared, user));
+        using var second = await Client.SendAsync(Declared(declared, user));
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(Violation, (await ReadFaultAsync(second)).Description);
+    }
+
+    [Fact]
     public async Task Unidentified_SoapCaller_GetsItsOwnEventInCaisoShape()
     {
         using var request = Plain(AccessPoint(Locations), "nobody", Action(Locations), RetrieveBody, userHeader: "X-Not-The-User-Header");
@@ -216,6 +229,15 @@ public sealed class CaisoWireTests : GatewayTests
         Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
         Assert.Equal(("AUP-UNIDENTIFIED", "Unauthorized"), (fault.EventId, fault.Result));
         Assert.Equal(fault.FaultString, fault.HelperDescription);
+    }
+
+    // Another operation's name anywhere in the body makes the gateway parse the envelope, declaration included.
+    private static HttpRequestMessage Declared(string envelope, string user)
+    {
+        var request = Plain(AccessPoint(Locations), user, Action(Locations), RetrieveBody);
+        request.Content = new ByteArrayContent(Encoding.UTF8.GetBytes($"{envelope}<!-- {Registrations} -->"));
+        request.Content.Headers.TryAddWithoutValidation("Content-Type", "text/xml");
+        return request;
     }
 
     private static HttpRequestMessage Gzipped(string path, string user, byte[] compressed)

@@ -45,6 +45,9 @@ internal static class EnvelopeReader
         CloseInput = false,
     };
 
+    // The XML reader resolves a declaration's encoding name through Encoding.GetEncoding.
+    static EnvelopeReader() => XmlEncodingAliases.EnsureRegistered();
+
     /// <summary>
     /// Reads what the envelope names, reading at most <paramref name="maxBytes"/> of the body (and, for a
     /// gzip-encoded body, inflating at most that many bytes of it), and leaves

@@ -47,6 +47,22 @@ public sealed class EnvelopeReaderTests
     public async Task ReadAsync_NotAnEnvelope_IsUnreadable(string body) =>
         Assert.NotNull((await ReadAsync(body)).Problem);
 
+    [Theory]
+    [InlineData("utf8")]
+    [InlineData("UTF8")]
+    [InlineData("utf_8")]
+    public async Task ReadAsync_DeclarationSpellingUtf8AsPythonDoes_IsRead(string encoding)
+    {
+        // Python's ElementTree writes encoding='utf8'; the backends' parsers read it, so the gateway must too.
+        var body = Envelope(Soap11, "", "<ns0:RetrieveDRRSLocations_v1 xmlns:ns0=\"urn:x\"/>").Replace("encoding=\"utf-8\"", $"encoding='{encoding}'", StringComparison.Ordinal);
+
+        Assert.Equal(new EnvelopeNames(null, "retrievedrrslocations_v1", null), await ReadAsync(body));
+    }
+
+    [Fact]
+    public async Task ReadAsync_DeclarationOfAnUnknownEncoding_IsUnreadable() =>
+        Assert.NotNull((await ReadAsync(Envelope(Soap11, "", "<op_v1/>").Replace("utf-8", "x-made-up", StringComparison.Ordinal))).Problem);
+
     [Fact]
     public async Task ReadAsync_Dtd_IsRefusedWithoutExpandingEntities()
     {
