@@ -7,7 +7,7 @@ namespace DrrsGateway.IntegrationTests.Peers;
 /// caught (its class, the name of its <c>@WebFault</c>, its message and what <c>getFaultInfo()</c>'s Event says),
 /// or any other error; and the simulator's number for the call, absent when the gateway answered it itself.
 /// </summary>
-public sealed record CaisoClientCall(
+internal sealed record CaisoClientCall(
     string AccessPoint,
     string? Answer,
     string? Fault,
@@ -22,7 +22,7 @@ public sealed record CaisoClientCall(
     private static readonly JsonSerializerOptions Json = new() { PropertyNameCaseInsensitive = true };
 
     /// <summary>The calls of a finished client run, one JSON object per line of its output.</summary>
-    internal static IReadOnlyList<CaisoClientCall> Parse(PeerProcessResult result) =>
+    public static IReadOnlyList<CaisoClientCall> Parse(PeerProcessResult result) =>
         [.. result.EnsureSuccess().Output
             .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(line => JsonSerializer.Deserialize<CaisoClientCall>(line, Json)

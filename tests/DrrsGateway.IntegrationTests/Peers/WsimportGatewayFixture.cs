@@ -55,7 +55,7 @@ public sealed class WsimportGatewayFixture : IAsyncLifetime
     /// Runs the client as <paramref name="user"/>, one call per access point named, in order, in one JVM (one
     /// port per access point, reused as a real client would).
     /// </summary>
-    public async Task<IReadOnlyList<CaisoClientCall>> CallAsync(string user, params string[] accessPoints)
+    internal async Task<IReadOnlyList<CaisoClientCall>> CallAsync(string user, params string[] accessPoints)
     {
         string[] arguments =
         [
