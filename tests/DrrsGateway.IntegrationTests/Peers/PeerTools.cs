@@ -33,6 +33,9 @@ internal static class PeerTools
 
     public static string JavaSource(string fileName) => Script(Path.Combine("java", "peers", fileName));
 
+    /// <summary>The hand-written CAISO client compiled against wsimport's classes (tests/peers/java/caiso).</summary>
+    public static string CaisoClientSource => Script(Path.Combine("java", "caiso", "CaisoAccessPointClient.java"));
+
     /// <summary>Jars from <c>/usr/share/java</c>, each checked to exist.</summary>
     public static string Classpath(params string[] jars) =>
         string.Join(Path.PathSeparator, jars.Select(jar => Path.Combine("/usr/share/java", jar)).Select(path => File.Exists(path) ? path : throw Missing(path)));
