@@ -46,7 +46,7 @@ public sealed class CaisoAccessPointWcfTests(WcfGatewayFixture fixture) : IClass
         Assert.Equal(before + 1, await fixture.Simulator.CallsSoFarAsync());
     }
 
-    private static RetrieveDRLocationsRequest Query() => new() { RequestDRRegistrationData = new RequestDRRegistrationData() };
+    private static RetrieveDRLocationsRequest Query() => new() { RequestDRRegistrationData = new OpenContent() };
 
     private static void AssertViolation(FaultException<StandardOutput> refusal)
     {

@@ -7,5 +7,5 @@ namespace DrrsGateway.IntegrationTests.Clients.Caiso;
 public sealed class RetrieveDRLocationsRequest
 {
     [MessageBodyMember(Namespace = CaisoContract.RequestNamespace, Order = 0)]
-    public RequestDRRegistrationData? RequestDRRegistrationData { get; set; }
+    public OpenContent? RequestDRRegistrationData { get; set; }
 }

@@ -7,5 +7,5 @@ namespace DrrsGateway.IntegrationTests.Clients.Caiso;
 public sealed class RetrieveDRLocationsResponse
 {
     [MessageBodyMember(Name = "retrieveDRLocations_v1Response", Namespace = CaisoContract.SimulatorNamespace, Order = 0)]
-    public RetrieveAnswer? Answer { get; set; }
+    public OpenContent? Answer { get; set; }
 }
