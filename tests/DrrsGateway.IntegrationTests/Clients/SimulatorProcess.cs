@@ -1,3 +1,4 @@
+using System.Globalization;
 using DrrsGateway.IntegrationTests.Infrastructure;
 
 namespace DrrsGateway.IntegrationTests.Clients;
@@ -38,9 +39,21 @@ public sealed class SimulatorProcess : IAsyncDisposable
         }
 
         var port = FreePort.Next();
-        var baseAddress = new Uri($"http://127.0.0.1:{port.ToString(System.Globalization.CultureInfo.InvariantCulture)}/");
+        var baseAddress = new Uri($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}/");
         var process = await DotnetAppProcess.StartAsync("simulator", assembly, port, new Dictionary<string, string>(), baseAddress);
         return new SimulatorProcess(process, baseAddress);
+    }
+
+    /// <summary>
+    /// How many operation calls have reached the simulator: its health endpoint reports the count in
+    /// <see cref="RequestNumberHeader"/> without raising it.
+    /// </summary>
+    public async Task<long> CallsSoFarAsync()
+    {
+        using var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(20) };
+        using var response = await client.GetAsync(new Uri("healthz", UriKind.Relative));
+        response.EnsureSuccessStatusCode();
+        return long.Parse(response.Headers.GetValues(RequestNumberHeader).Single(), NumberStyles.None, CultureInfo.InvariantCulture);
     }
 
     public ValueTask DisposeAsync() => _process.DisposeAsync();

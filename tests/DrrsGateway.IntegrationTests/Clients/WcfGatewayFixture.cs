@@ -23,6 +23,9 @@ public sealed class WcfGatewayFixture : IAsyncLifetime
 
     public Uri GatewayAddress => (_gateway ?? throw NotStarted()).BaseAddress;
 
+    /// <summary>The simulator itself, to count the calls that reached it.</summary>
+    public SimulatorProcess Simulator => _simulator ?? throw NotStarted();
+
     /// <summary>What both processes wrote, for failure messages.</summary>
     public string Output => string.Join(
         Environment.NewLine,

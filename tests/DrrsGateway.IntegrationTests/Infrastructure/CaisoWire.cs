@@ -13,7 +13,8 @@ public static class CaisoWire
 {
     public const string RequestNamespace = "http://www.caiso.com/soa/RequestDRRegistrationData_v1.xsd#";
     public const string AttachmentNamespace = "http://www.caiso.com/soa/2006-10-26/ISOAttachment.xsd";
-    public static readonly XNamespace StandardOutput = "http://www.caiso.com/soa/StandardOutput_v1.xsd#";
+    public const string StandardOutputNamespace = "http://www.caiso.com/soa/StandardOutput_v1.xsd#";
+    public static readonly XNamespace StandardOutput = StandardOutputNamespace;
     public static readonly XNamespace OutputDataType = "http://www.caiso.com/soa/2006-06-13/StandardOutput.xsd";
 
     public const string Violation =

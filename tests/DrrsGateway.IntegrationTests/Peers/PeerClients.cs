@@ -3,22 +3,37 @@ namespace DrrsGateway.IntegrationTests.Peers;
 /// <summary>Runs the client scripts of tests/peers against the gateway as separate processes.</summary>
 internal static class PeerClients
 {
+    /// <summary>zeep from Debian's python3-zeep.</summary>
+    public const string Zeep = "zeep";
+
+    /// <summary>node-soap, pinned in tests/peers/node.</summary>
+    public const string NodeSoap = "node-soap";
+
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
     private static readonly Lazy<Task> ZeepInstalled = new(RequireZeepAsync);
     private static readonly Lazy<Task> NodeSoapInstalled = new(InstallNodeSoapAsync);
 
-    /// <summary>zeep from Debian's python3-zeep.</summary>
-    public static async Task<PeerClientReport> ZeepAsync(Uri gateway, string user, params string[] operations)
-    {
-        await ZeepInstalled.Value;
-        return PeerClientReport.Parse(await PeerProcess.RunAsync(PeerTools.Python, [PeerTools.ZeepScript, gateway.ToString(), user, .. operations], Timeout));
-    }
+    /// <summary>Calls <paramref name="operations"/> in order at the generic endpoint, the client built from its ?wsdl.</summary>
+    public static Task<PeerClientReport> CallOperationsAsync(string client, Uri gateway, string user, params string[] operations) =>
+        RunAsync(client, client == Zeep ? PeerTools.ZeepScript : PeerTools.NodeScript, gateway, user, operations);
 
-    /// <summary>node-soap, pinned in tests/peers/node.</summary>
-    public static async Task<PeerClientReport> NodeSoapAsync(Uri gateway, string user, params string[] operations)
+    /// <summary>
+    /// Calls the operation of each of <paramref name="accessPoints"/> (e.g. <c>RetrieveDRLocations_DRRSv1_AP</c>) in
+    /// order, each access point's client built from its own ?wsdl.
+    /// </summary>
+    public static Task<PeerClientReport> CallAccessPointsAsync(string client, Uri gateway, string user, params string[] accessPoints) =>
+        RunAsync(client, client == Zeep ? PeerTools.ZeepAccessPointScript : PeerTools.NodeAccessPointScript, gateway, user, accessPoints);
+
+    private static async Task<PeerClientReport> RunAsync(string client, string script, Uri gateway, string user, string[] arguments)
     {
-        await NodeSoapInstalled.Value;
-        return PeerClientReport.Parse(await PeerProcess.RunAsync(PeerTools.Node, [PeerTools.NodeScript, gateway.ToString(), user, .. operations], Timeout));
+        var runtime = client switch
+        {
+            Zeep => PeerTools.Python,
+            NodeSoap => PeerTools.Node,
+            _ => throw new ArgumentOutOfRangeException(nameof(client), client, "Unknown peer client."),
+        };
+        await (client == Zeep ? ZeepInstalled : NodeSoapInstalled).Value;
+        return PeerClientReport.Parse(await PeerProcess.RunAsync(runtime, [script, gateway.ToString(), user, .. arguments], Timeout));
     }
 
     /// <summary>CI runs npm ci in .ci/run; a developer's first run does it here, from the committed lock file.</summary>

@@ -22,11 +22,17 @@ internal static class PeerTools
 
     public static string ZeepScript => Script(Path.Combine("zeep", "drrs_client.py"));
 
+    /// <summary>The zeep client of CAISO's named access points.</summary>
+    public static string ZeepAccessPointScript => Script(Path.Combine("zeep", "caiso_client.py"));
+
     public static string Npm => Executable("npm");
 
     public static string NodeDirectory => Path.Combine(PeersDirectory, "node");
 
     public static string NodeScript => Script(Path.Combine("node", "drrs-client.js"));
+
+    /// <summary>The node-soap client of CAISO's named access points.</summary>
+    public static string NodeAccessPointScript => Script(Path.Combine("node", "caiso-client.js"));
 
     /// <summary>Whether <c>npm ci</c> has put node-soap into tests/peers/node/node_modules.</summary>
     public static bool NodeSoapInstalled => File.Exists(Path.Combine(NodeDirectory, "node_modules", "soap", "package.json"));

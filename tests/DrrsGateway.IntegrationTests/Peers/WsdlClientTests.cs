@@ -1,5 +1,6 @@
 using Xunit.Abstractions;
 using static DrrsGateway.IntegrationTests.Peers.DrrsOperations;
+using static DrrsGateway.IntegrationTests.Peers.PeerClients;
 
 namespace DrrsGateway.IntegrationTests.Peers;
 
@@ -11,9 +12,6 @@ namespace DrrsGateway.IntegrationTests.Peers;
 [Collection(JaxwsPeersCollection.Name)]
 public sealed class WsdlClientTests(JaxwsGatewayFixture peer, ITestOutputHelper output)
 {
-    public const string Zeep = "zeep";
-    public const string NodeSoap = "node-soap";
-
     [Theory]
     [InlineData(Zeep)]
     [InlineData(NodeSoap)]
@@ -65,7 +63,7 @@ public sealed class WsdlClientTests(JaxwsGatewayFixture peer, ITestOutputHelper 
         });
         var user = PeerRequests.NewUser(client + "-hold");
 
-        var report = await RunAsync(client, user, holding.BaseAddress, RetrieveLocations, RetrieveLocations);
+        var report = await CallOperationsAsync(client, holding.BaseAddress, user, RetrieveLocations, RetrieveLocations);
 
         output.WriteLine(report.Transcript);
         Assert.True(report.Built, report.Transcript);
@@ -74,9 +72,5 @@ public sealed class WsdlClientTests(JaxwsGatewayFixture peer, ITestOutputHelper 
     }
 
     private Task<PeerClientReport> RunAsync(string client, string user, params string[] operations) =>
-        RunAsync(client, user, peer.Gateway.BaseAddress, operations);
-
-    private static Task<PeerClientReport> RunAsync(string client, string user, Uri gateway, params string[] operations) => client == Zeep
-        ? PeerClients.ZeepAsync(gateway, user, operations)
-        : PeerClients.NodeSoapAsync(gateway, user, operations);
+        CallOperationsAsync(client, peer.Gateway.BaseAddress, user, operations);
 }
