@@ -71,8 +71,9 @@ public sealed class CaisoWireSharedTests(RedisFixture redis) : BackendTests
     public async Task AccessPoint_FloodOnOneReplica_KeepsRefusingOnTheOther()
     {
         var prefix = $"caiso:{Guid.NewGuid():N}:";
-        await using var first = Replica(prefix, windowSeconds: 2);
-        await using var second = Replica(prefix, windowSeconds: 2);
+        // Long enough a window that a stall of a loaded machine between two refusals cannot outlast it.
+        await using var first = Replica(prefix, windowSeconds: 4);
+        await using var second = Replica(prefix, windowSeconds: 4);
         using var toFirst = first.CreateClientFrom();
         using var toSecond = second.CreateClientFrom();
         var user = GatewayRequests.NewUser();
@@ -80,11 +81,11 @@ public sealed class CaisoWireSharedTests(RedisFixture redis) : BackendTests
         var started = Stopwatch.GetTimestamp();
 
         // Refusals on the first replica for longer than a window: each restarts it, so the second still refuses.
-        while (Stopwatch.GetElapsedTime(started) < TimeSpan.FromSeconds(3))
+        while (Stopwatch.GetElapsedTime(started) < TimeSpan.FromSeconds(5))
         {
             using var refused = await toFirst.SendAsync(Plain(AccessPoint(Locations, docAttach: true), user, Action(Locations, docAttach: true), RetrieveBody));
             Assert.Equal(HttpStatusCode.InternalServerError, refused.StatusCode);
-            await Task.Delay(200);
+            await Task.Delay(250);
         }
 
         using var onSecond = await toSecond.SendAsync(Plain(AccessPoint(Locations), user, Action(Locations), RetrieveBody));
