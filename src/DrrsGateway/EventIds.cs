@@ -22,6 +22,7 @@ internal static class EventIds
     public const int Held = 13;
     public const int HoldFull = 14;
     public const int HoldCancelled = 15;
+    public const int BackendRefused = 16;
 
     // 100–119: The Redis connection and store.
     public const int RedisStoreFailed = 100;

@@ -32,6 +32,7 @@ internal sealed partial class AupMiddleware
     private readonly ServiceNames _names;
     private readonly CallHolder _holder;
     private readonly RefusalStreaks _streaks;
+    private readonly BackendRefusalAbsorber _absorber;
     private readonly ILogger<AupMiddleware> _logger;
 
     public AupMiddleware(
@@ -43,6 +44,7 @@ internal sealed partial class AupMiddleware
         ServiceNames names,
         CallHolder holder,
         RefusalStreaks streaks,
+        BackendRefusalAbsorber absorber,
         ILogger<AupMiddleware> logger)
     {
         ArgumentNullException.ThrowIfNull(next);
@@ -53,6 +55,7 @@ internal sealed partial class AupMiddleware
         ArgumentNullException.ThrowIfNull(names);
         ArgumentNullException.ThrowIfNull(holder);
         ArgumentNullException.ThrowIfNull(streaks);
+        ArgumentNullException.ThrowIfNull(absorber);
         ArgumentNullException.ThrowIfNull(logger);
         _next = next;
         _policy = policy;
@@ -62,6 +65,7 @@ internal sealed partial class AupMiddleware
         _names = names;
         _holder = holder;
         _streaks = streaks;
+        _absorber = absorber;
         _logger = logger;
     }
 
@@ -191,7 +195,7 @@ internal sealed partial class AupMiddleware
                     RateLimitPolicyHeader.Apply(context.Response, call.WindowSeconds);
                 }
 
-                await _next(context).ConfigureAwait(false);
+                await ForwardAllowedAsync(context, key, call, policy, holding: false, TimeSpan.Zero).ConfigureAwait(false);
                 return;
 
             case StoreAnswer.Rejected when !call.IsEnforced:
@@ -230,7 +234,7 @@ internal sealed partial class AupMiddleware
             case HoldResultKind.Now:
                 Conclude(context, AupOutcome.Allowed, key.User, key.Service);
                 Log.Allowed(_logger, key.User, key.Service, AupOutcomeNames.Decision(AupOutcome.Allowed));
-                await ForwardHeldAsync(context, key, call, policy).ConfigureAwait(false);
+                await ForwardAllowedAsync(context, key, call, policy, holding: true, TimeSpan.Zero).ConfigureAwait(false);
                 return;
 
             case HoldResultKind.Held:
@@ -238,7 +242,7 @@ internal sealed partial class AupMiddleware
                 var heldMs = (long)hold.Wait.TotalMilliseconds;
                 Log.Held(_logger, key.User, key.Service, AupOutcomeNames.Decision(AupOutcome.Held), heldMs);
                 context.Response.Headers[HeldHeader] = heldMs.ToString(CultureInfo.InvariantCulture);
-                await ForwardHeldAsync(context, key, call, policy).ConfigureAwait(false);
+                await ForwardAllowedAsync(context, key, call, policy, holding: true, hold.Wait).ConfigureAwait(false);
                 return;
 
             case HoldResultKind.Full:
@@ -264,16 +268,25 @@ internal sealed partial class AupMiddleware
         }
     }
 
-    // The backend saw the call at some moment up to its answer: the key's next slot counts from then at the latest.
-    private async Task ForwardHeldAsync(HttpContext context, AupKey key, AupCall call, AupPolicy policy)
+    /// <summary>
+    /// Forwards a call the policy let through, watching for the backend's own AUP refusal: each one is counted
+    /// and logged (the backend's window and the gateway's differ: something else calls with this identity);
+    /// a held call is held again and forwarded anew, so its caller sees the refusal only when it cannot be.
+    /// </summary>
+    private async Task ForwardAllowedAsync(HttpContext context, AupKey key, AupCall call, AupPolicy policy, bool holding, TimeSpan held)
     {
-        try
+        var answer = await _absorber.ForwardAsync(context, key, call.Window, policy.Hold, holding, held, _next).ConfigureAwait(false);
+        for (var refusal = 1; refusal <= answer.Refusals; refusal++)
         {
-            await _next(context).ConfigureAwait(false);
+            _metrics.RecordDecision(AupOutcome.BackendRefused, key.Service);
+            var passedOn = answer.RefusalPassedOn && refusal == answer.Refusals;
+            Log.BackendRefused(_logger, key.User, key.Service, AupOutcomeNames.Decision(AupOutcome.BackendRefused),
+                passedOn ? "passed the refusal on to the caller" : "held the call again and forwarded it a spacing later");
         }
-        finally
+
+        if (answer.RefusalPassedOn)
         {
-            await _holder.ForwardedAsync(key, call.Window, policy.Hold).ConfigureAwait(false);
+            context.Features.Set<IAupDecisionFeature>(new AupDecisionFeature(key.User, key.Service, AupOutcome.BackendRefused, isRefusal: false));
         }
     }
 
@@ -391,6 +404,9 @@ internal sealed partial class AupMiddleware
 
     private static partial class Log
     {
+        [LoggerMessage(EventIds.BackendRefused, LogLevel.Warning, "AUP {Decision}: the backend refused {User}'s call to {Service} with its own AUP refusal although the gateway let it through (something outside the gateway calls with this identity, or the windows differ); {Action}")]
+        public static partial void BackendRefused(ILogger logger, string user, string service, string decision, string action);
+
         [LoggerMessage(EventIds.Held, LogLevel.Debug, "AUP {Decision}: {User} called {Service} inside the window; held {HeldMilliseconds} ms for its slot, then forwarded")]
         public static partial void Held(ILogger logger, string user, string service, string decision, long heldMilliseconds);
 

@@ -38,6 +38,7 @@ public static class AupServiceCollectionExtensions
         services.AddSingleton<AupMetrics>();
         services.AddSingleton<RefusalLogThrottle>();
         services.AddSingleton<CallHolder>();
+        services.AddSingleton<BackendRefusalAbsorber>();
         AddClientCertificates(services);
 
         services.AddRedisTlsSettings(builder.Configuration);

@@ -43,6 +43,9 @@ public sealed class RecordingBackend : IAsyncDisposable
     /// <summary>Delay before answering, for slow-backend tests.</summary>
     public TimeSpan Delay { get; set; }
 
+    /// <summary>Answers given instead of the default one, one per request in arrival order, while any are left.</summary>
+    public System.Collections.Concurrent.ConcurrentQueue<ScriptedAnswer> Scripted { get; } = new();
+
     public static async Task<RecordingBackend> StartAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -79,6 +82,14 @@ public sealed class RecordingBackend : IAsyncDisposable
         if (Delay > TimeSpan.Zero)
         {
             await Task.Delay(Delay, context.RequestAborted);
+        }
+
+        if (Scripted.TryDequeue(out var scripted))
+        {
+            context.Response.StatusCode = scripted.StatusCode;
+            context.Response.ContentType = scripted.ContentType;
+            await context.Response.WriteAsync(scripted.Body, context.RequestAborted);
+            return;
         }
 
         context.Response.ContentType = "text/plain";

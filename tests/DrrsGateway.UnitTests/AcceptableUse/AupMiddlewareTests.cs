@@ -266,6 +266,7 @@ public sealed class AupMiddlewareTests : IDisposable
         using var refusalLog = new RefusalLogThrottle(new FakeTimeProvider());
         using var lifetime = new StoppingLifetime();
         using var streaks = new RefusalStreaks(Options.Create(new MonitoringOptions()), new FakeTimeProvider(), NullLogger<RefusalStreaks>.Instance);
+        var holder = new CallHolder(new InMemoryHoldSlots(TimeProvider.System), TimeProvider.System, lifetime);
         var middleware = new AupMiddleware(
             _ =>
             {
@@ -277,8 +278,9 @@ public sealed class AupMiddlewareTests : IDisposable
             new AupMetrics(_services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>()),
             refusalLog,
             new ServiceNames(),
-            new CallHolder(new InMemoryHoldSlots(TimeProvider.System), TimeProvider.System, lifetime),
+            holder,
             streaks,
+            new BackendRefusalAbsorber(holder),
             NullLogger<AupMiddleware>.Instance);
         context.Response.Body = new MemoryStream();
         await middleware.InvokeAsync(context);

@@ -38,4 +38,10 @@ public enum AupOutcome
 
     /// <summary>Hold mode: waited for its slot and was not forwarded: the caller gave up, or the gateway stopped (503).</summary>
     HoldCancelled,
+
+    /// <summary>
+    /// Let through by the gateway, refused by the backend with its own AUP refusal; hold mode held the call
+    /// again (counted once per refusal) unless it could not, and then the refusal reached the caller.
+    /// </summary>
+    BackendRefused,
 }

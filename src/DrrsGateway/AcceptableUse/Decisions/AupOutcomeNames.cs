@@ -23,6 +23,7 @@ internal static class AupOutcomeNames
         AupOutcome.Unidentified => "unidentified",
         AupOutcome.Held => "held",
         AupOutcome.HoldCancelled => "hold_cancelled",
+        AupOutcome.BackendRefused => "backend_refused",
         _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome, null),
     };
 
@@ -40,6 +41,7 @@ internal static class AupOutcomeNames
         AupOutcome.Unidentified => nameof(AupOutcome.Unidentified),
         AupOutcome.Held => nameof(AupOutcome.Held),
         AupOutcome.HoldCancelled => nameof(AupOutcome.HoldCancelled),
+        AupOutcome.BackendRefused => nameof(AupOutcome.BackendRefused),
         _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome, null),
     };
 

@@ -1,7 +1,7 @@
 namespace DrrsGateway.AcceptableUse.Hold;
 
 /// <summary>Hold mode's settings, checked once per settings change from <see cref="AupHoldOptions"/>.</summary>
-internal sealed record HoldPolicy(TimeSpan Margin, int MaxQueuedPerKey, TimeSpan MaxWait, int MaxHeld)
+internal sealed record HoldPolicy(TimeSpan Margin, int MaxQueuedPerKey, TimeSpan MaxWait, int MaxHeld, BackendRefusalRule BackendRefusals)
 {
     /// <summary>The shipped settings.</summary>
     public static HoldPolicy Default { get; } = Create(new AupHoldOptions(), []);
@@ -32,6 +32,7 @@ internal sealed record HoldPolicy(TimeSpan Margin, int MaxQueuedPerKey, TimeSpan
             failures.Add($"Aup:Hold:MaxHeld must be from 1 to 1000000; it is {options.MaxHeld}.");
         }
 
-        return new(TimeSpan.FromMilliseconds(options.MarginMilliseconds), options.MaxQueuedPerKey, TimeSpan.FromSeconds(options.MaxWaitSeconds), options.MaxHeld);
+        var backendRefusals = BackendRefusalRule.Create(options, failures);
+        return new(TimeSpan.FromMilliseconds(options.MarginMilliseconds), options.MaxQueuedPerKey, TimeSpan.FromSeconds(options.MaxWaitSeconds), options.MaxHeld, backendRefusals);
     }
 }

@@ -19,6 +19,9 @@ internal sealed partial class KnownLockInvalidation : IHostedService, IDisposabl
     private readonly ILogger<KnownLockInvalidation> _logger;
     private readonly CancellationTokenSource _stopping = new();
 
+    // A host may stop a service it has already disposed (a test host torn down early).
+    private volatile bool _disposed;
+
     public KnownLockInvalidation(RedisConnection redis, KnownLocks knownLocks, RedisKeyFormat keys, ILogger<KnownLockInvalidation> logger)
     {
         ArgumentNullException.ThrowIfNull(redis);
@@ -47,8 +50,22 @@ internal sealed partial class KnownLockInvalidation : IHostedService, IDisposabl
 
     public Task StopAsync(CancellationToken cancellationToken)
     {
-        _stopping.Cancel();
+        if (!_disposed)
+        {
+            _stopping.Cancel();
+        }
+
         return Task.CompletedTask;
+    }
+
+    public void Dispose()
+    {
+        if (!_disposed)
+        {
+            _disposed = true;
+            _stopping.Cancel();
+            _stopping.Dispose();
+        }
     }
 
     // The multiplexer reports itself connected once its interactive link is up; its subscription link may
@@ -89,8 +106,6 @@ internal sealed partial class KnownLockInvalidation : IHostedService, IDisposabl
             delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, MaxRetryDelay.Ticks));
         }
     }
-
-    public void Dispose() => _stopping.Dispose();
 
     private void OnCleared(RedisValue message)
     {
