@@ -15,14 +15,14 @@ internal sealed class SimulatorAupOptions
     public bool Enabled { get; set; }
 
     /// <summary>The window in whole seconds, also the number the message states. The default is 30, CAISO's.</summary>
-    [Range(1, 86_400)]
+    [Range(1, 86_400, ErrorMessage = "Simulator:Aup:WindowSeconds must be a whole number of seconds from 1 to 86400.")]
     public int WindowSeconds { get; set; } = 30;
 
     /// <summary>
     /// The header naming the user of a call that came without a client certificate. The default is
     /// <c>X-Drrs-User</c>, the header the gateway believes from a trusted hop.
     /// </summary>
-    [Required]
+    [Required(ErrorMessage = "Simulator:Aup:UserHeader must name a header.")]
     [RegularExpression("^[!#$%&'*+.^_`|~0-9A-Za-z-]+$", ErrorMessage = "Simulator:Aup:UserHeader must be a valid HTTP header name.")]
     public string UserHeader { get; set; } = "X-Drrs-User";
 
