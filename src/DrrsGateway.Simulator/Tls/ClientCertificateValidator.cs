@@ -48,7 +48,7 @@ internal sealed partial class ClientCertificateValidator
 
     private static partial class Log
     {
-        [LoggerMessage(1, LogLevel.Warning, "Refused the TLS handshake of client certificate {Subject} (thumbprint {Thumbprint}): it does not chain to the configured client CA ({Reasons}).")]
+        [LoggerMessage(1, LogLevel.Warning, "Refused the TLS handshake of client certificate {Subject} (thumbprint {Thumbprint}): it is not valid under the configured client CA ({Reasons}).")]
         public static partial void Refused(ILogger logger, string subject, string thumbprint, string reasons);
     }
 }
