@@ -16,7 +16,10 @@ public static class SimulatorProgram
     public static void Main(string[] args) => Build(args).Run();
 
     /// <summary>Composes the simulator without starting it, so tests can choose the address and start it.</summary>
-    public static WebApplication Build(string[] args)
+    public static WebApplication Build(string[] args) => Build(args, configureServices: null);
+
+    /// <summary>Composes the simulator; <paramref name="configureServices"/> runs first, so tests can give it a fake clock.</summary>
+    internal static WebApplication Build(string[] args, Action<IServiceCollection>? configureServices)
     {
         // appsettings.json travels with the binaries: `dotnet run --project` from the repository root and a
         // container's working directory must find the same settings.
@@ -26,6 +29,7 @@ public static class SimulatorProgram
             ContentRootPath = AppContext.BaseDirectory,
         });
         builder.UseDefaultSimulatorUrl();
+        configureServices?.Invoke(builder.Services);
         builder.AddDrrsSimulator();
 
         var app = builder.Build();

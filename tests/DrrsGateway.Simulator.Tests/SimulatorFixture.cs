@@ -1,28 +1,25 @@
-using Microsoft.AspNetCore.Builder;
-
 namespace DrrsGateway.Simulator.Tests;
 
-/// <summary>The simulator on Kestrel at a free loopback port, shared by the tests of one class.</summary>
+/// <summary>The simulator with its default settings, shared by the tests of one class.</summary>
 public sealed class SimulatorFixture : IAsyncLifetime
 {
-    private WebApplication? _app;
+    private SimulatorHost? _host;
 
     /// <summary>A client whose base address is the running simulator.</summary>
     public HttpClient Client { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
-        _app = SimulatorProgram.Build(["--urls", "http://127.0.0.1:0", "--Logging:LogLevel:Default", "Warning"]);
-        await _app.StartAsync();
-        Client = new HttpClient { BaseAddress = new Uri(_app.Urls.Single()) };
+        _host = await SimulatorHost.StartAsync();
+        Client = _host.CreateClient();
     }
 
     public async Task DisposeAsync()
     {
         Client?.Dispose();
-        if (_app is not null)
+        if (_host is not null)
         {
-            await _app.DisposeAsync();
+            await _host.DisposeAsync();
         }
     }
 }

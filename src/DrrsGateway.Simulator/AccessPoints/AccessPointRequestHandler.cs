@@ -1,4 +1,5 @@
 using System.Xml.Linq;
+using DrrsGateway.Simulator.Aup;
 using DrrsGateway.Simulator.Caiso;
 using DrrsGateway.Simulator.Operations;
 using DrrsGateway.Simulator.Soap;
@@ -17,13 +18,16 @@ internal sealed partial class AccessPointRequestHandler
     internal const string ActionMismatchId = "SIM-SOAPACTION-MISMATCH";
     internal const string InternalErrorId = "SIM-INTERNAL-ERROR";
 
+    private readonly AupGate _gate;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger<AccessPointRequestHandler> _logger;
 
-    public AccessPointRequestHandler(TimeProvider timeProvider, ILogger<AccessPointRequestHandler> logger)
+    public AccessPointRequestHandler(AupGate gate, TimeProvider timeProvider, ILogger<AccessPointRequestHandler> logger)
     {
+        ArgumentNullException.ThrowIfNull(gate);
         ArgumentNullException.ThrowIfNull(timeProvider);
         ArgumentNullException.ThrowIfNull(logger);
+        _gate = gate;
         _timeProvider = timeProvider;
         _logger = logger;
     }
@@ -33,6 +37,13 @@ internal sealed partial class AccessPointRequestHandler
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(accessPoint);
         var request = await SoapRequestReader.ReadAsync(context.Request, context.RequestAborted);
+
+        // The policy comes first, as at CAISO's front: a refused call is not looked at any further.
+        if (!await _gate.AdmitAsync(context, request, accessPoint.Operation.Name, accessPoint.ServiceName))
+        {
+            return;
+        }
+
         var now = _timeProvider.GetUtcNow();
         if (Refusal(request, accessPoint) is var (id, message))
         {

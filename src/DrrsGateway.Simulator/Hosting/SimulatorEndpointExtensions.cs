@@ -1,3 +1,4 @@
+using DrrsGateway.Simulator.Callers;
 using DrrsGateway.Simulator.Counting;
 using DrrsGateway.Simulator.Metadata;
 using DrrsGateway.Simulator.Operations;
@@ -6,7 +7,7 @@ namespace DrrsGateway.Simulator.Hosting;
 
 /// <summary>
 /// Puts the request counter in front of everything and maps the DRRS operations (the generic endpoint and the
-/// named access points), their WSDL and the health endpoint.
+/// named access points), their WSDL, the health endpoint and the control endpoint.
 /// </summary>
 internal static class SimulatorEndpointExtensions
 {
@@ -29,12 +30,13 @@ internal static class SimulatorEndpointExtensions
                 "MapDrrsSimulator needs the simulator's services: call builder.AddDrrsSimulator() when configuring services.");
         var metadata = app.Services.GetRequiredService<MetadataRequestHandler>();
 
-        app.UseMiddleware<RequestCounterMiddleware>(new PathString(HealthPath));
+        app.UseMiddleware<RequestCounterMiddleware>(new[] { new PathString(HealthPath), new PathString(CallsEndpointExtensions.ControlPath) });
         app.UseMiddleware<PathParameterMiddleware>();
 
         // Explicit, so routing sees the path without its path parameters.
         app.UseRouting();
         app.MapHealthChecks(HealthPath);
+        app.MapSimulatorCalls();
 
         // GET answers the operation too, so a person can try one with a bare curl.
         app.MapMethods(

@@ -1,3 +1,4 @@
+using DrrsGateway.Simulator.Aup;
 using DrrsGateway.Simulator.Soap;
 
 namespace DrrsGateway.Simulator.Operations;
@@ -8,13 +9,16 @@ internal sealed partial class OperationRequestHandler
     // Caps the caller-supplied name quoted back in faults and logs.
     private const int MaxQuotedNameLength = 64;
 
+    private readonly AupGate _gate;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger<OperationRequestHandler> _logger;
 
-    public OperationRequestHandler(TimeProvider timeProvider, ILogger<OperationRequestHandler> logger)
+    public OperationRequestHandler(AupGate gate, TimeProvider timeProvider, ILogger<OperationRequestHandler> logger)
     {
+        ArgumentNullException.ThrowIfNull(gate);
         ArgumentNullException.ThrowIfNull(timeProvider);
         ArgumentNullException.ThrowIfNull(logger);
+        _gate = gate;
         _timeProvider = timeProvider;
         _logger = logger;
     }
@@ -37,6 +41,12 @@ internal sealed partial class OperationRequestHandler
         if (!DrrsOperationCatalog.TryFind(requested, out var operation))
         {
             await RefuseAsync(context, request, requested);
+            return;
+        }
+
+        // Unknown names are refused above, unkeyed: junk cannot grow the policy's memory.
+        if (!await _gate.AdmitAsync(context, request, operation.Name, operation.Name))
+        {
             return;
         }
 
