@@ -28,7 +28,8 @@ public sealed class SimulatorProcess : IAsyncDisposable
     /// <summary>Every line the simulator wrote to stdout or stderr.</summary>
     public IReadOnlyCollection<string> Output => _process.Output;
 
-    public static async Task<SimulatorProcess> StartAsync()
+    /// <summary>Starts the simulator with <paramref name="environment"/> (e.g. <c>Simulator__Aup__Enabled=true</c>).</summary>
+    public static async Task<SimulatorProcess> StartAsync(IReadOnlyDictionary<string, string>? environment = null)
     {
         var assembly = Path.Combine(AppContext.BaseDirectory, Folder, "DrrsGateway.Simulator.dll");
         if (!File.Exists(assembly))
@@ -40,7 +41,7 @@ public sealed class SimulatorProcess : IAsyncDisposable
 
         var port = FreePort.Next();
         var baseAddress = new Uri($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}/");
-        var process = await DotnetAppProcess.StartAsync("simulator", assembly, port, new Dictionary<string, string>(), baseAddress);
+        var process = await DotnetAppProcess.StartAsync("simulator", assembly, port, new Dictionary<string, string>(environment ?? new Dictionary<string, string>()), baseAddress);
         return new SimulatorProcess(process, baseAddress);
     }
 
@@ -57,4 +58,12 @@ public sealed class SimulatorProcess : IAsyncDisposable
     }
 
     public ValueTask DisposeAsync() => _process.DisposeAsync();
+
+    /// <summary>What the simulator executed and refused of <paramref name="user"/>'s calls (<c>GET /_simulator/calls?user=</c>).</summary>
+    public async Task<(int Executed, int Refused)> CallsOfAsync(string user)
+    {
+        using var client = new HttpClient { BaseAddress = BaseAddress };
+        using var report = System.Text.Json.JsonDocument.Parse(await client.GetStringAsync("/_simulator/calls?user=" + Uri.EscapeDataString(user)));
+        return (report.RootElement.GetProperty("executed").GetInt32(), report.RootElement.GetProperty("refused").GetInt32());
+    }
 }
