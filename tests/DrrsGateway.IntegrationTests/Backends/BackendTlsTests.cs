@@ -37,13 +37,7 @@ public sealed class BackendTlsTests : IAsyncLifetime
     public async Task Forward_PemCertificateAndKey_BackendSeesTheClientCertificate()
     {
         var backend = await BackendAsync(_ca.IssueServer());
-        var (certificate, key) = _files.Pem(_ca.IssueClient("CN=alice"));
-        var gateway = await GatewayAsync(backend, new()
-        {
-            [Metadata + "ClientCertificate"] = certificate,
-            [Metadata + "ClientCertificateKey"] = key,
-            [Metadata + "BackendCaBundle"] = _ca.WritePemFile(_files.Directory),
-        });
+        var gateway = await PemGatewayAsync(backend, _files.Pem(_ca.IssueClient("CN=alice")), _ca);
 
         using var response = await Client(gateway).CallAsync(NewUser());
 
@@ -92,13 +86,7 @@ public sealed class BackendTlsTests : IAsyncLifetime
     public async Task Forward_BackendCaBundleOfAnotherCa_Answers502AndLogsWhy()
     {
         var backend = await BackendAsync(_ca.IssueServer());
-        var (certificate, key) = _files.Pem(_ca.IssueClient("CN=alice"));
-        var gateway = await GatewayAsync(backend, new()
-        {
-            [Metadata + "ClientCertificate"] = certificate,
-            [Metadata + "ClientCertificateKey"] = key,
-            [Metadata + "BackendCaBundle"] = _otherCa.WritePemFile(_files.Directory),
-        });
+        var gateway = await PemGatewayAsync(backend, _files.Pem(_ca.IssueClient("CN=alice")), _otherCa);
 
         using var response = await Client(gateway).CallAsync(NewUser());
 
@@ -111,13 +99,7 @@ public sealed class BackendTlsTests : IAsyncLifetime
     public async Task Forward_ServerCertificateForAnotherHost_Answers502AndLogsWhy()
     {
         var backend = await BackendAsync(_ca.IssueServer("elsewhere.example"));
-        var (certificate, key) = _files.Pem(_ca.IssueClient("CN=alice"));
-        var gateway = await GatewayAsync(backend, new()
-        {
-            [Metadata + "ClientCertificate"] = certificate,
-            [Metadata + "ClientCertificateKey"] = key,
-            [Metadata + "BackendCaBundle"] = _ca.WritePemFile(_files.Directory),
-        });
+        var gateway = await PemGatewayAsync(backend, _files.Pem(_ca.IssueClient("CN=alice")), _ca);
 
         using var response = await Client(gateway).CallAsync(NewUser());
 
@@ -129,13 +111,7 @@ public sealed class BackendTlsTests : IAsyncLifetime
     public async Task Forward_ClientCertificateTheBackendRefuses_Answers502AndLogsWhy()
     {
         var backend = await BackendAsync(_ca.IssueServer());
-        var (certificate, key) = _files.Pem(_otherCa.IssueClient("CN=mallory"));
-        var gateway = await GatewayAsync(backend, new()
-        {
-            [Metadata + "ClientCertificate"] = certificate,
-            [Metadata + "ClientCertificateKey"] = key,
-            [Metadata + "BackendCaBundle"] = _ca.WritePemFile(_files.Directory),
-        });
+        var gateway = await PemGatewayAsync(backend, _files.Pem(_otherCa.IssueClient("CN=mallory")), _ca);
 
         var started = TimeProvider.System.GetTimestamp();
         using var response = await Client(gateway).CallAsync(NewUser());
@@ -168,12 +144,7 @@ public sealed class BackendTlsTests : IAsyncLifetime
     {
         var backend = await BackendAsync(_ca.IssueServer());
         var (certificate, key) = _files.Pem(_ca.IssueClient("CN=alice"));
-        var gateway = await GatewayAsync(backend, new()
-        {
-            [Metadata + "ClientCertificate"] = certificate,
-            [Metadata + "ClientCertificateKey"] = key,
-            [Metadata + "BackendCaBundle"] = _ca.WritePemFile(_files.Directory),
-        });
+        var gateway = await PemGatewayAsync(backend, (certificate, key), _ca);
         using var client = Client(gateway);
         var statuses = new List<HttpStatusCode>();
         using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(30));
@@ -214,6 +185,14 @@ public sealed class BackendTlsTests : IAsyncLifetime
         _running.Add(gateway);
         return gateway;
     }
+
+    private Task<GatewayProcess> PemGatewayAsync(RecordingBackend backend, (string Certificate, string Key) pem, TestCertificateAuthority trusted) =>
+        GatewayAsync(backend, new()
+        {
+            [Metadata + "ClientCertificate"] = pem.Certificate,
+            [Metadata + "ClientCertificateKey"] = pem.Key,
+            [Metadata + "BackendCaBundle"] = trusted.WritePemFile(_files.Directory),
+        });
 
     private static HttpClient Client(GatewayProcess gateway) => new() { BaseAddress = gateway.BaseAddress, Timeout = TimeSpan.FromSeconds(20) };
 

@@ -63,20 +63,22 @@ internal sealed partial class BackendTlsFailureLogMiddleware(
             return $"the backend's certificate was refused: {refusal}";
         }
 
-        var innermost = chain[^1].Message;
         if (authentication is not null)
         {
+            var why = OneLine(chain[^1].Message);
             return clientCertificate is null
-                ? $"the TLS handshake failed ({innermost})"
-                : $"the TLS handshake failed ({innermost}); the backend may not accept the client certificate {clientCertificate}";
+                ? $"the TLS handshake failed ({why})"
+                : $"the TLS handshake failed ({why}); the backend may not accept the client certificate {clientCertificate}";
         }
 
         // With TLS 1.3 the server judges the client certificate after the client finished its handshake:
-        // a refusal arrives as an alert or a closed connection on the first read.
-        return clientCertificate is not null && chain.Any(e => e is IOException)
-            ? $"the backend broke the connection ({innermost}); it may not accept the client certificate {clientCertificate}"
+        // a refusal arrives as an alert or a closed connection on the first read or write.
+        return clientCertificate is not null && chain.OfType<IOException>().FirstOrDefault() is { } broken
+            ? $"the backend closed the connection after the TLS handshake ({OneLine(broken.Message)}); it may not accept the client certificate {clientCertificate}"
             : null;
     }
+
+    private static string OneLine(string message) => message.ReplaceLineEndings(" ");
 
     private static IEnumerable<Exception> Chain(Exception exception)
     {

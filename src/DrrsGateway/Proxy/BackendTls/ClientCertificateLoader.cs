@@ -120,7 +120,9 @@ internal static class ClientCertificateLoader
         }
         catch (Exception e) when (e is CryptographicException or ArgumentException)
         {
-            problem = $"{BackendTlsMetadata.ClientCertificate} '{settings.ClientCertificate}' and {keySetting} '{keyPath}' cannot be read as a PEM certificate and its matching private key ({e.Message})";
+            problem = settings.ClientCertificateKey is null
+                ? $"{BackendTlsMetadata.ClientCertificate} '{keyPath}' cannot be read as a PEM certificate with its private key ({e.Message})"
+                : $"{BackendTlsMetadata.ClientCertificate} '{settings.ClientCertificate}' and {keySetting} '{keyPath}' cannot be read as a PEM certificate and its matching private key ({e.Message})";
         }
 
         return false;
