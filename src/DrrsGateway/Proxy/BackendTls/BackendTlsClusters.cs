@@ -39,6 +39,10 @@ internal sealed class BackendTlsClusters(TimeProvider time, ILoggerFactory logge
         }
     }
 
+    /// <summary>The cluster's TLS material if it was loaded, else null; never loads (for the request path).</summary>
+    public BackendTls? Find(string clusterId, BackendTlsSettings? settings) =>
+        _clusters.TryGetValue((clusterId, settings), out var tls) ? tls : null;
+
     public void Dispose()
     {
         foreach (var tls in _clusters.Values)

@@ -20,7 +20,8 @@ internal sealed partial class BackendTlsFailureLogMiddleware(
     public async Task InvokeAsync(HttpContext context)
     {
         await next(context);
-        if (context.Features.Get<IForwarderErrorFeature>() is { Exception: { } exception } error)
+        // Request: no response came, the connection or handshake failed (not a caller that went away).
+        if (context.Features.Get<IForwarderErrorFeature>() is { Error: ForwarderError.Request, Exception: { } exception } error)
         {
             LogTlsFailure(context.GetReverseProxyFeature(), error.Error, exception);
         }
@@ -35,7 +36,7 @@ internal sealed partial class BackendTlsFailureLogMiddleware(
             return;
         }
 
-        var certificate = clusters.Get(clusterId, BackendTlsMetadata.Read(proxy.Cluster.Config.Metadata, out _)).ClientCertificate?.Current;
+        var certificate = clusters.Find(clusterId, BackendTlsMetadata.Read(proxy.Cluster.Config.Metadata, out _))?.ClientCertificate?.Current;
         var reason = Reason(exception, refusals.Recent(clusterId), certificate?.Subject);
         if (reason is null)
         {

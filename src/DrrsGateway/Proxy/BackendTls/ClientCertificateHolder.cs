@@ -35,7 +35,7 @@ internal sealed partial class ClientCertificateHolder : IDisposable
         _loadedFingerprint = fingerprint;
         _time = time;
         _logger = logger;
-        _timer = time.CreateTimer(_ => Check(), null, CheckInterval, CheckInterval);
+        _timer = time.CreateTimer(_ => CheckSafely(), null, CheckInterval, CheckInterval);
     }
 
     /// <summary>The certificate to present on new TLS connections.</summary>
@@ -89,6 +89,19 @@ internal sealed partial class ClientCertificateHolder : IDisposable
     }
 
     public void Dispose() => _timer.Dispose();
+
+    // A timer callback that throws would end the process; whatever goes wrong, the previous certificate stays.
+    private void CheckSafely()
+    {
+        try
+        {
+            Check();
+        }
+        catch (Exception e)
+        {
+            Log.RenewalFailed(_logger, _clusterId, e.Message, Current.Subject, Current.Thumbprint);
+        }
+    }
 
     // A hash of every file's bytes (or of why it cannot be read): small files, read once a second.
     private static string Fingerprint(BackendTlsSettings settings)
