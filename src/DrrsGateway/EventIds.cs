@@ -74,6 +74,13 @@ internal static class EventIds
     public const int RedisMemoryPolicyUnknown = 177;
     public const int RedisServerCheckFailed = 178;
 
+    // 180–189: TLS toward the backends (DRRS): client certificates and failed handshakes.
+    public const int BackendClientCertificateLoaded = 180;
+    public const int BackendClientCertificateRenewed = 181;
+    public const int BackendClientCertificateRenewalFailed = 182;
+    public const int BackendTlsFailed = 183;
+    public const int BackendAnyServerCertificateAccepted = 184;
+
     // 200–219: The admin API (audit events).
     public const int AdminListed = 200;
     public const int AdminCleared = 201;

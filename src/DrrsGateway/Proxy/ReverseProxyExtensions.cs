@@ -1,26 +1,36 @@
 using DrrsGateway.AcceptableUse;
-using Yarp.ReverseProxy.Forwarder;
 using DrrsGateway.AcceptableUse.Routes;
+using DrrsGateway.Proxy.BackendTls;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Yarp.ReverseProxy.Forwarder;
 
 namespace DrrsGateway.Proxy;
 
 /// <summary>YARP wiring: routes and clusters come from the standard <c>ReverseProxy</c> section.</summary>
 public static class ReverseProxyExtensions
 {
-    /// <summary>Adds YARP configured from <c>ReverseProxy</c>.</summary>
+    /// <summary>
+    /// Adds YARP configured from <c>ReverseProxy</c>, with each cluster's TLS toward its backends (client
+    /// certificate, CA bundle) from its metadata: see docs/backend-tls.md.
+    /// </summary>
     public static IHostApplicationBuilder AddDrrsReverseProxy(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddReverseProxy()
             .LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"))
-            .AddConfigFilter<AupRouteConfigFilter>();
-        builder.Services.AddSingleton<IForwarderHttpClientFactory, Utf8ForwarderHttpClientFactory>();
+            .AddConfigFilter<AupRouteConfigFilter>()
+            .AddConfigFilter<BackendTlsConfigFilter>();
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<ServerCertificateRefusals>();
+        builder.Services.AddSingleton<BackendTlsClusters>();
+        builder.Services.AddSingleton<IForwarderHttpClientFactory, BackendTlsForwarderHttpClientFactory>();
         return builder;
     }
 
     /// <summary>
     /// Maps the proxy routes with the policy first in YARP's pipeline, where the matched route and its
-    /// metadata are known, followed by YARP's own load-balancing and health steps.
+    /// metadata are known, followed by YARP's own load-balancing and health steps, and last the line that says
+    /// why a forward failed in TLS.
     /// </summary>
     public static IEndpointRouteBuilder MapDrrsReverseProxy(this IEndpointRouteBuilder endpoints)
     {
@@ -31,6 +41,7 @@ public static class ReverseProxyExtensions
             proxy.UseSessionAffinity();
             proxy.UseLoadBalancing();
             proxy.UsePassiveHealthChecks();
+            proxy.UseMiddleware<BackendTlsFailureLogMiddleware>();
         });
         return endpoints;
     }

@@ -1,9 +1,11 @@
 using System.Collections.Concurrent;
+using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Server.Kestrel.Https;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -22,6 +24,7 @@ public sealed class RecordingBackend : IAsyncDisposable
     private readonly ConcurrentQueue<IReadOnlyDictionary<string, string>> _headers = new();
     private readonly ConcurrentQueue<byte[]> _bodies = new();
     private readonly ConcurrentQueue<(string Path, long Timestamp)> _arrivals = new();
+    private readonly ConcurrentQueue<string> _clientCertificates = new();
 
     private RecordingBackend(WebApplication app) => _app = app;
 
@@ -40,16 +43,40 @@ public sealed class RecordingBackend : IAsyncDisposable
     /// <summary>When each request arrived (<see cref="System.Diagnostics.Stopwatch"/> timestamps), in arrival order.</summary>
     public IReadOnlyCollection<(string Path, long Timestamp)> Arrivals => _arrivals;
 
+    /// <summary>The subject of the client certificate each request came with (HTTPS backends), in arrival order.</summary>
+    public IReadOnlyCollection<string> ClientCertificates => _clientCertificates;
+
     /// <summary>Delay before answering, for slow-backend tests.</summary>
     public TimeSpan Delay { get; set; }
 
     /// <summary>Answers given instead of the default one, one per request in arrival order, while any are left.</summary>
     public System.Collections.Concurrent.ConcurrentQueue<ScriptedAnswer> Scripted { get; } = new();
 
-    public static async Task<RecordingBackend> StartAsync()
+    public static Task<RecordingBackend> StartAsync() => StartAsync(_ => { }, "http://127.0.0.1:0");
+
+    /// <summary>
+    /// An HTTPS backend, as CAISO's: it presents <paramref name="serverCertificate"/> and requires a client
+    /// certificate issued by <paramref name="clientCa"/>, refusing the TLS connection otherwise.
+    /// </summary>
+    public static Task<RecordingBackend> StartTlsAsync(X509Certificate2 serverCertificate, X509Certificate2 clientCa) =>
+        StartAsync(
+            builder =>
+            {
+                builder.WebHost.UseKestrelHttpsConfiguration();
+                builder.WebHost.ConfigureKestrel(kestrel => kestrel.ConfigureHttpsDefaults(https =>
+                {
+                    https.ServerCertificate = serverCertificate;
+                    https.ClientCertificateMode = ClientCertificateMode.RequireCertificate;
+                    https.ClientCertificateValidation = (certificate, _, _) => IssuedBy(certificate, clientCa);
+                }));
+            },
+            "https://127.0.0.1:0");
+
+    private static async Task<RecordingBackend> StartAsync(Action<WebApplicationBuilder> configure, string url)
     {
         var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.WebHost.UseUrls(url);
+        configure(builder);
         builder.Logging.ClearProviders();
         var app = builder.Build();
         var backend = new RecordingBackend(app);
@@ -72,6 +99,11 @@ public sealed class RecordingBackend : IAsyncDisposable
     {
         _arrivals.Enqueue((context.Request.Path.Value ?? "", System.Diagnostics.Stopwatch.GetTimestamp()));
         _requests.Enqueue(context.Request.Path.Value ?? "");
+        if (context.Connection.ClientCertificate is { } certificate)
+        {
+            _clientCertificates.Enqueue(certificate.Subject);
+        }
+
         _headers.Enqueue(context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase));
         using (var body = new MemoryStream())
         {
@@ -94,5 +126,14 @@ public sealed class RecordingBackend : IAsyncDisposable
 
         context.Response.ContentType = "text/plain";
         await context.Response.WriteAsync(Body, context.RequestAborted);
+    }
+
+    private static bool IssuedBy(X509Certificate2 certificate, X509Certificate2 ca)
+    {
+        using var chain = new X509Chain();
+        chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
+        chain.ChainPolicy.CustomTrustStore.Add(ca);
+        chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
+        return chain.Build(certificate);
     }
 }

@@ -1,5 +1,6 @@
 using System.Net.Security;
 using System.Security.Cryptography.X509Certificates;
+using DrrsGateway.Tls;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
@@ -38,7 +39,7 @@ internal static class RedisConfigurationBuilder
             throw new InvalidOperationException($"Redis:Tls:CaCertificatePath '{tls.CaCertificatePath}' {caProblem}.");
         }
 
-        var validator = new RedisServerCertificateValidator(anchors);
+        var validator = new ServerCertificateValidator(anchors, "Redis:Tls:CaCertificatePath", "or set sslHost in ConnectionStrings:Redis");
         options.CertificateValidation += (sender, certificate, chain, errors) =>
         {
             var problem = validator.Problem(certificate, chain, errors);

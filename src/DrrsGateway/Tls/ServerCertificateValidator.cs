@@ -2,20 +2,29 @@ using System.Net.Security;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 
-namespace DrrsGateway.AcceptableUse.Stores.Redis;
+namespace DrrsGateway.Tls;
 
 /// <summary>
-/// Judges the Redis server's certificate. With a CA bundle the chain must end at one of its CAs (the system's
-/// CAs do not count); without one the system's verdict stands. The host name is always checked.
+/// Judges a server's certificate (Redis, DRRS). With a CA bundle the chain must end at one of its CAs (the
+/// system's CAs do not count); without one the system's verdict stands. The host name is always checked.
 /// </summary>
-internal sealed class RedisServerCertificateValidator
+internal sealed class ServerCertificateValidator
 {
     private static readonly Oid ServerAuthentication = new("1.3.6.1.5.5.7.3.1", "Server Authentication");
 
     private readonly X509Certificate2Collection? _anchors;
+    private readonly string _caSetting;
+    private readonly string _nameAdvice;
 
-    /// <param name="anchors">The CAs of <c>Redis:Tls:CaCertificatePath</c>, or null for the system trust store.</param>
-    public RedisServerCertificateValidator(X509Certificate2Collection? anchors) => _anchors = anchors;
+    /// <param name="anchors">The CAs of <paramref name="caSetting"/>, or null for the system trust store.</param>
+    /// <param name="caSetting">The setting naming the CA bundle, for the messages.</param>
+    /// <param name="nameAdvice">What to do about a host name mismatch, completing "use the name it carries …".</param>
+    public ServerCertificateValidator(X509Certificate2Collection? anchors, string caSetting, string nameAdvice)
+    {
+        _anchors = anchors;
+        _caSetting = caSetting;
+        _nameAdvice = nameAdvice;
+    }
 
     /// <summary>Null when the certificate is accepted, else why it is refused.</summary>
     public string? Problem(X509Certificate? certificate, X509Chain? chain, SslPolicyErrors errors)
@@ -28,14 +37,14 @@ internal sealed class RedisServerCertificateValidator
         // SslStream compared the certificate with the host the client connected to (or sslHost).
         if (errors.HasFlag(SslPolicyErrors.RemoteCertificateNameMismatch))
         {
-            return $"the certificate ({certificate.Subject}) is not issued for the host name connected to; use the name it carries or set sslHost in ConnectionStrings:Redis";
+            return $"the certificate ({certificate.Subject}) is not issued for the host name connected to; use the name it carries {_nameAdvice}";
         }
 
         if (_anchors is null)
         {
             return errors == SslPolicyErrors.None
                 ? null
-                : $"the certificate ({certificate.Subject}) does not chain to a CA this machine trusts ({Describe(chain?.ChainStatus)}); set Redis:Tls:CaCertificatePath to the CA that signs it";
+                : $"the certificate ({certificate.Subject}) does not chain to a CA this machine trusts ({Describe(chain?.ChainStatus)}); set {_caSetting} to the CA that signs it";
         }
 
         return ChainsToAnchors(certificate, chain);
@@ -52,7 +61,7 @@ internal sealed class RedisServerCertificateValidator
             policy.CustomTrustStore.AddRange(_anchors!);
             policy.ApplicationPolicy.Add(ServerAuthentication);
 
-            // Private CAs rarely publish revocation lists reachable from where Redis runs.
+            // Private CAs rarely publish revocation lists reachable from where the gateway runs.
             policy.RevocationMode = X509RevocationMode.NoCheck;
             if (presented is not null)
             {
@@ -66,7 +75,7 @@ internal sealed class RedisServerCertificateValidator
 
             return chain.Build(leaf)
                 ? null
-                : $"the certificate ({leaf.Subject}, issued by {leaf.Issuer}) does not chain to a CA in Redis:Tls:CaCertificatePath ({Describe(chain.ChainStatus)})";
+                : $"the certificate ({leaf.Subject}, issued by {leaf.Issuer}) does not chain to a CA in {_caSetting} ({Describe(chain.ChainStatus)})";
         }
         catch (CryptographicException e)
         {

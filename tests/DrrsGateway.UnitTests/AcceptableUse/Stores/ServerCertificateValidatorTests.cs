@@ -1,12 +1,15 @@
 using System.Net.Security;
 using System.Security.Cryptography.X509Certificates;
-using DrrsGateway.AcceptableUse.Stores.Redis;
 using DrrsGateway.TestSupport;
+using DrrsGateway.Tls;
 
 namespace DrrsGateway.UnitTests.AcceptableUse.Stores;
 
-public sealed class RedisServerCertificateValidatorTests : IDisposable
+public sealed class ServerCertificateValidatorTests : IDisposable
 {
+    private const string RedisCa = "Redis:Tls:CaCertificatePath";
+    private const string RedisHint = "or set sslHost in ConnectionStrings:Redis";
+
     private readonly TestCertificateAuthority _ca = TestCertificateAuthority.Create();
     private readonly TestCertificateAuthority _otherCa = TestCertificateAuthority.Create("Other CA");
 
@@ -68,7 +71,7 @@ public sealed class RedisServerCertificateValidatorTests : IDisposable
     {
         using var server = _ca.IssueServer();
 
-        var problem = new RedisServerCertificateValidator(null).Problem(server, null, SslPolicyErrors.RemoteCertificateChainErrors);
+        var problem = new ServerCertificateValidator(null, RedisCa, RedisHint).Problem(server, null, SslPolicyErrors.RemoteCertificateChainErrors);
 
         Assert.Contains("Redis:Tls:CaCertificatePath", problem, StringComparison.Ordinal);
     }
@@ -79,5 +82,5 @@ public sealed class RedisServerCertificateValidatorTests : IDisposable
         Assert.NotNull(Validator().Problem(null, null, SslPolicyErrors.RemoteCertificateNotAvailable));
     }
 
-    private RedisServerCertificateValidator Validator() => new([X509CertificateLoader.LoadCertificate(_ca.Certificate.RawData)]);
+    private ServerCertificateValidator Validator() => new([X509CertificateLoader.LoadCertificate(_ca.Certificate.RawData)], RedisCa, RedisHint);
 }
