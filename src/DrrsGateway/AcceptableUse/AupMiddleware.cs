@@ -33,6 +33,7 @@ internal sealed partial class AupMiddleware
     private readonly CallHolder _holder;
     private readonly RefusalStreaks _streaks;
     private readonly BackendRefusalAbsorber _absorber;
+    private readonly IClusterCertificates _clusterCertificates;
     private readonly ILogger<AupMiddleware> _logger;
 
     public AupMiddleware(
@@ -45,6 +46,7 @@ internal sealed partial class AupMiddleware
         CallHolder holder,
         RefusalStreaks streaks,
         BackendRefusalAbsorber absorber,
+        IClusterCertificates clusterCertificates,
         ILogger<AupMiddleware> logger)
     {
         ArgumentNullException.ThrowIfNull(next);
@@ -56,6 +58,7 @@ internal sealed partial class AupMiddleware
         ArgumentNullException.ThrowIfNull(holder);
         ArgumentNullException.ThrowIfNull(streaks);
         ArgumentNullException.ThrowIfNull(absorber);
+        ArgumentNullException.ThrowIfNull(clusterCertificates);
         ArgumentNullException.ThrowIfNull(logger);
         _next = next;
         _policy = policy;
@@ -66,6 +69,7 @@ internal sealed partial class AupMiddleware
         _holder = holder;
         _streaks = streaks;
         _absorber = absorber;
+        _clusterCertificates = clusterCertificates;
         _logger = logger;
     }
 
@@ -89,7 +93,9 @@ internal sealed partial class AupMiddleware
         }
 
         var call = new AupCall(route, SoapRequest.Read(context.Request, policy.Soap, _names));
-        var identity = UserIdentityResolver.Resolve(context, policy.Identity);
+        var identity = route.ClusterCertificateIdentity
+            ? ClusterCertificateIdentity.Resolve(context, _clusterCertificates, policy.Identity)
+            : UserIdentityResolver.Resolve(context, policy.Identity);
         if (identity.User is not { } user)
         {
             return identity.Problem is { } problem

@@ -39,6 +39,7 @@ public static class AupServiceCollectionExtensions
         services.AddSingleton<RefusalLogThrottle>();
         services.AddSingleton<CallHolder>();
         services.AddSingleton<BackendRefusalAbsorber>();
+        services.TryAddSingleton<IClusterCertificates, NoClusterCertificates>();
         AddClientCertificates(services);
 
         services.AddRedisTlsSettings(builder.Configuration);

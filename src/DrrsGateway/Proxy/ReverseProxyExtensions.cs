@@ -1,4 +1,5 @@
 using DrrsGateway.AcceptableUse;
+using DrrsGateway.AcceptableUse.Identity;
 using DrrsGateway.AcceptableUse.Routes;
 using DrrsGateway.Proxy.BackendTls;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -23,6 +24,7 @@ public static class ReverseProxyExtensions
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<ServerCertificateRefusals>();
         builder.Services.AddSingleton<BackendTlsClusters>();
+        builder.Services.AddSingleton<IClusterCertificates, ClusterCertificates>();
         builder.Services.AddSingleton<IForwarderHttpClientFactory, BackendTlsForwarderHttpClientFactory>();
         return builder;
     }

@@ -13,6 +13,7 @@ namespace DrrsGateway.IntegrationTests.Backends;
 public sealed class BackendTlsTests : IAsyncLifetime
 {
     private const string Metadata = "ReverseProxy__Clusters__drrs__Metadata__";
+    private const string IdentityMetadata = "ReverseProxy__Routes__drrs__Metadata__AupIdentity";
 
     private readonly TestCertificateAuthority _ca = TestCertificateAuthority.Create();
     private readonly TestCertificateAuthority _otherCa = TestCertificateAuthority.Create("Other CA");
@@ -137,6 +138,42 @@ public sealed class BackendTlsTests : IAsyncLifetime
         Assert.DoesNotContain("exited with code 0 ", error.Message, StringComparison.Ordinal);
         Assert.Contains("exited with code", error.Message, StringComparison.Ordinal);
         Assert.Contains($"Cluster 'drrs': ClientCertificate '{certificate}' (CN=alice) has expired", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Identity_ClusterCertificateRoute_EveryProgramIsTheCertificatesUser()
+    {
+        var backend = await BackendAsync(_ca.IssueServer());
+        var (certificate, key) = _files.Pem(_ca.IssueClient("CN=alice"));
+        var gateway = await GatewayAsync(backend, new()
+        {
+            [Metadata + "ClientCertificate"] = certificate,
+            [Metadata + "ClientCertificateKey"] = key,
+            [Metadata + "BackendCaBundle"] = _ca.WritePemFile(_files.Directory),
+            [IdentityMetadata] = "ClusterCertificate",
+        });
+        using var client = Client(gateway);
+
+        // Two internal programs, one naming itself and one not: to CAISO both are alice, and so to the policy.
+        using var first = await client.CallAsync("scheduler-job");
+        using var second = await client.SendAsync(new HttpRequestMessage(HttpMethod.Post, LocationsPath) { Content = new StringContent("<x/>") });
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests, second.StatusCode);
+        Assert.Single(backend.ClientCertificates);
+        await EventuallyAsync(
+            () => Task.FromResult(gateway.Output.Any(line => line.Contains("\"Decision\":\"Rejected\"", StringComparison.Ordinal) && line.Contains("\"User\":\"alice\"", StringComparison.Ordinal))),
+            "the refusal logged for user alice");
+    }
+
+    [Fact]
+    public async Task Start_ClusterCertificateRouteWithoutCertificate_ExitsNamingTheRoute()
+    {
+        var backend = await BackendAsync(_ca.IssueServer());
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => GatewayAsync(backend, new() { [IdentityMetadata] = "ClusterCertificate" }));
+
+        Assert.Contains("Route 'drrs' has metadata AupIdentity = ClusterCertificate, but its cluster 'drrs' presents no client certificate", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

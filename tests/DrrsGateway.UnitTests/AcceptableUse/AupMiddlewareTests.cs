@@ -3,6 +3,7 @@ using System.Security.Claims;
 using System.Text;
 using DrrsGateway.AcceptableUse.Decisions;
 using DrrsGateway.AcceptableUse.Hold;
+using DrrsGateway.AcceptableUse.Identity;
 using DrrsGateway.AcceptableUse.Services;
 using DrrsGateway.AcceptableUse.Settings;
 using DrrsGateway.AcceptableUse.Stores.InMemory;
@@ -281,6 +282,7 @@ public sealed class AupMiddlewareTests : IDisposable
             holder,
             streaks,
             new BackendRefusalAbsorber(holder),
+            new NoClusterCertificates(),
             NullLogger<AupMiddleware>.Instance);
         context.Response.Body = new MemoryStream();
         await middleware.InvokeAsync(context);

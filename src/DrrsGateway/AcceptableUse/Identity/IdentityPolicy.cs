@@ -28,6 +28,9 @@ internal sealed class IdentityPolicy
     /// <summary>The header a trusted proxy forwards the client's certificate in; null when forwarding is off (read at start-up).</summary>
     public string? ForwardedCertificateHeader { get; private init; }
 
+    /// <summary>Which part of a certificate names the user: of a caller's, and of a cluster's on an <c>AupIdentity: ClusterCertificate</c> route.</summary>
+    public CertificateUserField CertificateUser { get; private init; }
+
     /// <summary>Verifies certificates against the configured CA bundle; null when no bundle is configured.</summary>
     public ClientCertificateVerifier? CertificateVerifier { get; private init; }
 
@@ -68,6 +71,7 @@ internal sealed class IdentityPolicy
             TrustedProxies = proxies,
             Sources = sources,
             MaxLength = options.MaxLength,
+            CertificateUser = options.CertificateUser,
             CertificateMode = options.ClientCertificate.Mode,
             ForwardedCertificateHeader = string.IsNullOrEmpty(options.ClientCertificate.ForwardedHeader) ? null : options.ClientCertificate.ForwardedHeader,
             CertificateVerifier = CreateVerifier(options.ClientCertificate, verifierFor, failures),

@@ -16,13 +16,24 @@ internal sealed class AupRouteConfigFilter(AupPolicyProvider policy) : IProxyCon
     {
         if (route.Metadata is { Count: > 0 } metadata)
         {
-            RouteMetadata.Parse(metadata, policy.Current.MaxServiceLength, out var problem);
+            var parsed = RouteMetadata.Parse(metadata, policy.Current.MaxServiceLength, out var problem);
             if (problem is not null)
             {
                 throw new InvalidOperationException($"Route '{route.RouteId}' has {problem}.");
+            }
+
+            // Its user would be nobody: every call refused as unidentified. Better said once, at load.
+            if (parsed.ClusterCertificateIdentity && !PresentsCertificate(cluster))
+            {
+                throw new InvalidOperationException(
+                    $"Route '{route.RouteId}' has metadata {RouteMetadata.IdentityKey} = {RouteMetadata.ClusterCertificate}, but its cluster '{route.ClusterId}' presents no client certificate (cluster metadata ClientCertificate).");
             }
         }
 
         return new(route);
     }
+
+    private static bool PresentsCertificate(ClusterConfig? cluster) =>
+        cluster?.Metadata is { } metadata
+        && metadata.Any(entry => string.Equals(entry.Key, Proxy.BackendTls.BackendTlsMetadata.ClientCertificate, StringComparison.OrdinalIgnoreCase) && !string.IsNullOrWhiteSpace(entry.Value));
 }

@@ -4,7 +4,7 @@ using Yarp.ReverseProxy.Model;
 namespace DrrsGateway.AcceptableUse.Routes;
 
 /// <summary>The policy as the request's route applies it: its route metadata over the gateway's settings.</summary>
-internal readonly record struct AupRouteSettings(AupMode Mode, int WindowSeconds, string? Service = null)
+internal readonly record struct AupRouteSettings(AupMode Mode, int WindowSeconds, string? Service = null, bool ClusterCertificateIdentity = false)
 {
     public TimeSpan Window => TimeSpan.FromSeconds(WindowSeconds);
 
@@ -17,6 +17,6 @@ internal readonly record struct AupRouteSettings(AupMode Mode, int WindowSeconds
         }
 
         var metadata = RouteMetadata.Of(route);
-        return new(metadata.Mode ?? policy.Mode, metadata.WindowSeconds ?? policy.WindowSeconds, metadata.Service);
+        return new(metadata.Mode ?? policy.Mode, metadata.WindowSeconds ?? policy.WindowSeconds, metadata.Service, metadata.ClusterCertificateIdentity);
     }
 }

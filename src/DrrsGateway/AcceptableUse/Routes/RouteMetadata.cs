@@ -7,13 +7,17 @@ namespace DrrsGateway.AcceptableUse.Routes;
 /// <summary>
 /// The policy's metadata of one YARP route, parsed once per route configuration (not per request):
 /// <c>AupMode</c> (Enforce, Shadow, Off, Hold; overrides <c>Aup:Mode</c>), <c>AupWindowSeconds</c> (overrides <c>Aup:WindowSeconds</c>) and
-/// <c>AupService</c> (names the service of every request on the route). Null where the route says nothing.
+/// <c>AupService</c> (names the service of every request on the route) and <c>AupIdentity</c>
+/// (<c>ClusterCertificate</c>: the user is whoever the certificate the route's cluster presents names). Null
+/// (false) where the route says nothing.
 /// </summary>
-internal sealed record RouteMetadata(AupMode? Mode, int? WindowSeconds, string? Service)
+internal sealed record RouteMetadata(AupMode? Mode, int? WindowSeconds, string? Service, bool ClusterCertificateIdentity = false)
 {
     public const string ModeKey = "AupMode";
     public const string WindowKey = "AupWindowSeconds";
     public const string ServiceKey = "AupService";
+    public const string IdentityKey = "AupIdentity";
+    public const string ClusterCertificate = "ClusterCertificate";
 
     /// <summary>A route without policy metadata.</summary>
     public static RouteMetadata None { get; } = new(null, null, null);
@@ -67,7 +71,17 @@ internal sealed record RouteMetadata(AupMode? Mode, int? WindowSeconds, string? 
             service = null;
         }
 
-        return new(mode, window, service);
+        var clusterCertificate = false;
+        if (metadata.TryGetValue(IdentityKey, out var identityText))
+        {
+            clusterCertificate = string.Equals(identityText?.Trim(), ClusterCertificate, StringComparison.OrdinalIgnoreCase);
+            if (!clusterCertificate)
+            {
+                problem ??= Problem(IdentityKey, identityText, ClusterCertificate);
+            }
+        }
+
+        return new(mode, window, service, clusterCertificate);
     }
 
     private static string Problem(string key, string? value, string expected) => $"metadata {key} = '{value}'; it must be {expected}";

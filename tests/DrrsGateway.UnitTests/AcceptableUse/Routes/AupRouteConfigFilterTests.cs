@@ -33,12 +33,24 @@ public sealed class AupRouteConfigFilterTests
     [InlineData("AupWindowSeconds", "0")]
     [InlineData("AupWindowSeconds", "30s")]
     [InlineData("AupService", " ")]
+    [InlineData("AupIdentity", "Certificate")]
+    [InlineData("AupIdentity", "ClusterCertificate")]
     public async Task ConfigureRouteAsync_InvalidMetadata_ThrowsNamingRouteAndKey(string key, string value)
     {
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() => _filter.ConfigureRouteAsync(Route(key, value), null, default).AsTask());
 
         Assert.Contains("'drrs-test'", error.Message, StringComparison.Ordinal);
         Assert.Contains(key, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ConfigureRouteAsync_ClusterCertificateIdentityOnACertificateCluster_KeepsTheRoute()
+    {
+        var route = Route("AupIdentity", "clustercertificate");
+        var cluster = new ClusterConfig { ClusterId = "drrs", Metadata = new Dictionary<string, string> { ["ClientCertificate"] = "/etc/drrs/alice.pem" } };
+
+        Assert.Same(route, await _filter.ConfigureRouteAsync(route, cluster, default));
+        Assert.True(RouteMetadata.Of(route).ClusterCertificateIdentity);
     }
 
     private static RouteConfig Route(string key, string value) =>
