@@ -17,19 +17,27 @@ public sealed class SimulatorProcess : IAsyncDisposable
 
     private readonly DotnetAppProcess _process;
 
-    private SimulatorProcess(DotnetAppProcess process, Uri baseAddress)
+    private SimulatorProcess(DotnetAppProcess process, Uri baseAddress, Uri? httpsAddress)
     {
         _process = process;
         BaseAddress = baseAddress;
+        HttpsAddress = httpsAddress;
     }
 
+    /// <summary>Its plain HTTP address (health checks, the control endpoint).</summary>
     public Uri BaseAddress { get; }
+
+    /// <summary>Its HTTPS address, where <c>Simulator__Tls__*</c> apply; null unless started with <c>https: true</c>.</summary>
+    public Uri? HttpsAddress { get; }
 
     /// <summary>Every line the simulator wrote to stdout or stderr.</summary>
     public IReadOnlyCollection<string> Output => _process.Output;
 
-    /// <summary>Starts the simulator with <paramref name="environment"/> (e.g. <c>Simulator__Aup__Enabled=true</c>).</summary>
-    public static async Task<SimulatorProcess> StartAsync(IReadOnlyDictionary<string, string>? environment = null)
+    /// <summary>
+    /// Starts the simulator with <paramref name="environment"/> (e.g. <c>Simulator__Aup__Enabled=true</c>), with
+    /// <paramref name="https"/> also on an HTTPS port beside the HTTP one, as DRRS behind mutual TLS.
+    /// </summary>
+    public static async Task<SimulatorProcess> StartAsync(IReadOnlyDictionary<string, string>? environment = null, bool https = false)
     {
         var assembly = Path.Combine(AppContext.BaseDirectory, Folder, "DrrsGateway.Simulator.dll");
         if (!File.Exists(assembly))
@@ -41,8 +49,16 @@ public sealed class SimulatorProcess : IAsyncDisposable
 
         var port = FreePort.Next();
         var baseAddress = new Uri($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}/");
-        var process = await DotnetAppProcess.StartAsync("simulator", assembly, port, new Dictionary<string, string>(environment ?? new Dictionary<string, string>()), baseAddress);
-        return new SimulatorProcess(process, baseAddress);
+        var settings = new Dictionary<string, string>(environment ?? new Dictionary<string, string>());
+        Uri? httpsAddress = null;
+        if (https)
+        {
+            httpsAddress = new Uri($"https://127.0.0.1:{FreePort.Next().ToString(CultureInfo.InvariantCulture)}/");
+            settings["ASPNETCORE_URLS"] = $"{baseAddress.ToString().TrimEnd('/')};{httpsAddress.ToString().TrimEnd('/')}";
+        }
+
+        var process = await DotnetAppProcess.StartAsync("simulator", assembly, port, settings, baseAddress);
+        return new SimulatorProcess(process, baseAddress, httpsAddress);
     }
 
     /// <summary>
