@@ -114,6 +114,21 @@ public sealed class InFrontOfCaisoTests : IAsyncLifetime
             "the absorbed refusal logged for bob");
     }
 
+    [Theory]
+    [InlineData(Peers.PeerClients.Zeep)]
+    [InlineData(Peers.PeerClients.NodeSoap)]
+    public async Task SoapClient_BuiltThroughAUsersRoute_BothCallsHeldAndAnswered(string stack)
+    {
+        var accessPoint = AccessPoint(Operation)["/sst/drrs/".Length..];
+
+        // The client names itself as it likes: the route's certificate is the user.
+        var report = await Peers.PeerClients.CallAccessPointsAsync(stack, new Uri(_gateway.BaseAddress, "/alice"), "some-program", accessPoint, accessPoint);
+
+        Assert.True(report.Built, report.Transcript);
+        Assert.All(report.Calls, call => Assert.Equal("locations", call.Result));
+        Assert.Equal((2, 0), await _drrs.CallsOfAsync("alice"));
+    }
+
     private bool IssuedByTheCa(X509Certificate2 certificate)
     {
         using var chain = new X509Chain();
