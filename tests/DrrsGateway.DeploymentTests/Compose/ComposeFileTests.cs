@@ -38,7 +38,31 @@ public sealed class ComposeFileTests
         // One endpoint for both replicas is what makes the policy shared rather than per replica.
         var endpoint = Assert.Single(endpoints);
         Assert.Equal($"{RedisService}:6379", endpoint);
-        Assert.Equal("redis", DeploymentConventions.ImageName(_compose.Services[RedisService].Str("image")!));
+        Assert.Equal("docker.io/library/redis", DeploymentConventions.ImageName(_compose.Services[RedisService].Str("image")!));
+    }
+
+    [Fact]
+    public void Gateways_StopGracePeriod_OutlastsTheShutdownDrain()
+    {
+        // The engines' default (10 s) kills a replica still draining in-flight calls (Shutdown:TimeoutSeconds, 25 s).
+        Assert.All(Gateways, gateway =>
+        {
+            var period = _compose.Services[gateway].Str("stop_grace_period");
+            Assert.NotNull(period);
+            Assert.EndsWith("s", period, StringComparison.Ordinal);
+            Assert.True(int.Parse(period[..^1], CultureInfo.InvariantCulture) > 25, $"{gateway} stops after {period}, within the 25 s drain");
+        });
+    }
+
+    [Fact]
+    public void ThirdPartyImages_Names_AreFullyQualified()
+    {
+        // podman refuses short names such as redis:7 unless the host configures search registries.
+        var pulled = _compose.Services.Values
+            .Select(service => service.Str("image"))
+            .OfType<string>()
+            .Where(image => image is not (DeploymentConventions.GatewayImage or DeploymentConventions.SimulatorImage));
+        Assert.All(pulled, image => Assert.StartsWith("docker.io/", image, StringComparison.Ordinal));
     }
 
     [Fact]

@@ -34,6 +34,41 @@ public sealed class HealthcheckScriptTests(ITestOutputHelper output)
         Assert.Equal($"GET {DeploymentConventions.LivenessPath} HTTP/1.1", await requestLine.WaitAsync(TimeSpan.FromSeconds(10)));
     }
 
+    [Theory]
+    [InlineData("http://0.0.0.0:{0}")]
+    [InlineData("https://+:1;http://+:{0}")]
+    [InlineData("http://[::]:{0}/base")]
+    public async Task Healthcheck_PortGivenByAspNetCoreUrls_ProbesThatPort(string urls)
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        var requestLine = AnswerOnceAsync(listener, "200 OK");
+
+        // ASPNETCORE_URLS wins over ASPNETCORE_HTTP_PORTS in ASP.NET Core, and so in the check.
+        var result = Run(new Dictionary<string, string>
+        {
+            ["ASPNETCORE_HTTP_PORTS"] = "1",
+            ["ASPNETCORE_URLS"] = string.Format(System.Globalization.CultureInfo.InvariantCulture, urls, port),
+        });
+        if (result is null)
+        {
+            return;
+        }
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.StartsWith("GET ", await requestLine.WaitAsync(TimeSpan.FromSeconds(10)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Healthcheck_AspNetCoreUrlsWithoutPlainHttp_FailsSayingWhy()
+    {
+        var result = Run(new Dictionary<string, string> { ["ASPNETCORE_URLS"] = "https://0.0.0.0:8443" });
+
+        Assert.NotEqual(0, result?.ExitCode ?? 1);
+        Assert.Contains("Management__Port", result?.Error ?? "Management__Port", StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Healthcheck_NothingListening_Fails()
     {

@@ -20,8 +20,9 @@ internal sealed partial class BackendTlsFailureLogMiddleware(
     public async Task InvokeAsync(HttpContext context)
     {
         await next(context);
-        // Request: no response came, the connection or handshake failed (not a caller that went away).
-        if (context.Features.Get<IForwarderErrorFeature>() is { Error: ForwarderError.Request, Exception: { } exception } error)
+        // Request: no response came, the connection or handshake failed (not a caller that went away). A refusal
+        // of the client certificate after a TLS 1.3 handshake can also surface while the body is being sent.
+        if (context.Features.Get<IForwarderErrorFeature>() is { Error: ForwarderError.Request or ForwarderError.RequestBodyDestination, Exception: { } exception } error)
         {
             LogTlsFailure(context.GetReverseProxyFeature(), error.Error, exception);
         }
@@ -74,7 +75,7 @@ internal sealed partial class BackendTlsFailureLogMiddleware(
 
         // With TLS 1.3 the server judges the client certificate after the client finished its handshake:
         // a refusal arrives as an alert or a closed connection on the first read or write.
-        return clientCertificate is not null && chain.OfType<IOException>().FirstOrDefault() is { } broken
+        return clientCertificate is not null && chain.FirstOrDefault(e => e is IOException or System.Net.Sockets.SocketException { SocketErrorCode: System.Net.Sockets.SocketError.ConnectionReset or System.Net.Sockets.SocketError.ConnectionAborted }) is { } broken
             ? $"the backend closed the connection after the TLS handshake ({OneLine(broken.Message)}); it may not accept the client certificate {clientCertificate}"
             : null;
     }
