@@ -37,11 +37,11 @@ internal static class RedisAclRules
         new("set", "the policy decision (SET key 1 PX window GET)", ["SET", RedisAclCommand.ProbeKey, "1", "PX", "1000", "XX", "GET"]),
         new("setex", "the flood shield's window restart", ["SETEX", RedisAclCommand.ProbeKey, "0", "1"]),
 
-        // Hold mode: the client loads each script once and runs it by its hash, falling back to EVAL when
-        // Redis lost its script cache; the commands the scripts call are checked against the same user.
-        new("script|load", "hold mode (the client loading its scripts)", ["SCRIPT", "LOAD", "return 0"]),
-        new("evalsha", "hold mode (running a loaded script)", ["EVALSHA", "0000000000000000000000000000000000000000", "0"]),
-        new("eval", "hold mode (running a script Redis no longer has cached)", ["EVAL", "return 0", "0"]),
+        // Hold mode: the client's first run of a script on a connection is SCRIPT LOAD then EVAL, later runs
+        // EVALSHA (EVAL again once Redis lost its script cache); the scripts' own calls are checked too.
+        new("script|load", "hold mode (the client caching its scripts in Redis)", ["SCRIPT", "LOAD", "return 0"]),
+        new("eval", "hold mode (a script's first run)", ["EVAL", "return 0", "0"]),
+        new("evalsha", "hold mode (a cached script's later runs)", ["EVALSHA", "0000000000000000000000000000000000000000", "0"]),
         new("time", "hold mode's scripts (the server's clock)", ["TIME"]),
         new("hget", "hold mode's scripts (reading a slot)", ["HGET", RedisAclCommand.ProbeKey, "n"]),
 
