@@ -8,8 +8,8 @@ namespace DrrsGateway.AcceptableUse.Stores.Redis;
 /// <summary>
 /// Says at start-up whether the gateway reached Redis and, if not, why (wrong password, TLS, ACL); once
 /// connected, and again after each reconnect, checks what the server's settings mean for the policy: a
-/// <c>maxmemory-policy</c> that can evict lock keys, and commands the ACL user may not run. Never fails
-/// start-up: Redis settings are the operator's, the gateway reports them.
+/// <c>maxmemory-policy</c> that can evict lock keys, and commands of <see cref="RedisAclRules"/> the ACL user
+/// may not run. Never fails start-up: Redis settings are the operator's, the gateway reports them.
 /// </summary>
 internal sealed partial class RedisServerChecks : IHostedService, IDisposable
 {
