@@ -4,7 +4,7 @@ using DrrsGateway.AcceptableUse;
 namespace DrrsGateway.Admin;
 
 /// <summary>
-/// The admin API's handlers: list a user's locks, clear one, clear them all. Each checks the key first,
+/// The admin API's handlers: list a user's locks (and hold slots), clear one, clear them all. Each checks the key first,
 /// then the names, and writes one audit event saying who (address, key fingerprint) did what to how many locks.
 /// </summary>
 internal sealed partial class LockAdminEndpoints
@@ -30,31 +30,41 @@ internal sealed partial class LockAdminEndpoints
         _logger = logger;
     }
 
-    /// <summary><c>GET /admin/locks/{user}</c>: the user's open windows with the seconds left on each.</summary>
+    /// <summary>
+    /// <c>GET /admin/locks/{user}</c>: the user's open windows with the seconds left on each, and hold mode's
+    /// slots with the milliseconds until each next one.
+    /// </summary>
     public Task ListAsync(HttpContext context) =>
         RunAsync(context, ListAction, withService: false, async target =>
         {
             var locks = await _locks.ListAsync(target.User, context.RequestAborted).ConfigureAwait(false);
-            Log.Listed(_logger, ListAction, target.User, locks.Count, RemoteAddress(context), _key.Fingerprint);
-            return new LockAdminResult(target.User, Locks: [.. locks.Select(LockView.From)]);
+            var slots = await _locks.ListHoldSlotsAsync(target.User, context.RequestAborted).ConfigureAwait(false);
+            Log.Listed(_logger, ListAction, target.User, locks.Count, slots.Count, RemoteAddress(context), _key.Fingerprint);
+            return new LockAdminResult(target.User, Locks: [.. locks.Select(LockView.From)], HoldSlots: [.. slots.Select(HoldSlotView.From)]);
         });
 
-    /// <summary><c>DELETE /admin/locks/{user}/{service}</c>: the user may call the service again at once.</summary>
+    /// <summary>
+    /// <c>DELETE /admin/locks/{user}/{service}</c>: the user may call the service again at once, in hold mode
+    /// too (the next call is forwarded without waiting for a slot).
+    /// </summary>
     public Task ClearAsync(HttpContext context) =>
         RunAsync(context, ClearAction, withService: true, async target =>
         {
-            var cleared = await _locks.ClearAsync(new AupKey(target.User, target.Service!), context.RequestAborted).ConfigureAwait(false) ? 1 : 0;
-            Log.Cleared(_logger, ClearAction, target.User, target.Service!, cleared, RemoteAddress(context), _key.Fingerprint);
-            return new LockAdminResult(target.User, target.Service, Cleared: cleared);
+            var key = new AupKey(target.User, target.Service!);
+            var cleared = await _locks.ClearAsync(key, context.RequestAborted).ConfigureAwait(false) ? 1 : 0;
+            var slots = await _locks.ClearHoldSlotAsync(key, context.RequestAborted).ConfigureAwait(false) ? 1 : 0;
+            Log.Cleared(_logger, ClearAction, target.User, target.Service!, cleared, slots, RemoteAddress(context), _key.Fingerprint);
+            return new LockAdminResult(target.User, target.Service, Cleared: cleared, HoldSlotsCleared: slots);
         });
 
-    /// <summary><c>DELETE /admin/locks/{user}</c>: the user may call every service again at once.</summary>
+    /// <summary><c>DELETE /admin/locks/{user}</c>: the user may call every service again at once, in hold mode too.</summary>
     public Task ClearAllAsync(HttpContext context) =>
         RunAsync(context, ClearAllAction, withService: false, async target =>
         {
             var cleared = await _locks.ClearAllAsync(target.User, context.RequestAborted).ConfigureAwait(false);
-            Log.ClearedAll(_logger, ClearAllAction, target.User, cleared, RemoteAddress(context), _key.Fingerprint);
-            return new LockAdminResult(target.User, Cleared: cleared);
+            var slots = await _locks.ClearHoldSlotsAsync(target.User, context.RequestAborted).ConfigureAwait(false);
+            Log.ClearedAll(_logger, ClearAllAction, target.User, cleared, slots, RemoteAddress(context), _key.Fingerprint);
+            return new LockAdminResult(target.User, Cleared: cleared, HoldSlotsCleared: slots);
         });
 
     private async Task RunAsync(HttpContext context, string action, bool withService, Func<LockTarget, Task<LockAdminResult>> operation)
@@ -96,14 +106,14 @@ internal sealed partial class LockAdminEndpoints
 
     private static partial class Log
     {
-        [LoggerMessage(EventIds.AdminListed, LogLevel.Information, "Admin {AdminAction} by {RemoteAddress} (key {KeyFingerprint}): {User} has {LockCount} open lock(s)")]
-        public static partial void Listed(ILogger logger, string adminAction, string user, int lockCount, string remoteAddress, string keyFingerprint);
+        [LoggerMessage(EventIds.AdminListed, LogLevel.Information, "Admin {AdminAction} by {RemoteAddress} (key {KeyFingerprint}): {User} has {LockCount} open lock(s) and {HoldSlotCount} hold slot(s)")]
+        public static partial void Listed(ILogger logger, string adminAction, string user, int lockCount, int holdSlotCount, string remoteAddress, string keyFingerprint);
 
-        [LoggerMessage(EventIds.AdminCleared, LogLevel.Information, "Admin {AdminAction} by {RemoteAddress} (key {KeyFingerprint}): cleared {LocksAffected} lock(s) of {User} on {Service}")]
-        public static partial void Cleared(ILogger logger, string adminAction, string user, string service, int locksAffected, string remoteAddress, string keyFingerprint);
+        [LoggerMessage(EventIds.AdminCleared, LogLevel.Information, "Admin {AdminAction} by {RemoteAddress} (key {KeyFingerprint}): cleared {LocksAffected} lock(s) and {HoldSlotsAffected} hold slot(s) of {User} on {Service}")]
+        public static partial void Cleared(ILogger logger, string adminAction, string user, string service, int locksAffected, int holdSlotsAffected, string remoteAddress, string keyFingerprint);
 
-        [LoggerMessage(EventIds.AdminClearedAll, LogLevel.Information, "Admin {AdminAction} by {RemoteAddress} (key {KeyFingerprint}): cleared {LocksAffected} lock(s) of {User}")]
-        public static partial void ClearedAll(ILogger logger, string adminAction, string user, int locksAffected, string remoteAddress, string keyFingerprint);
+        [LoggerMessage(EventIds.AdminClearedAll, LogLevel.Information, "Admin {AdminAction} by {RemoteAddress} (key {KeyFingerprint}): cleared {LocksAffected} lock(s) and {HoldSlotsAffected} hold slot(s) of {User}")]
+        public static partial void ClearedAll(ILogger logger, string adminAction, string user, int locksAffected, int holdSlotsAffected, string remoteAddress, string keyFingerprint);
 
         [LoggerMessage(EventIds.AdminUnauthorized, LogLevel.Warning, "Admin {AdminAction} refused to {RemoteAddress}: {KeyProblem} API key")]
         public static partial void Unauthorized(ILogger logger, string adminAction, string keyProblem, string remoteAddress);

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using DrrsGateway.AcceptableUse;
 using DrrsGateway.Admin;
 using DrrsGateway.IntegrationTests.Infrastructure;
 using Serilog.Events;
@@ -254,6 +255,79 @@ public abstract class AdminApiTests : IAsyncLifetime
             || e.Properties.Values.Any(v => v.ToString().Contains(Key, StringComparison.Ordinal)));
     }
 
+    [Fact]
+    public async Task List_HeldUser_ShowsHoldSlotWithMillisecondsUntilNext()
+    {
+        await using var gateway = CreateHoldGateway();
+        using var client = gateway.CreateClientFrom();
+        var user = NewUser();
+        using var first = await client.CallAsync(user);
+
+        using var listed = await AdminAsync(client, HttpMethod.Get, $"/admin/locks/{user}");
+
+        var body = await ReadAsync(listed);
+        Assert.Equal(JsonValueKind.Array, body.GetProperty("locks").ValueKind);
+        var slot = Assert.Single(body.GetProperty("holdSlots").EnumerateArray());
+        Assert.Equal("retrievedrrslocations_v1", slot.GetProperty("service").GetString());
+        Assert.InRange(slot.GetProperty("millisecondsUntilNextSlot").GetInt64(), 1, HoldSpacing.TotalMilliseconds);
+    }
+
+    [Fact]
+    public async Task Clear_HeldUser_NextCallIsForwardedWithoutWaiting()
+    {
+        await using var gateway = CreateHoldGateway();
+        using var client = gateway.CreateClientFrom();
+        var user = NewUser();
+        using var first = await client.CallAsync(user);
+
+        using var cleared = await AdminAsync(client, HttpMethod.Delete, $"/admin/locks/{user}/retrieveDRRSLocations_v1");
+        using var afterClear = await client.CallAsync(user);
+
+        Assert.Equal(1, (await ReadAsync(cleared)).GetProperty("holdSlotsCleared").GetInt32());
+        Assert.Equal(HttpStatusCode.OK, afterClear.StatusCode);
+        Assert.False(afterClear.Headers.Contains(AupMiddleware.HeldHeader), "the call after clearing was held");
+    }
+
+    [Fact]
+    public async Task ClearAll_HeldUser_ClearsEveryHoldSlotAndNoOneElses()
+    {
+        await using var gateway = CreateHoldGateway();
+        using var client = gateway.CreateClientFrom();
+        var user = NewUser();
+        var bystander = NewUser();
+        using var locations = await client.CallAsync(user);
+        using var registrations = await client.CallAsync(user, RegistrationsPath);
+        using var other = await client.CallAsync(bystander);
+
+        using var cleared = await AdminAsync(client, HttpMethod.Delete, $"/admin/locks/{user}");
+        using var listed = await AdminAsync(client, HttpMethod.Get, $"/admin/locks/{user}");
+        using var bystanderListed = await AdminAsync(client, HttpMethod.Get, $"/admin/locks/{bystander}");
+
+        Assert.Equal(2, (await ReadAsync(cleared)).GetProperty("holdSlotsCleared").GetInt32());
+        Assert.Empty((await ReadAsync(listed)).GetProperty("holdSlots").EnumerateArray());
+        Assert.Single((await ReadAsync(bystanderListed)).GetProperty("holdSlots").EnumerateArray());
+    }
+
+    /// <summary>A gateway in hold mode whose spacing is long enough that no slot passes during a test.</summary>
+    protected GatewayFactory CreateHoldGateway(IDictionary<string, string?>? extra = null)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Admin:ApiKey"] = Key,
+            ["Aup:Mode"] = "Hold",
+            ["Aup:WindowSeconds"] = "20",
+            ["Aup:Hold:MarginMilliseconds"] = "0",
+        };
+        foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+
+        return CreateGateway(Backend.Address, settings);
+    }
+
+    protected static TimeSpan HoldSpacing { get; } = TimeSpan.FromSeconds(20);
+
     private Task<HttpResponseMessage> AdminAsync(HttpMethod method, string path) => AdminAsync(_client, method, path);
 
     protected static async Task<HttpResponseMessage> AdminAsync(HttpClient client, HttpMethod method, string path)
@@ -263,7 +337,7 @@ public abstract class AdminApiTests : IAsyncLifetime
         return await client.SendAsync(request);
     }
 
-    private static async Task<JsonElement> ReadAsync(HttpResponseMessage response)
+    protected static async Task<JsonElement> ReadAsync(HttpResponseMessage response)
     {
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return await response.Content.ReadFromJsonAsync<JsonElement>();

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using DrrsGateway.AcceptableUse;
 using DrrsGateway.AcceptableUse.Stores.Redis;
 using DrrsGateway.Admin;
 using DrrsGateway.IntegrationTests.Infrastructure;
@@ -81,6 +82,41 @@ public sealed class RedisAdminApiTests(RedisFixture redis) : AdminApiTests
         Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
         Assert.Equal(HttpStatusCode.OK, cleared.StatusCode);
         Assert.Equal(HttpStatusCode.OK, afterClear.StatusCode);
+    }
+
+    [Fact]
+    public async Task Clear_HoldSlotOnAnotherReplica_NextCallThereIsForwardedWithoutWaiting()
+    {
+        var shared = new Dictionary<string, string?> { ["Aup:KeyPrefix"] = $"replicas:{Guid.NewGuid():N}:" };
+        await using var first = CreateHoldGateway(shared);
+        await using var second = CreateHoldGateway(shared);
+        using var toFirst = first.CreateClientFrom();
+        using var toSecond = second.CreateClientFrom();
+        var user = NewUser();
+        using var forwarded = await toFirst.CallAsync(user);
+
+        using var listed = await AdminAsync(toSecond, HttpMethod.Get, $"/admin/locks/{user}");
+        using var cleared = await AdminAsync(toSecond, HttpMethod.Delete, $"/admin/locks/{user}/retrieveDRRSLocations_v1");
+        using var afterClear = await toFirst.CallAsync(user);
+
+        Assert.Single((await ReadAsync(listed)).GetProperty("holdSlots").EnumerateArray());
+        Assert.Equal(1, (await ReadAsync(cleared)).GetProperty("holdSlotsCleared").GetInt32());
+        Assert.Equal(HttpStatusCode.OK, afterClear.StatusCode);
+        Assert.False(afterClear.Headers.Contains(AupMiddleware.HeldHeader), "the call after clearing on another replica was held");
+    }
+
+    [Fact]
+    public async Task Hold_SlotKeys_AllExpire()
+    {
+        var prefix = $"expiry:{Guid.NewGuid():N}:";
+        await using var gateway = CreateHoldGateway(new Dictionary<string, string?> { ["Aup:KeyPrefix"] = prefix });
+        using var client = gateway.CreateClientFrom();
+        using var first = await client.CallAsync(NewUser());
+
+        var keys = redis.Admin.Keys(pattern: prefix + "*").ToList();
+
+        Assert.NotEmpty(keys);
+        Assert.All(keys, key => Assert.NotNull(redis.Admin.Multiplexer.GetDatabase().KeyTimeToLive(key)));
     }
 
     private long CommandCalls(string command)

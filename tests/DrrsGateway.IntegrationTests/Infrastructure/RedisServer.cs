@@ -36,6 +36,18 @@ public sealed class RedisServer : IDisposable
         return server;
     }
 
+    /// <summary>The version of the redis-server the tests start (<c>redis-server --version</c>: <c>v=7.0.15</c>).</summary>
+    public static Version InstalledVersion()
+    {
+        var executable = Environment.GetEnvironmentVariable(ServerPathVariable) ?? FindTool("redis-server");
+        using var process = Process.Start(new ProcessStartInfo(executable, "--version") { RedirectStandardOutput = true, UseShellExecute = false })
+            ?? throw new InvalidOperationException($"Could not start {executable}.");
+        var output = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        var version = output.Split(' ').FirstOrDefault(part => part.StartsWith("v=", StringComparison.Ordinal));
+        return Version.Parse(version?[2..] ?? throw new InvalidOperationException($"No version in: {output}"));
+    }
+
     /// <summary>Kills the server abruptly, as a crash would.</summary>
     public void Kill()
     {

@@ -39,6 +39,35 @@ public sealed class RedisOutageTests : OwnRedisTests
     }
 
     [Fact]
+    public async Task Hold_RedisKilledWithAllow_BreakerOpensForwardsPromptlyAndClosesWhenRedisIsBack()
+    {
+        await using var gateway = NewGateway("Allow", new Dictionary<string, string?>
+        {
+            ["Aup:Mode"] = "Hold",
+            ["Aup:WindowSeconds"] = "1",
+            ["Aup:Hold:MarginMilliseconds"] = "100",
+        });
+        using var client = gateway.CreateClientFrom();
+        using var before = await client.CallAsync(NewUser());
+
+        Redis.Kill();
+        for (var i = 0; i < 30; i++)
+        {
+            var (status, elapsed) = await TimedCallAsync(client, NewUser());
+            Assert.Equal(HttpStatusCode.OK, status);
+            Assert.True(elapsed < AnswerBound, $"answered in {elapsed.TotalMilliseconds:0} ms");
+        }
+
+        Assert.Single(gateway.Logs.WithEventId(EventIds.BreakerOpened));
+        Redis.Restart();
+        await EventuallyAsync(async () =>
+        {
+            using var probe = await client.CallAsync(NewUser());
+            return gateway.Logs.WithEventId(EventIds.BreakerClosed).Any();
+        }, "the circuit closed once Redis answered hold mode's script again", TimeSpan.FromSeconds(20));
+    }
+
+    [Fact]
     public async Task Call_RedisKilledWithReject_Answers503WithRetryAfterAndDoesNotForward()
     {
         await using var gateway = NewGateway("Reject");
@@ -116,13 +145,21 @@ public sealed class RedisOutageTests : OwnRedisTests
         Assert.Empty(gateway.Logs.WithEventId(EventIds.StartupSharedStore));
     }
 
-    private GatewayFactory NewGateway(string onStoreFailure) => new(Backend.Address, Redis.ConnectionString + ",connectTimeout=1000",
-        new Dictionary<string, string?>
+    private GatewayFactory NewGateway(string onStoreFailure, IDictionary<string, string?>? extra = null)
+    {
+        var settings = new Dictionary<string, string?>
         {
             ["Aup:OnStoreFailure"] = onStoreFailure,
             ["Aup:StoreTimeoutMilliseconds"] = "300",
             ["Aup:Breaker:BreakMilliseconds"] = "500",
-        });
+        };
+        foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+
+        return new(Backend.Address, Redis.ConnectionString + ",connectTimeout=1000", settings);
+    }
 
     private static async Task<(HttpStatusCode Status, TimeSpan Elapsed)> TimedCallAsync(HttpClient client, string user)
     {

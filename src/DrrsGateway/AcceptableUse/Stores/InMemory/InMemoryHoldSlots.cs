@@ -64,6 +64,47 @@ internal sealed class InMemoryHoldSlots(TimeProvider time) : IHoldSlots
         return ValueTask.CompletedTask;
     }
 
+    /// <summary>The slots of <paramref name="user"/> whose next slot is still ahead, with the time until it (for the admin API).</summary>
+    internal IReadOnlyList<(string Service, TimeSpan UntilNextSlot)> SlotsOf(string user)
+    {
+        var now = Now();
+        lock (_lock)
+        {
+            return [.. _next
+                .Where(entry => entry.Value > now && string.Equals(entry.Key.User, user, StringComparison.Ordinal))
+                .Select(entry => (entry.Key.Service, TimeSpan.FromMilliseconds(entry.Value - now)))];
+        }
+    }
+
+    /// <summary>Forgets the slot of <paramref name="key"/> (for the admin API); true when its next slot was still ahead.</summary>
+    internal bool Clear(AupKey key)
+    {
+        var now = Now();
+        lock (_lock)
+        {
+            _answered.Remove(key);
+            return _next.Remove(key, out var next) && next > now;
+        }
+    }
+
+    /// <summary>Forgets every slot of <paramref name="user"/> (for the admin API); returns how many were still ahead.</summary>
+    internal int ClearUser(string user)
+    {
+        var now = Now();
+        lock (_lock)
+        {
+            var keys = _next.Keys.Where(key => string.Equals(key.User, user, StringComparison.Ordinal)).ToList();
+            var cleared = keys.Count(key => _next[key] > now);
+            foreach (var key in keys)
+            {
+                _next.Remove(key);
+                _answered.Remove(key);
+            }
+
+            return cleared;
+        }
+    }
+
     private long Now() => time.GetUtcNow().ToUnixTimeMilliseconds();
 
     private void Sweep(long now)

@@ -2,8 +2,8 @@ using DrrsGateway.Admin;
 
 namespace DrrsGateway.AcceptableUse.Stores.InMemory;
 
-/// <summary>Administers the embedded store's lock table in this process.</summary>
-internal sealed class InMemoryLockAdministration(InMemoryAupStore store) : ILockAdministration
+/// <summary>Administers the embedded store's lock table and hold mode's slots in this process (the only replica).</summary>
+internal sealed class InMemoryLockAdministration(InMemoryAupStore store, InMemoryHoldSlots slots) : ILockAdministration
 {
     public Task<IReadOnlyList<ActiveLock>> ListAsync(string user, CancellationToken cancellationToken)
     {
@@ -22,6 +22,20 @@ internal sealed class InMemoryLockAdministration(InMemoryAupStore store) : ILock
         var cleared = LocksOf(user).ToList().Count(entry => store.RemoveLock(entry.Key));
         return Task.FromResult(cleared);
     }
+
+    public Task<IReadOnlyList<HeldSlot>> ListHoldSlotsAsync(string user, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<HeldSlot> held = [.. slots.SlotsOf(user)
+            .Select(entry => new HeldSlot(entry.Service, entry.UntilNextSlot))
+            .OrderBy(entry => entry.Service, StringComparer.Ordinal)];
+        return Task.FromResult(held);
+    }
+
+    public Task<bool> ClearHoldSlotAsync(AupKey key, CancellationToken cancellationToken) =>
+        Task.FromResult(slots.Clear(key));
+
+    public Task<int> ClearHoldSlotsAsync(string user, CancellationToken cancellationToken) =>
+        Task.FromResult(slots.ClearUser(user));
 
     private IEnumerable<(AupKey Key, TimeSpan Remaining)> LocksOf(string user) =>
         store.LiveLocks().Where(entry => string.Equals(entry.Key.User, user, StringComparison.Ordinal));

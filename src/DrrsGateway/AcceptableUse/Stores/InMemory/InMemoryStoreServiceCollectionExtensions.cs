@@ -3,7 +3,7 @@ using DrrsGateway.Admin;
 
 namespace DrrsGateway.AcceptableUse.Stores.InMemory;
 
-/// <summary>Registers the embedded store module: the lock table, its administration and its health.</summary>
+/// <summary>Registers the embedded store module: the lock table, hold mode's slots, their administration and health.</summary>
 internal static class InMemoryStoreServiceCollectionExtensions
 {
     public static IServiceCollection AddInMemoryAupStore(this IServiceCollection services)
@@ -12,7 +12,8 @@ internal static class InMemoryStoreServiceCollectionExtensions
         services.AddSingleton<IAupStore>(sp => sp.GetRequiredService<InMemoryAupStore>());
         services.AddSingleton<ILockAdministration, InMemoryLockAdministration>();
         services.AddSingleton<IAupStoreHealth, InMemoryStoreHealth>();
-        services.AddSingleton<IHoldSlots, InMemoryHoldSlots>();
+        services.AddSingleton<InMemoryHoldSlots>();
+        services.AddSingleton<IHoldSlots>(sp => sp.GetRequiredService<InMemoryHoldSlots>());
         return services;
     }
 }

@@ -8,8 +8,8 @@ namespace DrrsGateway.AcceptableUse.Stores.Redis;
 /// <summary>
 /// Says at start-up whether the gateway reached Redis and, if not, why (wrong password, TLS, ACL); once
 /// connected, and again after each reconnect, checks what the server's settings mean for the policy: a
-/// <c>maxmemory-policy</c> that can evict lock keys, and commands the ACL user may not run. Never fails
-/// start-up: Redis settings are the operator's, the gateway reports them.
+/// <c>maxmemory-policy</c> that can evict lock keys, and commands of <see cref="RedisAclRules"/> the ACL user
+/// may not run. Never fails start-up: Redis settings are the operator's, the gateway reports them.
 /// </summary>
 internal sealed partial class RedisServerChecks : IHostedService, IDisposable
 {
@@ -230,23 +230,14 @@ internal sealed partial class RedisServerChecks : IHostedService, IDisposable
                 await CheckMemoryPolicyAsync(primary, stopping).ConfigureAwait(false);
             }
 
-            // The key commands in the shape the gateway sends them, none of which writes: SET … XX finds no
-            // probe key, SETEX with expiry 0 is argued with after the ACL passed it, UNLINK finds nothing. In a
-            // cluster a node that does not own the key answers MOVED, also after the ACL passed the command.
+            // Every command of the list that can be sent raw, in the shape the gateway sends it and none of
+            // them writing (see RedisAclRules). In a cluster a node that does not own the key answers MOVED,
+            // also after the ACL passed the command.
             var server = primaries[0];
             var probe = _keys.ProbeKey.ToString();
-            var probes = new (string Command, string Purpose, object[] Arguments)[]
+            foreach (var command in RedisAclRules.Commands.Where(command => command.Probe is not null && command.ExistsOn(server.Version)))
             {
-                ("set", "the policy decision (SET key 1 PX window GET)", ["SET", probe, "1", "PX", "1000", "XX", "GET"]),
-                ("setex", "the flood shield's window restart", ["SETEX", probe, "0", "1"]),
-                ("pttl", "the admin API's lock list", ["PTTL", probe]),
-                ("exists", "the admin API (finding the node that owns a user)", ["EXISTS", probe]),
-                ("scan", "the admin API's lock list", ["SCAN", "0", "MATCH", probe, "COUNT", "1"]),
-                ("unlink", "the admin API's clearing", ["UNLINK", probe]),
-            };
-            foreach (var (command, purpose, arguments) in probes)
-            {
-                await ProbeAsync(command, purpose, () => server.ExecuteAsync((string)arguments[0], arguments[1..]), stopping).ConfigureAwait(false);
+                await ProbeAsync(command, () => server.ExecuteAsync(command.Probe![0], command.ProbeArguments(probe)), stopping).ConfigureAwait(false);
             }
         }
     }
@@ -272,7 +263,7 @@ internal sealed partial class RedisServerChecks : IHostedService, IDisposable
         }
         catch (RedisServerException e)
         {
-            NoteRefused("info", "reading the server's memory policy", e.Message);
+            NoteRefused("info", RedisAclRules.Command("info").Purpose, e.Message);
             problem = $"INFO refused: {e.Message}";
         }
 
@@ -338,23 +329,23 @@ internal sealed partial class RedisServerChecks : IHostedService, IDisposable
         var subscriber = redis.GetSubscriber();
 
         // Pub/sub and PING through the client's own calls; the key commands go raw over the second connection.
-        var probes = new (string Command, string Purpose, Func<Task> Run)[]
+        var probes = new (string Command, Func<Task> Run)[]
         {
-            ("ping", "readiness (/readyz) and the client's heartbeat", () => database.PingAsync()),
+            ("ping", () => database.PingAsync()),
 
             // An empty notice names no user (identities are never empty), so replicas forget nothing.
-            ("publish", "the admin API telling every replica's flood shield", () => subscriber.PublishAsync(channel, "")),
-            ("subscribe", "the flood shield hearing the admin API", () => ProbeSubscribeAsync(subscriber, channel)),
+            ("publish", () => subscriber.PublishAsync(channel, "")),
+            ("subscribe", () => ProbeSubscribeAsync(subscriber, channel)),
         };
-        foreach (var (command, purpose, run) in probes)
+        foreach (var (command, run) in probes)
         {
-            await ProbeAsync(command, purpose, run, stopping).ConfigureAwait(false);
+            await ProbeAsync(RedisAclRules.Command(command), run, stopping).ConfigureAwait(false);
         }
     }
 
     // Redis checks the ACL before it runs (or argues with) a command: only NOPERM means refused; any other
     // error answer (invalid expire time, MOVED) means the user may send it.
-    private async Task ProbeAsync(string command, string purpose, Func<Task> run, CancellationToken stopping)
+    private async Task ProbeAsync(RedisAclCommand command, Func<Task> run, CancellationToken stopping)
     {
         try
         {
@@ -362,7 +353,7 @@ internal sealed partial class RedisServerChecks : IHostedService, IDisposable
         }
         catch (RedisServerException e) when (e.Message.StartsWith("NOPERM", StringComparison.Ordinal))
         {
-            NoteRefused(command, purpose, e.Message);
+            NoteRefused(command.Name, command.Purpose, e.Message);
         }
         catch (RedisServerException)
         {

@@ -6,8 +6,8 @@ using Microsoft.Extensions.Options;
 namespace DrrsGateway.AcceptableUse.Stores.Redis;
 
 /// <summary>
-/// Registers the Redis store module: the connection, the policy store behind its circuit breaker, the flood
-/// shield and its pub/sub invalidation, lock administration, health and the server checks.
+/// Registers the Redis store module: the connection, the policy store and hold mode's slots behind one circuit
+/// breaker, the flood shield and its pub/sub invalidation, lock administration, health and the server checks.
 /// </summary>
 /// <remarks>
 /// Key prefix, store timeout, breaker and flood shield are read once, at start-up, from the policy then in force.
@@ -63,12 +63,14 @@ internal static class RedisStoreServiceCollectionExtensions
         services.AddSingleton<IAupStore>(sp => sp.GetRequiredService<StoreCircuitBreaker>());
         services.AddSingleton<ILockAdministration, RedisLockAdministration>();
         services.AddSingleton<IAupStoreHealth, RedisStoreHealth>();
-        services.AddSingleton<IHoldSlots>(sp => new RedisHoldSlots(
-            sp.GetRequiredService<RedisConnection>(),
-            sp.GetRequiredService<RedisKeyFormat>(),
-            Policy(sp).StoreTimeout,
-            sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILogger<RedisHoldSlots>>()));
+        services.AddSingleton<IHoldSlots>(sp => new BreakerHoldSlots(
+            new RedisHoldSlots(
+                sp.GetRequiredService<RedisConnection>(),
+                sp.GetRequiredService<RedisKeyFormat>(),
+                Policy(sp).StoreTimeout,
+                sp.GetRequiredService<TimeProvider>(),
+                sp.GetRequiredService<ILogger<RedisHoldSlots>>()),
+            sp.GetRequiredService<StoreCircuitBreaker>()));
         services.AddHostedService<RedisServerChecks>();
         return services;
     }

@@ -7,7 +7,8 @@ namespace DrrsGateway.AcceptableUse.Stores.Redis;
 /// request probes the store; success closes the circuit and enforcement resumes by itself.
 /// </summary>
 /// <remarks>
-/// The outage is logged as transitions plus a periodic summary, never one line per request.
+/// Hold mode's slot reservations share the circuit (<see cref="BreakerHoldSlots"/>): it is one Redis. The
+/// outage is logged as transitions plus a periodic summary, never one line per request.
 /// </remarks>
 internal sealed partial class StoreCircuitBreaker : IAupStore
 {
@@ -41,39 +42,52 @@ internal sealed partial class StoreCircuitBreaker : IAupStore
     /// <summary>Whether requests currently bypass the store.</summary>
     public bool IsOpen => Volatile.Read(ref _openUntil) != Closed;
 
-    public ValueTask<StoreAnswer> RecordRequestAsync(AupKey key, TimeSpan window)
+    public ValueTask<StoreAnswer> RecordRequestAsync(AupKey key, TimeSpan window) =>
+        RunAsync((Store: _inner, Key: key, Window: window), static call => call.Store.RecordRequestAsync(call.Key, call.Window), static answer => answer == StoreAnswer.StoreUnavailable, StoreAnswer.StoreUnavailable);
+
+    /// <summary>
+    /// Runs one store call through the breaker: counted when closed, short-circuited to
+    /// <paramref name="unavailable"/> when open, a single probe once the pause is over. Hold mode's slot
+    /// reservations go through here too, so both kinds of store call open and close the same circuit.
+    /// </summary>
+    /// <param name="state">What <paramref name="call"/> needs, passed so the call allocates no closure.</param>
+    /// <param name="call">The store call.</param>
+    /// <param name="failed">Whether an answer means the store could not answer.</param>
+    /// <param name="unavailable">The answer while the circuit is open.</param>
+    public ValueTask<T> RunAsync<TState, T>(TState state, Func<TState, ValueTask<T>> call, Func<T, bool> failed, T unavailable)
     {
         if (Volatile.Read(ref _openUntil) == Closed)
         {
-            var pending = _inner.RecordRequestAsync(key, window);
+            var pending = call(state);
             if (pending.IsCompletedSuccessfully)
             {
-                var decision = pending.Result;
-                OnClosedResult(decision);
-                return ValueTask.FromResult(decision);
+                var answer = pending.Result;
+                OnClosedResult(failed(answer));
+                return ValueTask.FromResult(answer);
             }
 
-            return AwaitClosedAsync(pending);
+            return AwaitClosedAsync(pending, failed);
         }
 
         if (_time.GetTimestamp() >= Volatile.Read(ref _openUntil) && Interlocked.CompareExchange(ref _probeInFlight, 1, 0) == 0)
         {
-            return ProbeAsync(key, window);
+            return ProbeAsync(state, call, failed);
         }
 
-        return ValueTask.FromResult(ShortCircuit());
+        ShortCircuit();
+        return ValueTask.FromResult(unavailable);
     }
 
-    private async ValueTask<StoreAnswer> AwaitClosedAsync(ValueTask<StoreAnswer> pending)
+    private async ValueTask<T> AwaitClosedAsync<T>(ValueTask<T> pending, Func<T, bool> failed)
     {
-        var decision = await pending.ConfigureAwait(false);
-        OnClosedResult(decision);
-        return decision;
+        var answer = await pending.ConfigureAwait(false);
+        OnClosedResult(failed(answer));
+        return answer;
     }
 
-    private void OnClosedResult(StoreAnswer decision)
+    private void OnClosedResult(bool failed)
     {
-        if (decision != StoreAnswer.StoreUnavailable)
+        if (!failed)
         {
             // Reads before writing: the healthy hot path must not bounce a shared cache line between cores.
             if (Volatile.Read(ref _consecutiveFailures) != 0)
@@ -90,12 +104,12 @@ internal sealed partial class StoreCircuitBreaker : IAupStore
         }
     }
 
-    private async ValueTask<StoreAnswer> ProbeAsync(AupKey key, TimeSpan window)
+    private async ValueTask<T> ProbeAsync<TState, T>(TState state, Func<TState, ValueTask<T>> call, Func<T, bool> failed)
     {
         try
         {
-            var decision = await _inner.RecordRequestAsync(key, window).ConfigureAwait(false);
-            if (decision == StoreAnswer.StoreUnavailable)
+            var answer = await call(state).ConfigureAwait(false);
+            if (failed(answer))
             {
                 Interlocked.Increment(ref _unavailableSinceOpened);
                 Interlocked.Increment(ref _unavailableSinceSummary);
@@ -106,7 +120,7 @@ internal sealed partial class StoreCircuitBreaker : IAupStore
                 Close();
             }
 
-            return decision;
+            return answer;
         }
         finally
         {
@@ -114,7 +128,7 @@ internal sealed partial class StoreCircuitBreaker : IAupStore
         }
     }
 
-    private StoreAnswer ShortCircuit()
+    private void ShortCircuit()
     {
         Interlocked.Increment(ref _unavailableSinceOpened);
         var sinceSummary = Interlocked.Increment(ref _unavailableSinceSummary);
@@ -126,8 +140,6 @@ internal sealed partial class StoreCircuitBreaker : IAupStore
             Interlocked.Add(ref _unavailableSinceSummary, -sinceSummary);
             Log.StillOpen(_logger, _time.GetElapsedTime(Volatile.Read(ref _openedAt), now).TotalSeconds, sinceSummary);
         }
-
-        return StoreAnswer.StoreUnavailable;
     }
 
     private void Open()
