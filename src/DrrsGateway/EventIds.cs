@@ -50,6 +50,7 @@ internal static class EventIds
     public const int CertificateUntrusted = 130;
     public const int CertificateWithoutUserName = 131;
     public const int SettingsChangeRejected = 132;
+    public const int StartupOnlySettingChanged = 133;
 
     // 140–149: The store's circuit breaker.
     public const int BreakerOpened = 140;

@@ -9,7 +9,6 @@ using DrrsGateway.AcceptableUse.Services;
 using DrrsGateway.AcceptableUse.Settings;
 using DrrsGateway.AcceptableUse.Soap;
 using DrrsGateway.AcceptableUse.Stores;
-using DrrsGateway.Monitoring;
 
 namespace DrrsGateway.AcceptableUse;
 
@@ -31,7 +30,8 @@ internal sealed partial class AupMiddleware
     private readonly RefusalLogThrottle _refusalLog;
     private readonly ServiceNames _names;
     private readonly CallHolder _holder;
-    private readonly RefusalStreaks _streaks;
+    private readonly IAupOutcomeObserver _outcomes;
+    private readonly IAupStoreHealth _storeHealth;
     private readonly BackendRefusalAbsorber _absorber;
     private readonly IClusterCertificates _clusterCertificates;
     private readonly ILogger<AupMiddleware> _logger;
@@ -44,7 +44,8 @@ internal sealed partial class AupMiddleware
         RefusalLogThrottle refusalLog,
         ServiceNames names,
         CallHolder holder,
-        RefusalStreaks streaks,
+        IAupOutcomeObserver outcomes,
+        IAupStoreHealth storeHealth,
         BackendRefusalAbsorber absorber,
         IClusterCertificates clusterCertificates,
         ILogger<AupMiddleware> logger)
@@ -56,7 +57,8 @@ internal sealed partial class AupMiddleware
         ArgumentNullException.ThrowIfNull(refusalLog);
         ArgumentNullException.ThrowIfNull(names);
         ArgumentNullException.ThrowIfNull(holder);
-        ArgumentNullException.ThrowIfNull(streaks);
+        ArgumentNullException.ThrowIfNull(outcomes);
+        ArgumentNullException.ThrowIfNull(storeHealth);
         ArgumentNullException.ThrowIfNull(absorber);
         ArgumentNullException.ThrowIfNull(clusterCertificates);
         ArgumentNullException.ThrowIfNull(logger);
@@ -67,7 +69,8 @@ internal sealed partial class AupMiddleware
         _refusalLog = refusalLog;
         _names = names;
         _holder = holder;
-        _streaks = streaks;
+        _outcomes = outcomes;
+        _storeHealth = storeHealth;
         _absorber = absorber;
         _clusterCertificates = clusterCertificates;
         _logger = logger;
@@ -182,7 +185,7 @@ internal sealed partial class AupMiddleware
         var answer = await RecordAsync(key, call.Window).ConfigureAwait(false);
         if (call.IsEnforced)
         {
-            _streaks.Observe(key, answer, call.Window);
+            _outcomes.Observe(key, answer, call.Window);
         }
 
         switch (answer)
@@ -364,7 +367,7 @@ internal sealed partial class AupMiddleware
         }
 
         // The store is probed again after the breaker's pause: a caller may retry then, not a full window later.
-        return RefuseAsync(context, call, policy, AupOutcome.StoreUnavailable, key.User, key.Service, Refusal.StoreUnavailable(policy.Breaker.BreakSeconds));
+        return RefuseAsync(context, call, policy, AupOutcome.StoreUnavailable, key.User, key.Service, Refusal.StoreUnavailable(_storeHealth.RetryAfterSeconds));
     }
 
     private Task RefuseUnidentifiedAsync(HttpContext context, AupCall call, AupPolicy policy)

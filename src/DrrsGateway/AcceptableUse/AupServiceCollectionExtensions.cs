@@ -40,6 +40,7 @@ public static class AupServiceCollectionExtensions
         services.AddSingleton<CallHolder>();
         services.AddSingleton<BackendRefusalAbsorber>();
         services.TryAddSingleton<IClusterCertificates, NoClusterCertificates>();
+        services.TryAddSingleton<IAupOutcomeObserver, NoOutcomeObserver>();
         AddClientCertificates(services);
 
         services.AddRedisTlsSettings(builder.Configuration);

@@ -1,3 +1,4 @@
+using DrrsGateway.AcceptableUse.Decisions;
 using DrrsGateway.AcceptableUse.Stores.Redis;
 using DrrsGateway.Management;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -25,6 +26,7 @@ public static class MonitoringServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddMetrics();
         services.AddSingleton<RefusalStreaks>();
+        services.AddSingleton<IAupOutcomeObserver>(sp => sp.GetRequiredService<RefusalStreaks>());
         services.AddSingleton<ReadinessPublisher>();
         services.AddSingleton<IHealthCheckPublisher>(sp => sp.GetRequiredService<ReadinessPublisher>());
 

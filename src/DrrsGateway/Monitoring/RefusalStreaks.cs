@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using DrrsGateway.AcceptableUse.Decisions;
 using DrrsGateway.AcceptableUse.Stores;
 using DrrsGateway.AcceptableUse;
 using Microsoft.Extensions.Options;
@@ -15,7 +16,7 @@ namespace DrrsGateway.Monitoring;
 /// Only refused pairs are remembered, and <see cref="StuckClients"/> is one number: the metric has no user
 /// label, so its cardinality does not grow with the users; the log names each stuck pair once.
 /// </remarks>
-internal sealed partial class RefusalStreaks : IDisposable
+internal sealed partial class RefusalStreaks : IAupOutcomeObserver, IDisposable
 {
     private static readonly TimeSpan SweepInterval = TimeSpan.FromSeconds(5);
 

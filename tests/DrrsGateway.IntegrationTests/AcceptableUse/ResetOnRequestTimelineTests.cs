@@ -9,7 +9,7 @@ namespace DrrsGateway.IntegrationTests.AcceptableUse;
 
 /// <summary>
 /// The worked timeline of shared/DRRS.md through the whole gateway: on the embedded store at CAISO's
-/// real 30 s with a fake clock, and on Redis (whose clock is the server's) scaled to a 3 s window.
+/// real 30 s with a fake clock, and on Redis (whose clock is the server's) scaled to a 6 s window.
 /// </summary>
 [Collection(RedisCollection.Name)]
 public sealed class ResetOnRequestTimelineTests(RedisFixture redis) : BackendTests
@@ -38,10 +38,10 @@ public sealed class ResetOnRequestTimelineTests(RedisFixture redis) : BackendTes
     }
 
     [Fact]
-    public async Task Timeline_RedisStoreScaledToThreeSeconds_MatchesCaiso()
+    public async Task Timeline_RedisStoreScaledToSixSeconds_MatchesCaiso()
     {
         await using var gateway = new GatewayFactory(Backend.Address, redis.Server.ConnectionString,
-            new Dictionary<string, string?> { ["Aup:WindowSeconds"] = "3" });
+            new Dictionary<string, string?> { ["Aup:WindowSeconds"] = "6" });
         using var client = gateway.CreateClientFrom();
         var user = NewUser();
         var clock = Stopwatch.StartNew();
@@ -58,12 +58,13 @@ public sealed class ResetOnRequestTimelineTests(RedisFixture redis) : BackendTes
             return response.StatusCode;
         }
 
-        // DRRS.md's 0 / 10 / 12 / 35 / 66 s, a tenth of the scale; the last call waits a little longer
-        // (7.0 s, the window having ended at 6.5 s) to stay clear of scheduling jitter.
+        // DRRS.md's 0 / 10 / 12 / 35 / 66 s at a fifth of the scale, each call a second clear of a window's
+        // end (35 s becomes 7.0 s, the window ending at 8.0 s; the last waits until 14.0 s, a second after
+        // 13.0 s), so a loaded machine's scheduling stalls cannot move a call across one.
         Assert.Equal(HttpStatusCode.OK, await At(0, LocationsPath));
-        Assert.Equal(HttpStatusCode.TooManyRequests, await At(1.0, LocationsPath));
-        Assert.Equal(HttpStatusCode.OK, await At(1.2, RegistrationsPath));
-        Assert.Equal(HttpStatusCode.TooManyRequests, await At(3.5, LocationsPath));
-        Assert.Equal(HttpStatusCode.OK, await At(7.0, LocationsPath));
+        Assert.Equal(HttpStatusCode.TooManyRequests, await At(2.0, LocationsPath));
+        Assert.Equal(HttpStatusCode.OK, await At(2.4, RegistrationsPath));
+        Assert.Equal(HttpStatusCode.TooManyRequests, await At(7.0, LocationsPath));
+        Assert.Equal(HttpStatusCode.OK, await At(14.0, LocationsPath));
     }
 }

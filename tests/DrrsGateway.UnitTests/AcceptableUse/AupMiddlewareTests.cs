@@ -243,15 +243,16 @@ public sealed class AupMiddlewareTests : IDisposable
     }
 
     [Fact]
-    public async Task Invoke_StoreUnavailableWithReject_Refuses503UntilTheBreakerProbes()
+    public async Task Invoke_StoreUnavailableWithReject_Refuses503UntilTheStoreIsAskedAgain()
     {
         var context = Call("alice");
 
+        // The store's own pause says when: a live edit of Aup:Breaker, which the store never sees, does not.
         await RunAsync(context, StoreAnswer.StoreUnavailable, options =>
         {
             options.OnStoreFailure = StoreFailureMode.Reject;
-            options.Breaker.BreakMilliseconds = 2500;
-        });
+            options.Breaker.BreakMilliseconds = 10_000;
+        }, storeRetryAfterSeconds: 3);
 
         Assert.False(_forwarded);
         Assert.Equal(StatusCodes.Status503ServiceUnavailable, context.Response.StatusCode);
@@ -259,7 +260,7 @@ public sealed class AupMiddlewareTests : IDisposable
         AssertConcluded(context, AupOutcome.StoreUnavailable, "store_failure", "alice", Service, refusal: true);
     }
 
-    private async Task<ScriptedStore> RunAsync(HttpContext context, StoreAnswer answer, Action<AupOptions>? configure = null)
+    private async Task<ScriptedStore> RunAsync(HttpContext context, StoreAnswer answer, Action<AupOptions>? configure = null, int storeRetryAfterSeconds = 1)
     {
         var store = new ScriptedStore(answer);
         var options = new OptionsFactory<AupOptions>([new ConfigureNamedOptions<AupOptions>(Options.DefaultName, configure ?? (_ => { }))], []);
@@ -281,6 +282,7 @@ public sealed class AupMiddlewareTests : IDisposable
             new ServiceNames(),
             holder,
             streaks,
+            new RetryingStoreHealth(storeRetryAfterSeconds),
             new BackendRefusalAbsorber(holder),
             new NoClusterCertificates(),
             NullLogger<AupMiddleware>.Instance);
@@ -337,4 +339,16 @@ public sealed class AupMiddlewareTests : IDisposable
         context.User = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Name, user)], authenticationType: "test"));
 
     private static string Body(HttpContext context) => Encoding.UTF8.GetString(((MemoryStream)context.Response.Body).ToArray());
+
+    private sealed class RetryingStoreHealth(int retryAfterSeconds) : IAupStoreHealth
+    {
+        public bool IsShared => true;
+
+        public int RetryAfterSeconds => retryAfterSeconds;
+
+        public string? Problem => null;
+
+        public Task<Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult> CheckReadinessAsync(TimeSpan timeout, Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus failure, CancellationToken cancellationToken) =>
+            Task.FromResult(Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Healthy());
+    }
 }

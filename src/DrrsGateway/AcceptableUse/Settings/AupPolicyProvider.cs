@@ -58,6 +58,11 @@ internal sealed partial class AupPolicyProvider : IDisposable
 
         if (_builder.TryBuild(options, out var policy, out var failures))
         {
+            foreach (var setting in StartupOnlySettings.Changed(_current, policy))
+            {
+                Log.StartupOnlySettingChanged(_logger, setting);
+            }
+
             _current = policy;
         }
         else
@@ -68,6 +73,9 @@ internal sealed partial class AupPolicyProvider : IDisposable
 
     private static partial class Log
     {
+        [LoggerMessage(EventIds.StartupOnlySettingChanged, LogLevel.Warning, "AUP setting {Setting} changed while the gateway runs; it is read at start-up only and applies after a restart")]
+        public static partial void StartupOnlySettingChanged(ILogger logger, string setting);
+
         [LoggerMessage(EventIds.SettingsChangeRejected, LogLevel.Error, "AUP settings change ignored, the previous settings stay in force: {Errors}")]
         public static partial void ReloadRejected(ILogger logger, string errors);
     }

@@ -7,6 +7,9 @@ internal sealed class InMemoryStoreHealth : IAupStoreHealth
 {
     public bool IsShared => false;
 
+    // It never fails; the value is only there for the interface.
+    public int RetryAfterSeconds => 1;
+
     public string? Problem => null;
 
     public Task<HealthCheckResult> CheckReadinessAsync(TimeSpan timeout, HealthStatus failure, CancellationToken cancellationToken) =>

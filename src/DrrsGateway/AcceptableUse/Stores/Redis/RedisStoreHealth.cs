@@ -4,9 +4,11 @@ using StackExchange.Redis;
 namespace DrrsGateway.AcceptableUse.Stores.Redis;
 
 /// <summary>Redis is ready when it answers a PING in time; the wait is bounded so a probe never hangs on a dead Redis.</summary>
-internal sealed class RedisStoreHealth(RedisConnection connection, TimeProvider time) : IAupStoreHealth
+internal sealed class RedisStoreHealth(RedisConnection connection, StoreCircuitBreaker breaker, TimeProvider time) : IAupStoreHealth
 {
     public bool IsShared => true;
+
+    public int RetryAfterSeconds => breaker.Policy.BreakSeconds;
 
     public string? Problem => connection.Multiplexer is { IsConnected: true } ? null : connection.Problem ?? "Redis is not connected.";
 

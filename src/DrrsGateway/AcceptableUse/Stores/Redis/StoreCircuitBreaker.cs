@@ -42,6 +42,9 @@ internal sealed partial class StoreCircuitBreaker : IAupStore
     /// <summary>Whether requests currently bypass the store.</summary>
     public bool IsOpen => Volatile.Read(ref _openUntil) != Closed;
 
+    /// <summary>The settings it was built with at start-up; a live edit of <c>Aup:Breaker</c> does not reach it.</summary>
+    public BreakerPolicy Policy => _options;
+
     public ValueTask<StoreAnswer> RecordRequestAsync(AupKey key, TimeSpan window) =>
         RunAsync((Store: _inner, Key: key, Window: window), static call => call.Store.RecordRequestAsync(call.Key, call.Window), static answer => answer == StoreAnswer.StoreUnavailable, StoreAnswer.StoreUnavailable);
 
