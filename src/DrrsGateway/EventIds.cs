@@ -51,6 +51,7 @@ internal static class EventIds
     public const int CertificateWithoutUserName = 131;
     public const int SettingsChangeRejected = 132;
     public const int StartupOnlySettingChanged = 133;
+    public const int IdentityHeaderFromUntrustedPeer = 134;
 
     // 140–149: The store's circuit breaker.
     public const int BreakerOpened = 140;

@@ -124,9 +124,15 @@ public abstract class PolicyEnforcementTests : IAsyncLifetime
         using var client = _gateway.CreateClientFrom(IPAddress.Parse(peer));
 
         using var response = await client.CallAsync(NewUser());
+        using var again = await client.CallAsync(NewUser());
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Empty(_backend.Requests);
+
+        // Why the caller got 401 is in the log, once per address, not once per call.
+        var ignored = Assert.Single(_gateway.Logs.WithEventId(EventIds.IdentityHeaderFromUntrustedPeer));
+        Assert.Equal(peer, LogCollector.Scalar(ignored, "RemoteAddress"));
+        Assert.Equal(GatewayFactory.UserHeader, LogCollector.Scalar(ignored, "Header"));
     }
 
     [Fact]

@@ -1,41 +1,80 @@
+using System.Collections.Concurrent;
+using System.Net;
 using DrrsGateway.AcceptableUse.Settings;
+
 namespace DrrsGateway.AcceptableUse.Identity;
 
 /// <summary>
 /// Drops the identity headers (trusted user header, forwarded certificate) of requests that do not come
 /// from a trusted proxy, before anything reads them: a caller cannot speak for another user here, nor
-/// mislead DRRS, which receives the forwarded request.
+/// mislead DRRS, which receives the forwarded request. That it happened is logged, once per address every
+/// few minutes: behind a container port mapping or a new load balancer, the peer is often not the address
+/// the operator listed, and the callers' 401s alone would not say why.
 /// </summary>
-internal sealed class UntrustedIdentityHeadersMiddleware
+internal sealed partial class UntrustedIdentityHeadersMiddleware
 {
+    private static readonly TimeSpan LogEvery = TimeSpan.FromMinutes(2);
+
+    // Bounded: a scan from many addresses must not grow it without end.
+    private const int MaxRemembered = 1024;
+
     private readonly RequestDelegate _next;
     private readonly AupPolicyProvider _policy;
+    private readonly TimeProvider _time;
+    private readonly ILogger<UntrustedIdentityHeadersMiddleware> _logger;
+    private readonly ConcurrentDictionary<IPAddress, DateTimeOffset> _lastLogged = new();
 
-    public UntrustedIdentityHeadersMiddleware(RequestDelegate next, AupPolicyProvider policy)
+    public UntrustedIdentityHeadersMiddleware(RequestDelegate next, AupPolicyProvider policy, TimeProvider time, ILogger<UntrustedIdentityHeadersMiddleware> logger)
     {
         ArgumentNullException.ThrowIfNull(next);
         ArgumentNullException.ThrowIfNull(policy);
+        ArgumentNullException.ThrowIfNull(time);
+        ArgumentNullException.ThrowIfNull(logger);
         _next = next;
         _policy = policy;
+        _time = time;
+        _logger = logger;
     }
 
     public Task InvokeAsync(HttpContext context)
     {
         var identity = _policy.Current.Identity;
-        if (!identity.TrustedProxies.Contains(context.Connection.RemoteIpAddress))
+        var peer = context.Connection.RemoteIpAddress;
+        if (!identity.TrustedProxies.Contains(peer))
         {
-            Remove(context.Request.Headers, identity.TrustedHeader);
-            Remove(context.Request.Headers, identity.ForwardedCertificateHeader);
+            var userHeader = Remove(context.Request.Headers, identity.TrustedHeader);
+            var certificateHeader = Remove(context.Request.Headers, identity.ForwardedCertificateHeader);
+            if ((userHeader || certificateHeader) && peer is not null)
+            {
+                LogIgnored(peer, userHeader ? identity.TrustedHeader! : identity.ForwardedCertificateHeader!);
+            }
         }
 
         return _next(context);
     }
 
-    private static void Remove(IHeaderDictionary headers, string? name)
+    private void LogIgnored(IPAddress peer, string header)
     {
-        if (!string.IsNullOrEmpty(name))
+        var now = _time.GetUtcNow();
+        if (_lastLogged.TryGetValue(peer, out var last) && now - last < LogEvery)
         {
-            headers.Remove(name);
+            return;
         }
+
+        if (_lastLogged.Count >= MaxRemembered)
+        {
+            _lastLogged.Clear();
+        }
+
+        _lastLogged[peer] = now;
+        Log.IgnoredFromUntrustedPeer(_logger, header, peer.ToString());
+    }
+
+    private static bool Remove(IHeaderDictionary headers, string? name) => !string.IsNullOrEmpty(name) && headers.Remove(name);
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventIds.IdentityHeaderFromUntrustedPeer, LogLevel.Information, "Ignored the identity header {Header} from {RemoteAddress}, which is not in Aup:Identity:TrustedProxies, so its calls name no user by it; add the proxy's address there if it is the hop that sets the header")]
+        public static partial void IgnoredFromUntrustedPeer(ILogger logger, string header, string remoteAddress);
     }
 }
