@@ -35,7 +35,7 @@ public sealed class CaisoWireTests : GatewayTests
         var fault = await ReadFaultAsync(second);
         Assert.Equal(new[] { "creationDateTime", "description", "id", "result" }, fault.EventFields);
         Assert.Equal(("SOAP-ENV:Client", Violation, StandardOutput + "StandardOutput", Violation, Violation), (fault.Code, fault.FaultString, fault.FirstDetail, fault.Description, fault.HelperDescription));
-        Assert.Equal(operation.ToLowerInvariant(), fault.ServiceName);
+        Assert.Equal(operation, fault.ServiceName);
         Assert.Equal(1, Backend.CountFor(AccessPoint(operation)));
     }
 

@@ -108,7 +108,7 @@ public sealed class AupMiddlewareTests : IDisposable
         Assert.False(_forwarded);
         Assert.Equal(StatusCodes.Status500InternalServerError, context.Response.StatusCode);
         Assert.Contains(AupMessages.Violation(30), Body(context), StringComparison.Ordinal);
-        Assert.Contains($"<Service><id>{Service}</id><name>{Service}</name></Service>", Body(context), StringComparison.Ordinal);
+        Assert.Contains("<Service><id>RetrieveDRRSLocations_v1</id><name>RetrieveDRRSLocations_v1</name></Service>", Body(context), StringComparison.Ordinal);
         AssertConcluded(context, AupOutcome.Rejected, "rejected", "alice", Service, refusal: true);
     }
 

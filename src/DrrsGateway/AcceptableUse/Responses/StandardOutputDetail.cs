@@ -18,7 +18,8 @@ internal static class StandardOutputDetail
     /// <summary>Writes both entries; the caller has opened the fault's detail element.</summary>
     public static void Write(XmlWriter writer, RefusalEvent refusalEvent, string description, string service, string creationDateTime)
     {
-        WriteStandardOutput(writer, refusalEvent, description, service.Length == 0 ? UnknownService : service, creationDateTime);
+        // Named as CAISO spells its operations, not as the policy's key lower-cases them.
+        WriteStandardOutput(writer, refusalEvent, description, service.Length == 0 ? UnknownService : Services.DrrsOperations.CaisoSpelling(service), creationDateTime);
         WriteOutputDataType(writer, refusalEvent, description);
     }
 

@@ -28,6 +28,25 @@ internal static class DrrsOperations
     ];
 
     /// <summary>
+    /// <paramref name="service"/> (a lower-cased key such as <c>retrievedrlocations_v1</c>) as CAISO spells the
+    /// operation (<c>retrieveDRLocations_v1</c>), for what callers read; other names as they are.
+    /// </summary>
+    public static string CaisoSpelling(string service)
+    {
+        var version = VersionStart(service);
+        var baseName = version > 0 ? service.AsSpan(0, version) : service.AsSpan();
+        foreach (var known in BaseNames)
+        {
+            if (baseName.Equals(known, StringComparison.OrdinalIgnoreCase))
+            {
+                return version > 0 ? string.Concat(known, "_v", service.AsSpan(version + 2)) : known;
+            }
+        }
+
+        return service;
+    }
+
+    /// <summary>
     /// Whether <paramref name="name"/> has the shape of a versioned operation, like
     /// <c>retrieveDRRSLocations_v1</c>: a name, <c>_v</c>, then digits.
     /// </summary>

@@ -122,12 +122,12 @@ public sealed class StandardOutputDetailTests
     }
 
     [Fact]
-    public async Task WriteAsync_KnownService_IsTheServiceIdAndName()
+    public async Task WriteAsync_KnownService_IsTheServiceIdAndNameAsCaisoSpellsIt()
     {
         var entries = await DetailAsync("1.1", Violation());
 
         var service = ServiceOf(entries[0]);
-        Assert.Equal((Service, Service), (service.Element(So + "id")!.Value, service.Element(So + "name")!.Value));
+        Assert.Equal(("retrieveDRLocations_v1", "retrieveDRLocations_v1"), (service.Element(So + "id")!.Value, service.Element(So + "name")!.Value));
     }
 
     [Fact]
