@@ -19,6 +19,9 @@ internal static class ProcessReadiness
         {
             if (process.HasExited)
             {
+                // Without a timeout, WaitForExit also waits for the redirected output to be read to its end:
+                // the last lines (usually the reason it exited) may still be on their way.
+                process.WaitForExit();
                 throw new InvalidOperationException($"The {name} exited with code {process.ExitCode} at start:{Environment.NewLine}{output()}");
             }
 
