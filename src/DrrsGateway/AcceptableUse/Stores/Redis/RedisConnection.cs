@@ -16,7 +16,8 @@ internal sealed partial class RedisConnection : IHostedService, IDisposable
     /// failover code (switching primaries, reconfiguring) blocks pool threads on round trips whose replies
     /// are parsed on the pool itself; with the default minimum (one thread per core) requests stalled for
     /// 2–4 s while the pool grew; at 32 one run of three still had a 0.77 s call; 64 kept every call under
-    /// 0.1 s (deploy/README.md has the measurements). Plain and Cluster connections do not run that code.
+    /// 0.1 s (deploy/README.md has the measurements). Client 3.4.35 still needs it (without: worst calls of
+    /// 0.87 s and 7.3 s in two failovers). Plain and Cluster connections do not run that code.
     /// </summary>
     internal const int MinWorkerThreads = 64;
 
@@ -81,7 +82,7 @@ internal sealed partial class RedisConnection : IHostedService, IDisposable
 
     /// <summary>The multiplexer, or a <see cref="RedisConnectionException"/> saying why there is none yet.</summary>
     public IConnectionMultiplexer GetMultiplexer() =>
-        Multiplexer ?? throw new RedisConnectionException(ConnectionFailureType.UnableToConnect, Problem ?? "Redis is not connected yet.");
+        Multiplexer ?? throw new RedisConnectionException(ConnectionFailureType.UnableToConnect, CommandFlags.None, Problem ?? "Redis is not connected yet.");
 
     /// <summary>Runs <paramref name="callback"/> once a multiplexer exists: now, or when the connection is made.</summary>
     public void WhenConnected(Action<IConnectionMultiplexer> callback)

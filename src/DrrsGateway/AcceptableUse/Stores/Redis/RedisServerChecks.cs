@@ -199,8 +199,8 @@ internal sealed partial class RedisServerChecks : IHostedService, IDisposable
         }
     }
 
-    // INFO memory and the key-command probes must be sent raw (the client reserves its INFO to admin mode, and
-    // its typed calls would write a probe key other code could see), and a raw command makes the client SELECT
+    // INFO memory needs admin mode and the key-command probes must be sent raw (the client's typed calls would
+    // write a probe key other code could see), and a raw command makes the client SELECT
     // before the next one on that connection, which the least-privilege ACL refuses. So they go over a second,
     // short-lived connection made with the same options, which sends nothing else.
     private async Task CheckWithRawCommandsAsync(CancellationToken stopping)
@@ -212,6 +212,10 @@ internal sealed partial class RedisServerChecks : IHostedService, IDisposable
 
         var options = original.Clone();
         options.AbortOnConnectFail = false;
+
+        // Client 3.x refuses even a raw INFO outside admin mode. Admin mode is a client-side gate only (it
+        // sends nothing), and this connection sends nothing but the checks below.
+        options.AllowAdmin = true;
 
         // Not cut short: with AbortOnConnectFail off it returns within the options' ConnectTimeout, and a
         // multiplexer abandoned while connecting would never be disposed.
@@ -251,7 +255,6 @@ internal sealed partial class RedisServerChecks : IHostedService, IDisposable
         try
         {
             // INFO memory carries the policy and needs no CONFIG right (CONFIG GET would also show secrets).
-            // Sent raw: the client's InfoAsync is reserved to admin mode, which the gateway does not turn on.
             var reply = await server.ExecuteAsync("INFO", "memory").WaitAsync(ProbeTimeout, _time, stopping).ConfigureAwait(false);
             var fields = InfoFields(reply.ToString());
             fields.TryGetValue("maxmemory_policy", out policy);
