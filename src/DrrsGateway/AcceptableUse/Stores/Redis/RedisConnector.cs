@@ -31,6 +31,9 @@ internal sealed partial class RedisConnector : IDisposable
     /// <summary>Whether the configuration names a Sentinel service (the client's own test is internal).</summary>
     public bool IsSentinel => !string.IsNullOrEmpty(_options.ServiceName);
 
+    /// <summary>The ACL user the configuration names, or null for Redis's default user.</summary>
+    public string? User => _options.User;
+
     /// <summary>What the configuration string names, for logs and readiness.</summary>
     public string Endpoints => IsSentinel
         ? $"{string.Join(", ", _options.EndPoints)} (Sentinel, service {_options.ServiceName})"
