@@ -28,15 +28,12 @@ internal static class EventIds
     public const int RedisStoreFailed = 100;
     public const int RedisHoldFailed = 101;
     public const int RedisThreadPoolRaised = 109;
-    public const int RedisConnected = 110;
     public const int RedisConnectionFailed = 111;
     public const int RedisConnectionRestored = 112;
     public const int RedisSentinelQueryFailed = 113;
-    public const int RedisStartFailed = 114;
-    public const int RedisStartedDisconnected = 115;
     public const int RedisStillFailing = 116;
     public const int RedisAttemptFailed = 117;
-    public const int RedisConnectedLater = 118;
+    public const int RedisAttemptSucceeded = 118;
     public const int RedisConnectionStillFailing = 119;
 
     // 120–129: The start-up report: how the policy is enforced.
@@ -44,7 +41,6 @@ internal static class EventIds
     public const int StartupSharedStore = 121;
     public const int StartupPolicyDisabled = 122;
     public const int StartupCatalogOff = 123;
-    public const int StartupSharedStoreNotConnected = 124;
 
     // 130–139: Identity and settings changes.
     public const int CertificateUntrusted = 130;
@@ -65,7 +61,7 @@ internal static class EventIds
     public const int ClientStuck = 160;
     public const int ClientNoLongerStuck = 161;
 
-    // 170–179: The Redis server checks run once Redis answers.
+    // 170–179: The Redis start-up line (171–173, one per start, by RedisConnection) and the server checks.
     public const int RedisServerCertificateRefused = 170;
     public const int RedisServerConnected = 171;
     public const int RedisServerNotConnected = 172;

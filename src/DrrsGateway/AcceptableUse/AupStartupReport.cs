@@ -4,8 +4,7 @@ using DrrsGateway.AcceptableUse.Stores;
 namespace DrrsGateway.AcceptableUse;
 
 /// <summary>
-/// Says at start-up how the policy is enforced, warning when the embedded store makes it per instance or
-/// the shared store is not reachable yet.
+/// Says at start-up how the policy is enforced, warning when the embedded store makes it per instance.
 /// </summary>
 internal sealed partial class AupStartupReport(AupPolicyProvider policy, IAupStoreHealth store, ILogger<AupStartupReport> logger) : IHostedService
 {
@@ -20,13 +19,9 @@ internal sealed partial class AupStartupReport(AupPolicyProvider policy, IAupSto
         {
             Log.EmbeddedStore(logger, settings.WindowSeconds);
         }
-        else if (store.Problem is { } problem)
-        {
-            // The connection's own Error line says why; this one says what that means for the policy.
-            Log.SharedStoreNotConnected(logger, settings.WindowSeconds, settings.OnStoreFailure, problem);
-        }
         else
         {
+            // Whether Redis is connected, and why not, is the connection's own one line (events 171–173).
             Log.SharedStore(logger, settings.WindowSeconds, settings.OnStoreFailure);
         }
 
@@ -47,9 +42,6 @@ internal sealed partial class AupStartupReport(AupPolicyProvider policy, IAupSto
 
         [LoggerMessage(EventIds.StartupSharedStore, LogLevel.Information, "AUP enforced through Redis ({WindowSeconds} s window, on store failure: {OnStoreFailure})")]
         public static partial void SharedStore(ILogger logger, int windowSeconds, StoreFailureMode onStoreFailure);
-
-        [LoggerMessage(EventIds.StartupSharedStoreNotConnected, LogLevel.Warning, "AUP is to be enforced through Redis ({WindowSeconds} s window), which is not connected yet ({Problem}): until it is, every request is handled as Aup:OnStoreFailure={OnStoreFailure} says")]
-        public static partial void SharedStoreNotConnected(ILogger logger, int windowSeconds, StoreFailureMode onStoreFailure, string problem);
 
         [LoggerMessage(EventIds.StartupPolicyDisabled, LogLevel.Warning, "AUP is disabled (Aup:Enabled=false): every request is forwarded unchecked")]
         public static partial void Disabled(ILogger logger);

@@ -110,7 +110,7 @@ public sealed class RedisClusterFixture : IDisposable
 
     private static bool IsClusterOk(RedisServer node)
     {
-        using var client = ConnectionMultiplexer.Connect(node.ConnectionString);
+        using var client = ConnectionMultiplexer.Connect(node.ConnectionString + ",allowAdmin=true");
         var server = client.GetServer(client.GetEndPoints()[0]);
         return server.Execute("CLUSTER", "INFO").ToString().Contains("cluster_state:ok", StringComparison.Ordinal);
     }

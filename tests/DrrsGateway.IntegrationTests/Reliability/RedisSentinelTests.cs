@@ -36,7 +36,7 @@ public sealed class RedisSentinelTests(ITestOutputHelper output) : BackendTests
         }
 
         Assert.Empty(Backend.Requests);
-        Assert.Single(gateway.Output, line => line.Contains("\"Id\":114", StringComparison.Ordinal) && line.Contains("\"@l\":\"Error\"", StringComparison.Ordinal));
+        Assert.Single(gateway.Output, line => line.Contains("\"Id\":172", StringComparison.Ordinal) && line.Contains("\"@l\":\"Error\"", StringComparison.Ordinal));
 
         sentinels.Start(withData: false);
         await WaitForReadinessAsync(client, (s, b) => b.Contains("does not accept connections", StringComparison.Ordinal), "the reason to name the unreachable primary");
@@ -44,7 +44,7 @@ public sealed class RedisSentinelTests(ITestOutputHelper output) : BackendTests
         sentinels.StartData();
         await WaitForReadinessAsync(client, (s, _) => s == HttpStatusCode.OK, "readiness once the primary is up");
         Assert.True(await IsEnforcedAsync(client), "the policy is not enforced after connecting");
-        Assert.Contains(gateway.Output, line => line.Contains("\"Id\":118", StringComparison.Ordinal));
+        Assert.Contains(gateway.Output, line => line.Contains("\"Id\":173", StringComparison.Ordinal));
         Assert.False(gateway.HasExited);
     }
 

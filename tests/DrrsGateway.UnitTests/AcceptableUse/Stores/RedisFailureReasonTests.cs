@@ -51,7 +51,7 @@ public sealed class RedisFailureReasonTests
     [Fact]
     public void Describe_TornTlsConnectionWithoutClientCertificate_AsksForOne()
     {
-        var failure = new RedisConnectionException(ConnectionFailureType.SocketFailure, "SocketFailure on 127.0.0.1:6380/Interactive", new IOException("Operation failed with error - 5."));
+        var failure = new RedisConnectionException(ConnectionFailureType.SocketFailure, CommandFlags.None, "SocketFailure on 127.0.0.1:6380/Interactive", new IOException("Operation failed with error - 5."));
 
         var reason = RedisFailureReason.Describe(failure, tls: true, clientCertificate: false, password: false);
 
@@ -69,11 +69,11 @@ public sealed class RedisFailureReasonTests
     [Fact]
     public void Describe_LongClientText_IsCutBeforeTheCounters()
     {
-        var reason = RedisFailureReason.Describe(new RedisConnectionException(ConnectionFailureType.UnableToConnect, "UnableToConnect on 127.0.0.1:1/Interactive, mc: 1/1/0, IOCP: (Busy=0)"), tls: false, clientCertificate: false, password: false);
+        var reason = RedisFailureReason.Describe(new RedisConnectionException(ConnectionFailureType.UnableToConnect, CommandFlags.None, "UnableToConnect on 127.0.0.1:1/Interactive, mc: 1/1/0, IOCP: (Busy=0)"), tls: false, clientCertificate: false, password: false);
 
         Assert.Equal("UnableToConnect on 127.0.0.1:1/Interactive", reason);
     }
 
     private static RedisConnectionException Wrapped(string connection, string server) =>
-        new(ConnectionFailureType.UnableToConnect, "No connection is active/available to service this operation: PING", new RedisConnectionException(ConnectionFailureType.ProtocolFailure, connection, new InvalidOperationException(server)));
+        new(ConnectionFailureType.UnableToConnect, CommandFlags.None, "No connection is active/available to service this operation: PING", new RedisConnectionException(ConnectionFailureType.ProtocolFailure, CommandFlags.None, connection, new InvalidOperationException(server)));
 }

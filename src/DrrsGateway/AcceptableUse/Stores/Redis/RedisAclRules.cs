@@ -6,7 +6,7 @@ namespace DrrsGateway.AcceptableUse.Stores.Redis;
 /// runs every feature against. A feature that sends a new command adds it here, or that test fails.
 /// </summary>
 /// <remarks>
-/// Recorded on StackExchange.Redis 2.8.16; a client upgrade changes the handshake part, so re-run the ACL test.
+/// Recorded on StackExchange.Redis 3.4.35; a client upgrade changes the handshake part, so re-run the ACL test.
 /// Lua scripts' own <c>redis.call</c>s are checked against the same user, so they are listed too.
 /// </remarks>
 internal static class RedisAclRules
@@ -31,6 +31,7 @@ internal static class RedisAclRules
         new("client|id", "the client's handshake (its connection id)"),
         new("client|setinfo", "the client telling Redis its library name and version", SinceRedis: new Version(7, 2)),
         new("cluster|nodes", "the client finding out whether Redis is a cluster"),
+        new("cluster|slots", "the client reading the cluster's slot map (client 3.x asks on every connect)"),
         new("get", "the client's primary tie-break read (only on " + TieBreakKey + ")"),
 
         // The policy: decisions and the flood shield.

@@ -4,10 +4,12 @@ using StackExchange.Redis;
 namespace DrrsGateway.AcceptableUse.Stores.Redis;
 
 /// <summary>
-/// The gateway's Redis connection, which may not exist yet. The first attempt is made at start-up; while
-/// attempts fail (a Sentinel configuration whose sentinels or primary are down) a background loop retries
-/// with bounded back-off until one succeeds or the gateway stops. Meanwhile the store answers
-/// <see cref="StoreAnswer.StoreUnavailable"/>, so <c>Aup:OnStoreFailure</c> decides, and readiness says why.
+/// The gateway's Redis connection, which may not exist yet, and the one owner of its story: the first attempt
+/// is made at start-up and ends in one line, connected (endpoints, TLS, user, server version, memory policy)
+/// or not connected with the finest reason known (wrong password, ACL, TLS, no primary), the same reason
+/// readiness gives. While attempts fail (a Sentinel configuration whose sentinels or primary are down) a
+/// background loop retries with bounded back-off until one succeeds or the gateway stops. Meanwhile the
+/// store answers <see cref="StoreAnswer.StoreUnavailable"/>, so <c>Aup:OnStoreFailure</c> decides.
 /// </summary>
 internal sealed partial class RedisConnection : IHostedService, IDisposable
 {
@@ -16,7 +18,8 @@ internal sealed partial class RedisConnection : IHostedService, IDisposable
     /// failover code (switching primaries, reconfiguring) blocks pool threads on round trips whose replies
     /// are parsed on the pool itself; with the default minimum (one thread per core) requests stalled for
     /// 2–4 s while the pool grew; at 32 one run of three still had a 0.77 s call; 64 kept every call under
-    /// 0.1 s (deploy/README.md has the measurements). Plain and Cluster connections do not run that code.
+    /// 0.1 s (deploy/README.md has the measurements). Client 3.4.35 still needs it (without: worst calls of
+    /// 0.87 s and 7.3 s in two failovers). Plain and Cluster connections do not run that code.
     /// </summary>
     internal const int MinWorkerThreads = 64;
 
@@ -26,7 +29,10 @@ internal sealed partial class RedisConnection : IHostedService, IDisposable
     private static readonly TimeSpan FirstRetryDelay = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(5);
 
+    private static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(5);
+
     private readonly RedisConnector _connector;
+    private readonly RedisConnectionDiagnostics _diagnostics;
     private readonly StoreFailureMode _onStoreFailure;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
@@ -37,15 +43,21 @@ internal sealed partial class RedisConnection : IHostedService, IDisposable
     private ConnectionMultiplexer? _multiplexer;
     private IDatabase? _database;
     private volatile string _notConnectedReason = "no attempt yet";
+    private volatile bool _firstAttemptEnded;
+    private volatile bool _everConnected;
+    private long _startedAt;
+    private int _connectedReported;
     private Task _retries = Task.CompletedTask;
     private int _disposed;
 
-    public RedisConnection(RedisConnector connector, StoreFailureMode onStoreFailure, TimeProvider time, ILogger logger)
+    public RedisConnection(RedisConnector connector, RedisConnectionDiagnostics diagnostics, StoreFailureMode onStoreFailure, TimeProvider time, ILogger logger)
     {
         ArgumentNullException.ThrowIfNull(connector);
+        ArgumentNullException.ThrowIfNull(diagnostics);
         ArgumentNullException.ThrowIfNull(time);
         ArgumentNullException.ThrowIfNull(logger);
         _connector = connector;
+        _diagnostics = diagnostics;
         _onStoreFailure = onStoreFailure;
         _time = time;
         _logger = logger;
@@ -62,9 +74,16 @@ internal sealed partial class RedisConnection : IHostedService, IDisposable
     {
         get
         {
-            if (Multiplexer is not { } multiplexer)
+            // Not an error yet: readiness says so without the start-up line having been logged.
+            if (!_firstAttemptEnded)
             {
-                return $"Redis at {_connector.Endpoints} is not connected yet: {_notConnectedReason}.";
+                return $"Redis at {_connector.Endpoints} is starting: the first connection attempt has not ended yet.";
+            }
+
+            // Until it has ever connected, the reason the start-up line gave (or a newer one) is the finest known.
+            if (Multiplexer is not { } multiplexer || (!_everConnected && !multiplexer.IsConnected))
+            {
+                return $"Redis at {_connector.Endpoints} is not connected: {_notConnectedReason}.";
             }
 
             if (!multiplexer.IsConnected)
@@ -81,7 +100,7 @@ internal sealed partial class RedisConnection : IHostedService, IDisposable
 
     /// <summary>The multiplexer, or a <see cref="RedisConnectionException"/> saying why there is none yet.</summary>
     public IConnectionMultiplexer GetMultiplexer() =>
-        Multiplexer ?? throw new RedisConnectionException(ConnectionFailureType.UnableToConnect, Problem ?? "Redis is not connected yet.");
+        Multiplexer ?? throw new RedisConnectionException(ConnectionFailureType.UnableToConnect, CommandFlags.None, Problem ?? "Redis is not connected yet.");
 
     /// <summary>Runs <paramref name="callback"/> once a multiplexer exists: now, or when the connection is made.</summary>
     public void WhenConnected(Action<IConnectionMultiplexer> callback)
@@ -101,6 +120,7 @@ internal sealed partial class RedisConnection : IHostedService, IDisposable
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        _startedAt = _time.GetTimestamp();
         if (_connector.IsSentinel)
         {
             KeepThreadPoolMinimum();
@@ -112,18 +132,20 @@ internal sealed partial class RedisConnection : IHostedService, IDisposable
             Attach(multiplexer);
             if (multiplexer.IsConnected)
             {
-                Log.Connected(_logger, _connector.Endpoints);
+                await ReportConnectedAsync(multiplexer, later: false).ConfigureAwait(false);
             }
             else
             {
-                Log.StartedDisconnected(_logger, _connector.Endpoints, _onStoreFailure, Problem);
+                // A plain or Cluster string: the client keeps reconnecting; ConnectionRestored reports success.
+                var (reason, failure) = await DescribeFailureAsync(multiplexer, cancellationToken).ConfigureAwait(false);
+                ReportNotConnected(reason, failure);
             }
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
-            // Whatever the client throws, the gateway serves (per Aup:OnStoreFailure) and keeps trying.
-            _notConnectedReason = ex.Message;
-            Log.StartFailed(_logger, _connector.Endpoints, _onStoreFailure, ex.Message, ex);
+            // Whatever the client throws, the gateway serves (per Aup:OnStoreFailure) and keeps trying. The
+            // connector's own messages (no sentinel answers, no primary) are the finest reason there is.
+            ReportNotConnected(_diagnostics.ServerCertificateProblem is { } certificate ? CertificateRefused(certificate) : ex.Message, ex);
             _retries = RetryAsync(_stopping.Token);
         }
     }
@@ -177,8 +199,10 @@ internal sealed partial class RedisConnection : IHostedService, IDisposable
             {
                 await Task.Delay(delay, _time, stopping).ConfigureAwait(false);
                 attempts++;
-                Attach(await _connector.ConnectAsync(stopping).ConfigureAwait(false));
-                Log.ConnectedLater(_logger, _connector.Endpoints, _time.GetElapsedTime(startedAt).TotalSeconds, attempts);
+                var multiplexer = await _connector.ConnectAsync(stopping).ConfigureAwait(false);
+                Attach(multiplexer);
+                Log.AttemptSucceeded(_logger, attempts, _time.GetElapsedTime(startedAt).TotalSeconds);
+                await ReportConnectedAsync(multiplexer, later: true).ConfigureAwait(false);
                 return;
             }
             catch (OperationCanceledException) when (stopping.IsCancellationRequested)
@@ -229,11 +253,12 @@ internal sealed partial class RedisConnection : IHostedService, IDisposable
     }
 
     // The client reports every failed reconnect; an outage is one Error per endpoint until it is restored.
+    // Before Redis was ever connected the start-up line (event 172) is that Error.
     private void OnConnectionFailed(object? sender, ConnectionFailedEventArgs e)
     {
         var endpoint = e.EndPoint?.ToString() ?? "?";
         var reason = e.FailureType.ToString();
-        if (_failedEndpoints.TryAdd(endpoint, reason))
+        if (_failedEndpoints.TryAdd(endpoint, reason) && _everConnected)
         {
             Log.ConnectionFailed(_logger, endpoint, e.FailureType, e.Exception);
         }
@@ -248,16 +273,110 @@ internal sealed partial class RedisConnection : IHostedService, IDisposable
     {
         var endpoint = e.EndPoint?.ToString() ?? "?";
         _failedEndpoints.TryRemove(endpoint, out _);
-        Log.ConnectionRestored(_logger, endpoint);
+        if (_everConnected)
+        {
+            Log.ConnectionRestored(_logger, endpoint);
+        }
+        else if (sender is IConnectionMultiplexer { IsConnected: true } multiplexer)
+        {
+            // The first connection after a failed start (the client reconnected by itself).
+            _ = ReportConnectedAsync(multiplexer, later: true);
+        }
     }
+
+    private async Task ReportConnectedAsync(IConnectionMultiplexer multiplexer, bool later)
+    {
+        _everConnected = true;
+        _firstAttemptEnded = true;
+
+        // Both connections of every endpoint report a restore; the story is told once.
+        if (Interlocked.Exchange(ref _connectedReported, 1) == 1)
+        {
+            return;
+        }
+
+        var version = multiplexer.GetServers().FirstOrDefault(server => server.IsConnected)?.Version.ToString() ?? "?";
+        var user = _connector.User ?? "default";
+        var policy = await ReadMemoryPolicyAsync().ConfigureAwait(false);
+        if (later)
+        {
+            Log.ConnectedLate(_logger, _connector.Endpoints, (int)_time.GetElapsedTime(_startedAt).TotalSeconds, version, _diagnostics.TlsEnabled, user, policy);
+        }
+        else
+        {
+            Log.Connected(_logger, _connector.Endpoints, version, _diagnostics.TlsEnabled, user, policy);
+        }
+    }
+
+    private void ReportNotConnected(string reason, Exception? failure)
+    {
+        _notConnectedReason = reason;
+        _firstAttemptEnded = true;
+        Log.NotConnected(_logger, _connector.Endpoints, reason, _onStoreFailure, failure);
+    }
+
+    // The policy for the start-up line; RedisServerChecks warns about an evicting one (and re-checks after reconnects).
+    private async Task<string> ReadMemoryPolicyAsync()
+    {
+        try
+        {
+            var side = await _diagnostics.OpenSideConnectionAsync().ConfigureAwait(false);
+            if (side is null)
+            {
+                return "unknown";
+            }
+
+            await using (side.ConfigureAwait(false))
+            {
+                if (side.GetServers().FirstOrDefault(server => server.IsConnected && !server.IsReplica) is not { } primary)
+                {
+                    return "unknown (no primary answered)";
+                }
+
+                var reply = await primary.ExecuteAsync("INFO", "memory").WaitAsync(ProbeTimeout, _time).ConfigureAwait(false);
+                return RedisServerChecks.InfoFields(reply.ToString()).GetValueOrDefault("maxmemory_policy", "unknown");
+            }
+        }
+        catch (Exception e) when (e is RedisException or TimeoutException)
+        {
+            return $"unknown ({e.Message})";
+        }
+    }
+
+    private async Task<(string Reason, Exception? Failure)> DescribeFailureAsync(ConnectionMultiplexer redis, CancellationToken cancellationToken)
+    {
+        if (_diagnostics.ServerCertificateProblem is { } certificate)
+        {
+            return (CertificateRefused(certificate), null);
+        }
+
+        try
+        {
+            // Not connected, so this fails at once with the last connection error inside.
+            await redis.GetDatabase().PingAsync().WaitAsync(ProbeTimeout, _time, cancellationToken).ConfigureAwait(false);
+            return ("it answered a PING just now", null);
+        }
+        catch (Exception e) when (e is RedisException or TimeoutException)
+        {
+            return (RedisFailureReason.Describe(e, _diagnostics.TlsEnabled, _diagnostics.ClientCertificateConfigured, _diagnostics.PasswordConfigured), e);
+        }
+    }
+
+    private static string CertificateRefused(string problem) => $"its TLS certificate was refused: {problem}";
 
     private static partial class Log
     {
         [LoggerMessage(EventIds.RedisThreadPoolRaised, LogLevel.Information, "Thread-pool minimum raised from {From} to {To} worker threads: the Redis client's Sentinel failover blocks pool threads")]
         public static partial void ThreadPoolRaised(ILogger logger, int from, int to);
 
-        [LoggerMessage(EventIds.RedisConnected, LogLevel.Information, "AUP store is Redis at {Endpoints} (connected); the policy is shared by every gateway using it")]
-        public static partial void Connected(ILogger logger, string endpoints);
+        [LoggerMessage(EventIds.RedisServerConnected, LogLevel.Information, "AUP store: Redis at {RedisEndpoints} connected (Redis {RedisVersion}, TLS: {Tls}, user: {RedisUser}, maxmemory-policy: {MaxmemoryPolicy}); the policy is shared by every gateway using it")]
+        public static partial void Connected(ILogger logger, string redisEndpoints, string redisVersion, bool tls, string redisUser, string maxmemoryPolicy);
+
+        [LoggerMessage(EventIds.RedisServerNotConnected, LogLevel.Error, "AUP store: Redis at {RedisEndpoints} is not connected at start-up: {Reason}. Until it connects, requests are decided by Aup:OnStoreFailure ({OnStoreFailure}), /readyz gives this reason, and the gateway keeps trying")]
+        public static partial void NotConnected(ILogger logger, string redisEndpoints, string reason, StoreFailureMode onStoreFailure, Exception? exception);
+
+        [LoggerMessage(EventIds.RedisServerConnectedLate, LogLevel.Information, "AUP store: Redis at {RedisEndpoints} connected {Seconds} s after start (Redis {RedisVersion}, TLS: {Tls}, user: {RedisUser}, maxmemory-policy: {MaxmemoryPolicy}): the policy is enforced through Redis again")]
+        public static partial void ConnectedLate(ILogger logger, string redisEndpoints, int seconds, string redisVersion, bool tls, string redisUser, string maxmemoryPolicy);
 
         [LoggerMessage(EventIds.RedisConnectionFailed, LogLevel.Error, "Redis connection to {Endpoint} failed ({FailureType})")]
         public static partial void ConnectionFailed(ILogger logger, string endpoint, ConnectionFailureType failureType, Exception? exception);
@@ -265,20 +384,14 @@ internal sealed partial class RedisConnection : IHostedService, IDisposable
         [LoggerMessage(EventIds.RedisConnectionRestored, LogLevel.Information, "Redis connection to {Endpoint} restored")]
         public static partial void ConnectionRestored(ILogger logger, string endpoint);
 
-        [LoggerMessage(EventIds.RedisStartFailed, LogLevel.Error, "AUP store: Redis at {Endpoints} could not be reached at start-up ({Reason}): requests are decided by Aup:OnStoreFailure ({OnStoreFailure}) and the gateway keeps trying to connect")]
-        public static partial void StartFailed(ILogger logger, string endpoints, StoreFailureMode onStoreFailure, string reason, Exception exception);
-
-        [LoggerMessage(EventIds.RedisStartedDisconnected, LogLevel.Error, "AUP store: Redis at {Endpoints} is not connected at start-up ({Reason}): requests are decided by Aup:OnStoreFailure ({OnStoreFailure}) and the client reconnects every second")]
-        public static partial void StartedDisconnected(ILogger logger, string endpoints, StoreFailureMode onStoreFailure, string? reason);
-
         [LoggerMessage(EventIds.RedisStillFailing, LogLevel.Warning, "AUP store: Redis at {Endpoints} still cannot be reached after {Attempts} attempts ({Reason})")]
         public static partial void StillFailing(ILogger logger, string endpoints, string reason, int attempts);
 
         [LoggerMessage(EventIds.RedisAttemptFailed, LogLevel.Debug, "Redis connection attempt {Attempt} failed ({Reason})")]
         public static partial void AttemptFailed(ILogger logger, int attempt, string reason);
 
-        [LoggerMessage(EventIds.RedisConnectedLater, LogLevel.Information, "AUP store: Redis at {Endpoints} connected after {Seconds:0.0} s ({Attempts} attempts); the policy is enforced again")]
-        public static partial void ConnectedLater(ILogger logger, string endpoints, double seconds, int attempts);
+        [LoggerMessage(EventIds.RedisAttemptSucceeded, LogLevel.Debug, "Redis connection attempt {Attempt} succeeded, {Seconds:0.0} s after the first failed")]
+        public static partial void AttemptSucceeded(ILogger logger, int attempt, double seconds);
 
         [LoggerMessage(EventIds.RedisConnectionStillFailing, LogLevel.Debug, "Redis connection to {Endpoint} still failing ({FailureType})")]
         public static partial void ConnectionStillFailing(ILogger logger, string endpoint, ConnectionFailureType failureType);

@@ -28,6 +28,25 @@ internal sealed partial class RedisConnectionDiagnostics(TimeProvider time, ILog
     /// </summary>
     public StackExchange.Redis.ConfigurationOptions? ConnectionOptions { get; set; }
 
+    /// <summary>
+    /// A short-lived second connection made with <see cref="ConnectionOptions"/> for raw commands (INFO memory,
+    /// the ACL probes), so the gateway's own connection never needs SELECT; null without options. Client 3.x
+    /// refuses even a raw INFO outside admin mode, a client-side gate only: this connection sends nothing else.
+    /// Not cut short: with AbortOnConnectFail off it returns within the options' ConnectTimeout.
+    /// </summary>
+    public async Task<StackExchange.Redis.ConnectionMultiplexer?> OpenSideConnectionAsync()
+    {
+        if (ConnectionOptions is not { } original)
+        {
+            return null;
+        }
+
+        var options = original.Clone();
+        options.AbortOnConnectFail = false;
+        options.AllowAdmin = true;
+        return await StackExchange.Redis.ConnectionMultiplexer.ConnectAsync(options).ConfigureAwait(false);
+    }
+
     /// <summary>The last reason a server certificate was refused; null once one was accepted.</summary>
     public string? ServerCertificateProblem { get; private set; }
 

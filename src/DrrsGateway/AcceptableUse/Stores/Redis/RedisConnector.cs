@@ -31,6 +31,9 @@ internal sealed partial class RedisConnector : IDisposable
     /// <summary>Whether the configuration names a Sentinel service (the client's own test is internal).</summary>
     public bool IsSentinel => !string.IsNullOrEmpty(_options.ServiceName);
 
+    /// <summary>The ACL user the configuration names, or null for Redis's default user.</summary>
+    public string? User => _options.User;
+
     /// <summary>What the configuration string names, for logs and readiness.</summary>
     public string Endpoints => IsSentinel
         ? $"{string.Join(", ", _options.EndPoints)} (Sentinel, service {_options.ServiceName})"
@@ -52,13 +55,8 @@ internal sealed partial class RedisConnector : IDisposable
         options.BacklogPolicy = BacklogPolicy.FailFast;
 
         // Reconnect every second (not with exponential back-off) so enforcement resumes soon after Redis returns.
+        // (Client 3.x reads replies on the thread pool by itself: the SocketManager option 2.x needed is gone.)
         options.ReconnectRetryPolicy = new LinearRetry(1000);
-
-        // Parse replies on the .NET thread pool rather than on the client's dedicated threads: it saves two
-        // thread switches per decision (measured: Redis-store throughput 0.65 → ~0.90 of policy off, see
-        // docs/performance.md). The dedicated threads guard against pool starvation; the gateway never blocks
-        // pool threads, and RedisConnection keeps enough of them for the client's own blocking failover code.
-        options.SocketManager = SocketManager.ThreadPool;
         return options;
     }
 
@@ -113,7 +111,7 @@ internal sealed partial class RedisConnector : IDisposable
             }
         }
 
-        throw new RedisConnectionException(ConnectionFailureType.UnableToConnect, reachable == 0
+        throw new RedisConnectionException(ConnectionFailureType.UnableToConnect, CommandFlags.None, reachable == 0
             ? $"no sentinel answers ({string.Join(", ", _options.EndPoints)})"
             : $"no sentinel names a primary for service '{_options.ServiceName}'");
     }
@@ -129,7 +127,7 @@ internal sealed partial class RedisConnector : IDisposable
         }
         catch (Exception ex) when (ex is SocketException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
-            throw new RedisConnectionException(ConnectionFailureType.UnableToConnect,
+            throw new RedisConnectionException(ConnectionFailureType.UnableToConnect, CommandFlags.None,
                 $"the sentinels name {primary} as primary of '{_options.ServiceName}', and it does not accept connections", ex);
         }
     }

@@ -98,7 +98,7 @@ internal sealed class RedisLockAdministration : ILockAdministration
         // Every key of the user carries the hash tag {user}, so the primary owning one of them owns all:
         // in Redis Cluster only that node is scanned, and replicas never are.
         var owner = await database.IdentifyEndpointAsync(_keys.For(new AupKey(user, "")), CommandFlags.DemandMaster).ConfigureAwait(false)
-            ?? throw new RedisConnectionException(ConnectionFailureType.UnableToConnect, "No Redis primary owns the user's keys.");
+            ?? throw new RedisConnectionException(ConnectionFailureType.UnableToConnect, CommandFlags.None, "No Redis primary owns the user's keys.");
         var server = database.Multiplexer.GetServer(owner);
 
         var found = new List<(RedisKey, string)>();

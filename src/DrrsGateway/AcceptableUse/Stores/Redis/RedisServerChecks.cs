@@ -6,16 +6,13 @@ using StackExchange.Redis;
 namespace DrrsGateway.AcceptableUse.Stores.Redis;
 
 /// <summary>
-/// Says at start-up whether the gateway reached Redis and, if not, why (wrong password, TLS, ACL); once
-/// connected, and again after each reconnect, checks what the server's settings mean for the policy: a
+/// Once Redis is connected (<see cref="RedisConnection"/> tells whether and why not), and again after each
+/// reconnect, checks what the server's settings mean for the policy: a
 /// <c>maxmemory-policy</c> that can evict lock keys, and commands of <see cref="RedisAclRules"/> the ACL user
 /// may not run. Never fails start-up: Redis settings are the operator's, the gateway reports them.
 /// </summary>
 internal sealed partial class RedisServerChecks : IHostedService, IDisposable
 {
-    /// <summary>How long after start the gateway waits for a first connection before it logs why there is none.</summary>
-    internal static readonly TimeSpan StartupWait = TimeSpan.FromSeconds(5);
-
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(200);
     private static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(5);
 
@@ -98,17 +95,9 @@ internal sealed partial class RedisServerChecks : IHostedService, IDisposable
     {
         try
         {
-            var start = _time.GetTimestamp();
-            if (!await WaitForConnectionAsync(StartupWait, stopping).ConfigureAwait(false))
+            while (!IsConnected)
             {
-                var (reason, failure) = await DescribeFailureAsync(stopping).ConfigureAwait(false);
-                Log.NotConnected(_logger, Endpoints(), (int)StartupWait.TotalSeconds, reason, _onStoreFailure, failure);
-                await WaitForConnectionAsync(Timeout.InfiniteTimeSpan, stopping).ConfigureAwait(false);
-                Log.ConnectedLate(_logger, Endpoints(), (int)_time.GetElapsedTime(start).TotalSeconds, ServerVersion(), _diagnostics.TlsEnabled);
-            }
-            else
-            {
-                Log.Connected(_logger, Endpoints(), ServerVersion(), _diagnostics.TlsEnabled);
+                await Task.Delay(PollInterval, _time, stopping).ConfigureAwait(false);
             }
 
             _started = true;
@@ -120,46 +109,6 @@ internal sealed partial class RedisServerChecks : IHostedService, IDisposable
         catch (Exception e)
         {
             Log.CheckFailed(_logger, e);
-        }
-    }
-
-    private async Task<bool> WaitForConnectionAsync(TimeSpan limit, CancellationToken stopping)
-    {
-        var start = _time.GetTimestamp();
-        while (!IsConnected)
-        {
-            if (limit != Timeout.InfiniteTimeSpan && _time.GetElapsedTime(start) >= limit)
-            {
-                return false;
-            }
-
-            await Task.Delay(PollInterval, _time, stopping).ConfigureAwait(false);
-        }
-
-        return true;
-    }
-
-    private async Task<(string Reason, Exception? Failure)> DescribeFailureAsync(CancellationToken stopping)
-    {
-        if (_diagnostics.ServerCertificateProblem is { } certificate)
-        {
-            return ($"its TLS certificate was refused: {certificate}", null);
-        }
-
-        if (Redis is not { } redis)
-        {
-            return (_connection.Problem ?? "no connection attempt finished yet", null);
-        }
-
-        try
-        {
-            // Not connected, so this fails at once with the last connection error inside.
-            await redis.GetDatabase().PingAsync().WaitAsync(ProbeTimeout, _time, stopping).ConfigureAwait(false);
-            return ("it answered a PING just now", null);
-        }
-        catch (Exception e) when (e is RedisException or TimeoutException)
-        {
-            return (RedisFailureReason.Describe(e, _diagnostics.TlsEnabled, _diagnostics.ClientCertificateConfigured, _diagnostics.PasswordConfigured), e);
         }
     }
 
@@ -199,23 +148,17 @@ internal sealed partial class RedisServerChecks : IHostedService, IDisposable
         }
     }
 
-    // INFO memory and the key-command probes must be sent raw (the client reserves its INFO to admin mode, and
-    // its typed calls would write a probe key other code could see), and a raw command makes the client SELECT
+    // INFO memory needs admin mode and the key-command probes must be sent raw (the client's typed calls would
+    // write a probe key other code could see), and a raw command makes the client SELECT
     // before the next one on that connection, which the least-privilege ACL refuses. So they go over a second,
     // short-lived connection made with the same options, which sends nothing else.
     private async Task CheckWithRawCommandsAsync(CancellationToken stopping)
     {
-        if (_diagnostics.ConnectionOptions is not { } original)
+        if (await _diagnostics.OpenSideConnectionAsync().ConfigureAwait(false) is not { } side)
         {
             return;
         }
 
-        var options = original.Clone();
-        options.AbortOnConnectFail = false;
-
-        // Not cut short: with AbortOnConnectFail off it returns within the options' ConnectTimeout, and a
-        // multiplexer abandoned while connecting would never be disposed.
-        var side = await ConnectionMultiplexer.ConnectAsync(options).ConfigureAwait(false);
         await using (side.ConfigureAwait(false))
         {
             var primaries = side.GetServers().Where(s => s.IsConnected && !s.IsReplica).ToList();
@@ -251,7 +194,6 @@ internal sealed partial class RedisServerChecks : IHostedService, IDisposable
         try
         {
             // INFO memory carries the policy and needs no CONFIG right (CONFIG GET would also show secrets).
-            // Sent raw: the client's InfoAsync is reserved to admin mode, which the gateway does not turn on.
             var reply = await server.ExecuteAsync("INFO", "memory").WaitAsync(ProbeTimeout, _time, stopping).ConfigureAwait(false);
             var fields = InfoFields(reply.ToString());
             fields.TryGetValue("maxmemory_policy", out policy);
@@ -386,9 +328,6 @@ internal sealed partial class RedisServerChecks : IHostedService, IDisposable
     private string Endpoints() =>
         Redis is { } redis ? string.Join(", ", redis.GetEndPoints().Select(Format)) : "?";
 
-    private string ServerVersion() =>
-        Redis?.GetServers().FirstOrDefault(s => s.IsConnected)?.Version.ToString() ?? "?";
-
     private static string Format(EndPoint endpoint) => endpoint switch
     {
         DnsEndPoint dns => $"{dns.Host}:{dns.Port}",
@@ -397,15 +336,6 @@ internal sealed partial class RedisServerChecks : IHostedService, IDisposable
 
     private static partial class Log
     {
-        [LoggerMessage(EventIds.RedisServerConnected, LogLevel.Information, "Redis connected at {RedisEndpoints} (Redis {RedisVersion}, TLS: {Tls})")]
-        public static partial void Connected(ILogger logger, string redisEndpoints, string redisVersion, bool tls);
-
-        [LoggerMessage(EventIds.RedisServerNotConnected, LogLevel.Error, "Redis at {RedisEndpoints} is not connected {Seconds} s after start: {Reason}. Until it connects, requests are decided by Aup:OnStoreFailure ({OnStoreFailure}) and /readyz reports the store down")]
-        public static partial void NotConnected(ILogger logger, string redisEndpoints, int seconds, string reason, StoreFailureMode onStoreFailure, Exception? exception);
-
-        [LoggerMessage(EventIds.RedisServerConnectedLate, LogLevel.Information, "Redis connected at {RedisEndpoints} {Seconds} s after start (Redis {RedisVersion}, TLS: {Tls}): the policy is enforced through Redis again")]
-        public static partial void ConnectedLate(ILogger logger, string redisEndpoints, int seconds, string redisVersion, bool tls);
-
         [LoggerMessage(EventIds.RedisCommandRefused, LogLevel.Error, "Redis ACL: the gateway's user may not run '{RedisCommand}', needed for {Purpose} (Redis answered: {RedisAnswer}). Grant it: see the ACL line in deploy/README.md")]
         public static partial void CommandRefused(ILogger logger, string redisCommand, string purpose, string redisAnswer);
 

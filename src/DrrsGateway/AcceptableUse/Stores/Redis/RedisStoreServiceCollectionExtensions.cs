@@ -38,6 +38,7 @@ internal static class RedisStoreServiceCollectionExtensions
             var logger = sp.GetRequiredService<ILoggerFactory>().CreateLogger(RedisConnection.LogCategory);
             return new RedisConnection(
                 new RedisConnector(RedisConnector.CreateOptions(connectionString, sp), logger),
+                sp.GetRequiredService<RedisConnectionDiagnostics>(),
                 Policy(sp).OnStoreFailure,
                 sp.GetRequiredService<TimeProvider>(),
                 logger);
