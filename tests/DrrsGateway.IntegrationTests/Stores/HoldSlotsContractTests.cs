@@ -17,7 +17,7 @@ public sealed class HoldSlotsContractTests(RedisFixture redis) : BackendTests
     private static readonly TimeSpan MaxWait = TimeSpan.FromSeconds(5);
 
     // Both clocks run while the steps do: a delay may be short by the steps' own duration, never long.
-    private static readonly TimeSpan Slack = TimeSpan.FromMilliseconds(300);
+    private static readonly TimeSpan Slack = TimeSpan.FromMilliseconds(900);
 
     public static TheoryData<string> Stores => ["embedded", "redis"];
 
