@@ -25,7 +25,8 @@ spec.loader.exec_module(summary)
 
 # (part, frame pattern), tried in this order on each frame from the innermost outwards.
 PARTS = [
-    ("Redis client and its socket", re.compile(r"^(StackExchange\.Redis|Pipelines\.Sockets\.Unofficial)!")),
+    # RESPite: the I/O layer of StackExchange.Redis 3.x (its socket writes and reads).
+    ("Redis client and its socket", re.compile(r"^(StackExchange\.Redis|Pipelines\.Sockets\.Unofficial|RESPite)!")),
     ("metrics (OpenTelemetry and the meters it listens to)", re.compile(r"^(OpenTelemetry[^!]*|System\.Diagnostics\.DiagnosticSource)!.*(Metric|Aggregator|Instrument|Meter|Counter|Histogram)")),
     ("SOAP envelope check", re.compile(r"^DrrsGateway!DrrsGateway\.AcceptableUse\.Soap\.(EnvelopeReader|EnvelopeScan|PeekBuffer|PeekedBytesStream|ReplayingReadStream)")),
     ("refusal answer (SOAP fault, headers)", re.compile(r"^DrrsGateway!DrrsGateway\.AcceptableUse\.Responses\.")),

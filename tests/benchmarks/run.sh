@@ -23,7 +23,7 @@ DURATION="${DURATION:-10}"
 WARMUP="${WARMUP:-45}"
 WARMUP_MAX="${WARMUP_MAX:-180}"
 REPEAT="${REPEAT:-3}"
-MODES="${MODES:-bare off embedded redis redislimiter ratelimiter haproxy}"
+MODES="${MODES:-bare off embedded redis redislimiter ratelimiter haproxy yarp-redis-floor yarp-memory-floor kestrel-refusal}"
 SCENARIOS="${SCENARIOS:-new-user flood well-behaved generic}"
 BREAKDOWN="${BREAKDOWN:-}"
 BREAKDOWN_BASE="${BREAKDOWN_BASE:-redis}"
@@ -49,16 +49,18 @@ die() { log "error: $*"; exit 1; }
 
 # --- modes -------------------------------------------------------------------------------------------
 gateway_modes=" off embedded redis nopeek "
-reference_modes=" bare redislimiter ratelimiter haproxy "
+reference_modes=" bare redislimiter ratelimiter haproxy yarp-redis-floor yarp-memory-floor kestrel-refusal "
 declare -A LABEL=(
   [bare]="YARP bare" [redislimiter]="YARP + RedisRateLimiting" [ratelimiter]="YARP + ASP.NET Core RateLimiter"
   [haproxy]="HAProxy, exact policy" [off]="gateway, policy off" [embedded]="gateway, embedded store"
   [redis]="gateway, Redis" [nopeek]="gateway, embedded, EnvelopeCheck=WhenHeadersNameNone"
   [embedded-nolog]="gateway, embedded, logging off (diagnostic)"
+  [yarp-redis-floor]="floor: YARP + one Redis SET … GET" [yarp-memory-floor]="floor: YARP + ConcurrentDictionary"
+  [kestrel-refusal]="ceiling: Kestrel refusing every call"
 )
 for mode in $MODES; do
   [[ "$gateway_modes$reference_modes" == *" $mode "* ]] \
-    || die "unknown mode '$mode' (gateway: off embedded redis nopeek; reference rows: bare redislimiter ratelimiter haproxy)"
+    || die "unknown mode '$mode' (gateway: off embedded redis nopeek; reference rows: bare redislimiter ratelimiter haproxy yarp-redis-floor yarp-memory-floor kestrel-refusal)"
 done
 for scenario in $SCENARIOS $BREAKDOWN_SCENARIOS; do
   case "$scenario" in new-user | flood | well-behaved | generic) ;;
@@ -114,11 +116,13 @@ is_gateway() { [[ "$gateway_modes" == *" $1 "* || "$1" == bd-* || "$1" == embedd
 mode_runs() {
   case "$1" in
     bd-*) [[ " $BREAKDOWN_SCENARIOS " == *" $2 "* ]] ;;
-    redislimiter | ratelimiter | haproxy) [ "$2" != generic ] && want_scenario "$2" ;;
+    redislimiter | ratelimiter | haproxy | yarp-redis-floor | yarp-memory-floor) [ "$2" != generic ] && want_scenario "$2" ;;
+    # It refuses every call: there are no well-behaved users to measure.
+    kestrel-refusal) [ "$2" != generic ] && [ "$2" != well-behaved ] && want_scenario "$2" ;;
     *) want_scenario "$2" ;;
   esac
 }
-uses_redis() { [[ "$1" == redis || "$1" == redislimiter || ( "$1" == bd-* && "$BREAKDOWN_BASE" == redis ) ]]; }
+uses_redis() { [[ "$1" == redis || "$1" == redislimiter || "$1" == yarp-redis-floor || ( "$1" == bd-* && "$BREAKDOWN_BASE" == redis ) ]]; }
 need_redis=0
 for mode in $all_modes; do uses_redis "$mode" && need_redis=1; done
 need_gateway=0
@@ -271,10 +275,14 @@ publish() {
 want_mode bare && publish "$here/BareYarp" BareYarp
 want_mode ratelimiter && publish "$here/YarpRateLimiter" YarpRateLimiter
 want_mode redislimiter && publish "$here/YarpRedisRateLimiting" YarpRedisRateLimiting
+want_mode yarp-redis-floor && publish "$here/YarpRedisFloor" YarpRedisFloor
+want_mode yarp-memory-floor && publish "$here/YarpMemoryFloor" YarpMemoryFloor
+want_mode kestrel-refusal && publish "$here/KestrelRefusal" KestrelRefusal
 package_version() { sed -n "s/.*Include=\"$1\" Version=\"\([^\"]*\)\".*/\1/p" "$repo/Directory.Packages.props" "$here/Directory.Packages.props" | head -1; }
 LABEL[bare]+=" (Yarp.ReverseProxy $(package_version Yarp.ReverseProxy))"
 LABEL[redislimiter]+=" $(package_version RedisRateLimiting) (fixed window, no reset)"
 LABEL[ratelimiter]+=" (fixed window, in memory)"
+LABEL[yarp-redis-floor]+=" (StackExchange.Redis $(package_version StackExchange.Redis))"
 if want_mode haproxy; then
   haproxy_version="$("$haproxy_bin" -v 2>/dev/null | awk 'NR == 1 { print $3 }')"
   LABEL[haproxy]="HAProxy $haproxy_version, exact policy (stick table, one thread)"
@@ -346,6 +354,9 @@ start_mode() {
     bare) start_reference "bare-$round" BareYarp ;;
     ratelimiter) start_reference "ratelimiter-$round" YarpRateLimiter ;;
     redislimiter) start_reference "redislimiter-$round" YarpRedisRateLimiting BENCH_REDIS="127.0.0.1:$redis_port" ;;
+    yarp-redis-floor) start_reference "yarp-redis-floor-$round" YarpRedisFloor BENCH_REDIS="127.0.0.1:$redis_port" ;;
+    yarp-memory-floor) start_reference "yarp-memory-floor-$round" YarpMemoryFloor ;;
+    kestrel-refusal) start_reference "kestrel-refusal-$round" KestrelRefusal ;;
     haproxy)
       haproxy_config "haproxy-$round" 30 "$server_port"
       launch "haproxy-$round" "$haproxy_bin" -db -f "$tmp/haproxy-haproxy-$round.cfg" ;;
@@ -653,6 +664,21 @@ if [ "$PROFILE" = 1 ]; then
 fi
 want_mode haproxy && check_haproxy
 
+# The machine's own cost of a wake-up (issue 23): a loopback ping-pong across the server's and the load's
+# cores and on the server's core alone, before the rounds and after them, so a reader can tell a slow VM
+# from slow code. Each reading: "wall_us=… cpu_us=…" per round trip (pingpong.py).
+declare -A PINGPONG
+first_cpu() { echo "$1" | sed 's/[^0-9].*//'; }
+pingpong() {
+  local when="$1" a b
+  command -v python3 >/dev/null 2>&1 || return 0
+  if [ "$pinning" = 1 ]; then a="$(first_cpu "$GATEWAY_CPUS")"; b="$(first_cpu "$LOAD_CPUS")"; else a=0; b=1; fi
+  [ "$(nproc)" -ge 2 ] && PINGPONG[$when.cross]="$(timeout 60 python3 "$here/pingpong.py" "$a" "$b" 2>&1 | tail -1)"
+  PINGPONG[$when.one]="$(timeout 60 python3 "$here/pingpong.py" "$a" "$a" 2>&1 | tail -1)"
+  log "ping-pong ($when): CPUs $a-$b ${PINGPONG[$when.cross]:-}; CPU $a alone ${PINGPONG[$when.one]}"
+}
+pingpong before
+
 log "scenario 4: wrk straight to nginx"
 warm backend "http://127.0.0.1:$nginx_port" new-user.lua 5 30
 run_wrk backend.nginx.1 "http://127.0.0.1:$nginx_port" new-user.lua "$DURATION" "$CONNECTIONS" "$THREADS"
@@ -672,6 +698,8 @@ for round in $(seq 1 "$REPEAT"); do
     stop_server
   fi
 done
+
+pingpong after
 
 # Memory: KEYS distinct users through the embedded store. The window is an hour here so every lock is
 # still live (unswept) when RSS is read; a lock's size does not depend on the window.
@@ -740,7 +768,7 @@ cpu_diff() {
   fi
 }
 verdict() { awk -v v="$1" -v t="$2" -v dir="$3" 'BEGIN { if (v == "n/a") { print "n/a"; exit } ok = (dir == "ge") ? (v + 0 >= t + 0) : (v + 0 <= t + 0); print ok ? "PASS" : "**FAIL**" }'; }
-report_modes() { local m; for m in bare redislimiter ratelimiter haproxy off embedded redis nopeek embedded-nolog $breakdown_modes; do echo "$m"; done; }
+report_modes() { local m; for m in bare redislimiter ratelimiter haproxy yarp-redis-floor yarp-memory-floor kestrel-refusal off embedded redis nopeek embedded-nolog $breakdown_modes; do echo "$m"; done; }
 label() { echo "${LABEL[$1]:-$1}"; }
 targets_head() { echo "| target | this run | verdict |"; echo "|---|---:|---|"; }
 # target TEXT VALUE UNIT THRESHOLD ge|le: one row of a targets table.
@@ -771,6 +799,12 @@ mkdir -p "$(dirname "$RESULTS")"
   want_scenario well-behaved && echo "Well-behaved users: $GOOD_CONNECTIONS connections, ${GOOD_DELAY_MS} ms pause between requests."
   echo "Load average at the end: $(cut -d' ' -f1-3 /proc/loadavg) (above ~2 means something else shared the cores)."
   [ -n "$HAPROXY_CHECK" ] && echo "HAProxy's policy: $HAPROXY_CHECK."
+  if [ -n "${PINGPONG[before.one]:-}" ]; then
+    echo "The machine's wake-up cost (tests/benchmarks/pingpong.py: one byte back and forth over loopback TCP"
+    echo "between two Python processes, µs per round trip, wall and CPU of both): across the two cores"
+    echo "${PINGPONG[before.cross]:--} before the rounds, ${PINGPONG[after.cross]:--} after; on one core"
+    echo "${PINGPONG[before.one]} before, ${PINGPONG[after.one]:--} after."
+  fi
   echo
   echo "## Side by side"
   echo
@@ -894,7 +928,26 @@ mkdir -p "$(dirname "$RESULTS")"
     echo "($(awk -v k="$extra_kb" -v n="$keys_done" 'BEGIN { printf "%.0f", k * 1024 / n }') bytes per key); peak RSS $(mb "$hwm_after") MB."
   fi
   echo
-  echo "## Targets (issue 12: against bare YARP)"
+  echo "## Targets (issue 23: against the floor of the same stack)"
+  echo
+  echo "Each ratio is the gateway's req/s over the floor's, and for CPU the floor's µs per request over the"
+  echo "gateway's (so ≥ reads the same way: 1.00 is as cheap as the floor)."
+  echo
+  targets_head
+  # floor_targets MODE FLOOR SCENARIO THRESHOLD: req/s and CPU rows of one issue 23 target.
+  floor_targets() {
+    has "$3.$1" && has "$3.$2" || return 0
+    target "$(label "$1"), $3: req/s ≥ $4 of $(label "$2") ($(rps "$3.$1") against $(rps "$3.$2"))" \
+      "$(ratio "${R[$3.$1.rps]}" "${R[$3.$2.rps]}")" "" "$4" ge
+    target "Same: CPU per request, floor's ÷ gateway's ≥ $4 ($(cpu_per_req "$3.$1") against $(cpu_per_req "$3.$2") µs)" \
+      "$(cpu_ratio "$3.$2" "$3.$1")" "" "$4" ge
+  }
+  floor_targets redis yarp-redis-floor new-user 0.90
+  floor_targets embedded yarp-memory-floor new-user 0.90
+  floor_targets redis kestrel-refusal flood 0.80
+  floor_targets embedded kestrel-refusal flood 0.80
+  echo
+  echo "## Targets (issue 12: against bare YARP, kept as reference)"
   echo
   targets_head
   if has new-user.bare && has new-user.redis; then

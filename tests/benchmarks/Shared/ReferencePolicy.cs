@@ -14,9 +14,6 @@ public static class ReferencePolicy
     /// <summary>CAISO's window.</summary>
     public static readonly TimeSpan Window = TimeSpan.FromSeconds(30);
 
-    private const string Message =
-        "CAISO DRRS Acceptable Use Policy Violation. Please retry your request again in 30 seconds from now. Note: Time resets each time you request before expiration.";
-
     /// <summary>
     /// Limits every request with the partitions <paramref name="partition"/> makes from the (user, service)
     /// key; requests without a user (the harness's health checks) are not limited.
@@ -44,11 +41,5 @@ public static class ReferencePolicy
     }
 
     private static ValueTask RefuseAsync(OnRejectedContext context, CancellationToken cancellationToken)
-    {
-        var response = context.HttpContext.Response;
-        response.StatusCode = StatusCodes.Status429TooManyRequests;
-        response.Headers.RetryAfter = "30";
-        response.ContentType = "text/plain; charset=utf-8";
-        return new ValueTask(response.WriteAsync(Message, cancellationToken));
-    }
+        => new(ReferenceRefusal.WriteAsync(context.HttpContext.Response, cancellationToken));
 }
