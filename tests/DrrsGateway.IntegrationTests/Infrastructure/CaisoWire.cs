@@ -17,8 +17,7 @@ public static class CaisoWire
     public static readonly XNamespace StandardOutput = StandardOutputNamespace;
     public static readonly XNamespace OutputDataType = "http://www.caiso.com/soa/2006-06-13/StandardOutput.xsd";
 
-    public const string Violation =
-        "CAISO DRRS Acceptable Use Policy Violation. Please retry your request again in 30 seconds from now. Note: Time resets each time you request before expiration.";
+    public const string Violation = Peers.DrrsOperations.Violation;
 
     /// <summary><c>/sst/drrs/&lt;Operation&gt;_DRRSv1_AP</c> (or its DocAttach variant) for <c>retrieveDRLocations_v1</c>.</summary>
     public static string AccessPoint(string operation, bool docAttach = false)
