@@ -1,0 +1,15 @@
+namespace DrrsGateway.ContainerTests.Infrastructure;
+
+/// <summary>How a finished command ended and what it printed.</summary>
+internal sealed record CommandResult(string Command, int ExitCode, string Output, string Error)
+{
+    public bool Succeeded => ExitCode == 0;
+
+    /// <summary>Throws, with what the command printed, unless it exited 0.</summary>
+    public CommandResult EnsureSuccess() => Succeeded
+        ? this
+        : throw new InvalidOperationException($"`{Command}` exited {ExitCode}.\n--- stdout ---\n{Tail(Output)}\n--- stderr ---\n{Tail(Error)}");
+
+    // Enough of a build log to see why it failed, without flooding the test report.
+    private static string Tail(string text) => text.Length <= 6000 ? text : "…" + text[^6000..];
+}
