@@ -10,7 +10,7 @@ public sealed class BuiltImages : IAsyncLifetime
     public const string Simulator = "localhost/drrs-simulator";
 
     private static readonly TimeSpan BuildTimeout = TimeSpan.FromMinutes(20);
-    private static readonly string[] RequiredPrograms = ["buildah", "mmdebstrap", "ip", "redis-server", "redis-cli", "docker-compose"];
+    private static readonly string[] RequiredPrograms = ["buildah", "mmdebstrap", "ip", "nsenter", "redis-server", "redis-cli", "docker-compose"];
 
     private Buildah? _buildah;
 

@@ -23,7 +23,7 @@ internal static class Command
         }
         catch (OperationCanceledException)
         {
-            process.Kill(entireProcessTree: true);
+            await ProcessTree.KillTreeAsync(process.Id);
             throw new TimeoutException($"`{text}` did not finish within {timeout.TotalSeconds:0} s.");
         }
 

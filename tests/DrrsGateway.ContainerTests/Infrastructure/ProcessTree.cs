@@ -14,6 +14,22 @@ internal static class ProcessTree
     {
         // The kernel keeps 15 characters of a command name.
         var comm = name.Length > 15 ? name[..15] : name;
+        return [.. Descendants(root).Where(process => process.Name == comm).Select(process => process.Pid)];
+    }
+
+    /// <summary>
+    /// Kills <paramref name="root"/> and every process under it, leaves first. Process.Kill(entireProcessTree)
+    /// is not enough here: killing `buildah run` first leaves the chroot helper and the app running.
+    /// </summary>
+    public static async Task KillTreeAsync(int root)
+    {
+        var pids = Descendants(root).Select(process => process.Pid).Reverse().Append(root)
+            .Select(pid => pid.ToString(CultureInfo.InvariantCulture));
+        await Command.RunAsync("kill", ["-KILL", .. pids], TimeSpan.FromSeconds(10));
+    }
+
+    private static (int Pid, string Name)[] Descendants(int root)
+    {
         var parents = new Dictionary<int, int>();
         var names = new Dictionary<int, string>();
         foreach (var directory in Directory.EnumerateDirectories("/proc"))
@@ -37,7 +53,11 @@ internal static class ProcessTree
             }
         }
 
-        return [.. names.Where(entry => entry.Value == comm && IsDescendant(entry.Key, root, parents)).Select(entry => entry.Key)];
+        // Parents before children: the order of the walk down from root.
+        return names.Where(entry => IsDescendant(entry.Key, root, parents))
+            .OrderBy(entry => Depth(entry.Key, parents))
+            .Select(entry => (entry.Key, entry.Value))
+            .ToArray();
     }
 
     /// <summary>The real user id a process runs as, from /proc.</summary>
@@ -50,6 +70,17 @@ internal static class ProcessTree
     /// <summary>Sends SIGTERM, as `docker stop` does first.</summary>
     public static async Task TerminateAsync(int pid) =>
         (await Command.RunAsync("kill", ["-TERM", pid.ToString(CultureInfo.InvariantCulture)], TimeSpan.FromSeconds(10))).EnsureSuccess();
+
+    private static int Depth(int pid, Dictionary<int, int> parents)
+    {
+        var depth = 0;
+        for (var current = pid; parents.TryGetValue(current, out var parent) && current > 1; current = parent)
+        {
+            depth++;
+        }
+
+        return depth;
+    }
 
     private static bool IsDescendant(int pid, int root, Dictionary<int, int> parents)
     {

@@ -55,10 +55,8 @@ internal sealed class RunningContainer : IAsyncDisposable
         }
 
         var container = await buildah.CreateContainerAsync(image, options.Hosts);
-        var start = Command.StartInfo(
-            options.NetworkNamespace is null ? "buildah" : "ip",
-            [.. NamespacePrefix(options), .. RunArguments(container, options.Environment, command)],
-            buildah.Environment);
+        var (program, arguments) = InNetwork(options, RunArguments(container, options.Environment, command));
+        var start = Command.StartInfo(program, arguments, buildah.Environment);
         var process = Process.Start(start) ?? throw new InvalidOperationException($"buildah run {image} did not start.");
         return new RunningContainer(buildah, container, config, options, process, Path.GetFileName(command[0]));
     }
@@ -108,12 +106,11 @@ internal sealed class RunningContainer : IAsyncDisposable
     /// Runs <paramref name="command"/> inside the container, with its environment and network, as
     /// `docker exec` does (and as an engine runs the HEALTHCHECK).
     /// </summary>
-    public Task<CommandResult> ExecAsync(IReadOnlyList<string> command, TimeSpan timeout) =>
-        Command.RunAsync(
-            _options.NetworkNamespace is null ? "buildah" : "ip",
-            [.. NamespacePrefix(_options), .. RunArguments(Name, _options.Environment, command)],
-            timeout,
-            _buildah.Environment);
+    public Task<CommandResult> ExecAsync(IReadOnlyList<string> command, TimeSpan timeout)
+    {
+        var (program, arguments) = InNetwork(_options, RunArguments(Name, _options.Environment, command));
+        return Command.RunAsync(program, arguments, timeout, _buildah.Environment);
+    }
 
     /// <summary>The image's own HEALTHCHECK, read from its configuration, run within its own timeout.</summary>
     public Task<CommandResult> HealthcheckAsync()
@@ -131,7 +128,7 @@ internal sealed class RunningContainer : IAsyncDisposable
     {
         if (!_process.HasExited)
         {
-            _process.Kill(entireProcessTree: true);
+            await ProcessTree.KillTreeAsync(_process.Id);
             await _process.WaitForExitAsync();
         }
 
@@ -139,8 +136,11 @@ internal sealed class RunningContainer : IAsyncDisposable
         await _buildah.RemoveContainerAsync(Name);
     }
 
-    private static IEnumerable<string> NamespacePrefix(ContainerOptions options) =>
-        options.NetworkNamespace is null ? [] : ["netns", "exec", options.NetworkNamespace, "buildah"];
+    // buildah itself, or buildah inside the options' network namespace.
+    private static (string Program, string[] Arguments) InNetwork(ContainerOptions options, IEnumerable<string> buildahArguments) =>
+        options.NetworkNamespace is null
+            ? ("buildah", [.. buildahArguments])
+            : (NetworkNamespace.Program, NetworkNamespace.Arguments(options.NetworkNamespace, ["buildah", .. buildahArguments]));
 
     private static IEnumerable<string> RunArguments(string container, IReadOnlyDictionary<string, string> environment, IEnumerable<string> command)
     {
