@@ -10,13 +10,11 @@ namespace DrrsGateway.AcceptableUse.Responses;
 /// </summary>
 internal sealed class Soap11FaultResponder : SoapFaultResponder
 {
-    internal const string Namespace = "http://schemas.xmlsoap.org/soap/envelope/";
-
     // CAISO's prefix: a client matching the faultcode text rather than its QName still reads the same string.
     internal const string EnvelopePrefix = "SOAP-ENV";
 
     internal Soap11FaultResponder(TimeProvider time)
-        : base("text/xml; charset=utf-8", EnvelopePrefix, Namespace, time)
+        : base("text/xml; charset=utf-8", EnvelopePrefix, SoapNamespaces.Soap11, time)
     {
     }
 

@@ -11,11 +11,10 @@ namespace DrrsGateway.AcceptableUse.Responses;
 /// </summary>
 internal sealed class Soap12FaultResponder : SoapFaultResponder
 {
-    internal const string Namespace = "http://www.w3.org/2003/05/soap-envelope";
     private const string XmlNamespace = "http://www.w3.org/XML/1998/namespace";
 
     internal Soap12FaultResponder(TimeProvider time)
-        : base("application/soap+xml; charset=utf-8", "env", Namespace, time)
+        : base("application/soap+xml; charset=utf-8", "env", SoapNamespaces.Soap12, time)
     {
     }
 

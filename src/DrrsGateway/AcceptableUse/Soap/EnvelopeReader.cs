@@ -14,8 +14,6 @@ namespace DrrsGateway.AcceptableUse.Soap;
 /// </summary>
 internal static class EnvelopeReader
 {
-    private const string Soap11Namespace = "http://schemas.xmlsoap.org/soap/envelope/";
-    private const string Soap12Namespace = "http://www.w3.org/2003/05/soap-envelope";
 
     private const string NotAnEnvelope = "The request body is not a well-formed SOAP envelope.";
     private const string DtdForbidden = "The SOAP envelope declares a DTD, which SOAP forbids.";
@@ -198,7 +196,7 @@ internal static class EnvelopeReader
         using var reader = XmlReader.Create(envelope, ReaderSettings);
         if (reader.MoveToContent() != XmlNodeType.Element
             || reader.LocalName != "Envelope"
-            || reader.NamespaceURI is not (Soap11Namespace or Soap12Namespace))
+            || reader.NamespaceURI is not (SoapNamespaces.Soap11 or SoapNamespaces.Soap12))
         {
             return EnvelopeNames.Unreadable(NotAnEnvelope);
         }
