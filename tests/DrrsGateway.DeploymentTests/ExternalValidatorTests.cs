@@ -1,6 +1,7 @@
 using DrrsGateway.DeploymentTests.Compose;
 using DrrsGateway.DeploymentTests.Infrastructure;
 using DrrsGateway.DeploymentTests.Kubernetes;
+using DrrsGateway.TestSupport;
 using Xunit.Abstractions;
 using YamlDotNet.RepresentationModel;
 

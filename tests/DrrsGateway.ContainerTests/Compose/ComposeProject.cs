@@ -1,6 +1,7 @@
 using System.Globalization;
 using DrrsGateway.ContainerTests.Infrastructure;
 using DrrsGateway.DeploymentTests.Infrastructure;
+using DrrsGateway.TestSupport;
 using YamlDotNet.RepresentationModel;
 
 namespace DrrsGateway.ContainerTests.Compose;
@@ -52,7 +53,7 @@ internal sealed class ComposeProject
     public static async Task<ComposeProject> RenderAsync(IReadOnlyDictionary<string, string> variables)
     {
         var rendered = (await Command.RunAsync(
-            "docker-compose", ["--project-directory", Repository.Root, "-f", Repository.PathOf("docker-compose.yml"), "config"],
+            "docker-compose", ["--project-directory", RepositoryFiles.Root, "-f", RepositoryFiles.PathOf("docker-compose.yml"), "config"],
             TimeSpan.FromMinutes(1), variables)).EnsureSuccess();
         var stream = new YamlStream();
         stream.Load(new StringReader(rendered.Output));

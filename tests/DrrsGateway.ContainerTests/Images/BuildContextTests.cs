@@ -1,4 +1,5 @@
 using DrrsGateway.ContainerTests.Infrastructure;
+using DrrsGateway.TestSupport;
 
 namespace DrrsGateway.ContainerTests.Images;
 
@@ -20,7 +21,7 @@ public sealed class BuildContextTests(BuiltImages images) : IAsyncLifetime
         await File.WriteAllTextAsync(dockerfile, "FROM mcr.microsoft.com/dotnet/aspnet:10.0\nCOPY . /context/\n");
         (await images.Buildah.RunAsync(
             "bud", "--quiet", "--isolation", "chroot", "--format", "docker", "--file", dockerfile,
-            "--tag", "localhost/drrs-context-probe", Repository.Root)).EnsureSuccess();
+            "--tag", "localhost/drrs-context-probe", RepositoryFiles.Root)).EnsureSuccess();
         _container = await images.Buildah.CreateContainerAsync("localhost/drrs-context-probe");
         var mount = (await images.Buildah.RunAsync("mount", _container)).EnsureSuccess();
         _context = Path.Combine(mount.Output.Trim(), "context");
@@ -30,7 +31,7 @@ public sealed class BuildContextTests(BuiltImages images) : IAsyncLifetime
     public void Build_output_tests_and_history_stay_out_of_the_context()
     {
         // The clone has build output (this test project was built in it), so its absence below means something.
-        Assert.True(Directory.Exists(Repository.PathOf("src/DrrsGateway/bin")), "the clone has no build output to leave out");
+        Assert.True(Directory.Exists(RepositoryFiles.PathOf("src/DrrsGateway/bin")), "the clone has no build output to leave out");
 
         var folders = Directory.EnumerateDirectories(_context, "*", SearchOption.AllDirectories)
             .Select(folder => Path.GetRelativePath(_context, folder))

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using DrrsGateway.TestSupport;
 
 namespace DrrsGateway.ContainerTests.Infrastructure;
 
@@ -40,7 +41,7 @@ internal static class Command
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
-            WorkingDirectory = Repository.Root,
+            WorkingDirectory = RepositoryFiles.Root,
         };
         foreach (var argument in arguments)
         {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using DrrsGateway.DeploymentTests.Infrastructure;
+using DrrsGateway.TestSupport;
 
 namespace DrrsGateway.DeploymentTests.Compose;
 

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using DrrsGateway.TestSupport;
 
 namespace DrrsGateway.DeploymentTests.Docker;
 
@@ -17,7 +18,7 @@ internal sealed class DockerIgnore
 
     public static DockerIgnore Load()
     {
-        var rules = Infrastructure.RepositoryFiles.ReadAllText(RelativePath)
+        var rules = RepositoryFiles.ReadAllText(RelativePath)
             .Split('\n')
             .Select(line => line.Trim())
             .Where(line => line.Length > 0 && !line.StartsWith('#'))

@@ -1,4 +1,5 @@
 using System.Text;
+using DrrsGateway.TestSupport;
 
 namespace DrrsGateway.DeploymentTests.Docker;
 
@@ -11,7 +12,7 @@ internal sealed class Dockerfile
 
     public IReadOnlyList<DockerfileStage> Stages { get; }
 
-    public static Dockerfile Load() => Parse(Infrastructure.RepositoryFiles.ReadAllText(RelativePath));
+    public static Dockerfile Load() => Parse(RepositoryFiles.ReadAllText(RelativePath));
 
     public static Dockerfile Parse(string text)
     {

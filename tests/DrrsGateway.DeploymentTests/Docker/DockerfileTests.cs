@@ -1,5 +1,5 @@
 using System.Text.Json;
-using DrrsGateway.DeploymentTests.Infrastructure;
+using DrrsGateway.TestSupport;
 
 namespace DrrsGateway.DeploymentTests.Docker;
 

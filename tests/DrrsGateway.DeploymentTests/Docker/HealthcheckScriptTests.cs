@@ -1,7 +1,8 @@
-using System.Net;
 using System.Net.Sockets;
+using System.Net;
 using System.Text;
 using DrrsGateway.DeploymentTests.Infrastructure;
+using DrrsGateway.TestSupport;
 using Xunit.Abstractions;
 
 namespace DrrsGateway.DeploymentTests.Docker;

@@ -1,3 +1,4 @@
+using DrrsGateway.TestSupport;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 

@@ -1,4 +1,5 @@
 using DrrsGateway.DeploymentTests.Infrastructure;
+using DrrsGateway.TestSupport;
 using YamlDotNet.RepresentationModel;
 
 namespace DrrsGateway.DeploymentTests.Kubernetes;

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using DrrsGateway.DeploymentTests.Infrastructure;
+using DrrsGateway.TestSupport;
 using YamlDotNet.RepresentationModel;
 
 namespace DrrsGateway.DeploymentTests.Monitoring;

@@ -3,6 +3,7 @@ using DrrsGateway.DeploymentTests.Compose;
 using DrrsGateway.DeploymentTests.Infrastructure;
 using DrrsGateway.DeploymentTests.Kubernetes;
 using DrrsGateway.Observability;
+using DrrsGateway.TestSupport;
 
 namespace DrrsGateway.DeploymentTests.Monitoring;
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using DrrsGateway.IntegrationTests.Infrastructure;
+using DrrsGateway.TestSupport;
 using YamlDotNet.RepresentationModel;
 
 namespace DrrsGateway.IntegrationTests.Monitoring;
@@ -13,11 +13,11 @@ internal static partial class MonitoringFiles
     public const string Dashboard = "deploy/monitoring/grafana/dashboards/drrs-gateway.json";
     public const string ComposePrometheusConfig = "deploy/monitoring/prometheus/prometheus.yml";
 
-    public static string RulesPath => RepositoryRoot.PathOf(RulesFile);
+    public static string RulesPath => RepositoryFiles.PathOf(RulesFile);
 
     /// <summary>The promtool unit-test files, one per alert.</summary>
     public static IReadOnlyList<string> UnitTestFiles =>
-        [.. Directory.GetFiles(RepositoryRoot.PathOf(UnitTestsFolder), "*.yml").Order(StringComparer.Ordinal)];
+        [.. Directory.GetFiles(RepositoryFiles.PathOf(UnitTestsFolder), "*.yml").Order(StringComparer.Ordinal)];
 
     /// <summary>Each alert's name and expression, in file order.</summary>
     public static IReadOnlyList<ShippedQuery> Alerts =>
@@ -30,7 +30,7 @@ internal static partial class MonitoringFiles
     {
         get
         {
-            using var dashboard = JsonDocument.Parse(File.ReadAllText(RepositoryRoot.PathOf(Dashboard)));
+            using var dashboard = JsonDocument.Parse(File.ReadAllText(RepositoryFiles.PathOf(Dashboard)));
             var root = dashboard.RootElement;
             var panels = root.GetProperty("panels").EnumerateArray()
                 .Where(panel => panel.TryGetProperty("targets", out _))

@@ -1,5 +1,6 @@
 using DrrsGateway.IntegrationTests.Infrastructure;
 using DrrsGateway.IntegrationTests.Peers;
+using DrrsGateway.TestSupport;
 using YamlDotNet.RepresentationModel;
 
 namespace DrrsGateway.IntegrationTests.Monitoring;
@@ -27,7 +28,7 @@ public sealed class PromtoolTests
     [MemberData(nameof(UnitTestFiles))]
     public async Task TestRules_UnitTestFile_Passes(string file)
     {
-        var path = Path.Combine(RepositoryRoot.PathOf(MonitoringFiles.UnitTestsFolder), file);
+        var path = Path.Combine(RepositoryFiles.PathOf(MonitoringFiles.UnitTestsFolder), file);
 
         (await PeerProcess.RunAsync(PrometheusTools.Promtool, ["test", "rules", path], Timeout)).EnsureSuccess();
     }
@@ -35,7 +36,7 @@ public sealed class PromtoolTests
     [Fact]
     public async Task CheckConfig_ComposePrometheus_IsValid()
     {
-        (await PeerProcess.RunAsync(PrometheusTools.Promtool, ["check", "config", RepositoryRoot.PathOf(MonitoringFiles.ComposePrometheusConfig)], Timeout)).EnsureSuccess();
+        (await PeerProcess.RunAsync(PrometheusTools.Promtool, ["check", "config", RepositoryFiles.PathOf(MonitoringFiles.ComposePrometheusConfig)], Timeout)).EnsureSuccess();
     }
 
     [Fact]

@@ -1,8 +1,9 @@
 using System.Net;
-using DrrsGateway.AcceptableUse;
 using DrrsGateway.AcceptableUse.Stores.Redis;
+using DrrsGateway.AcceptableUse;
 using DrrsGateway.Admin;
 using DrrsGateway.IntegrationTests.Infrastructure;
+using DrrsGateway.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 using StackExchange.Redis;
 using static DrrsGateway.IntegrationTests.Infrastructure.GatewayRequests;
@@ -74,7 +75,7 @@ public sealed class RedisAclTests : BackendTests
     [Fact]
     public void DeployReadme_ShowsTheGeneratedLineForRedis72AndForRedis70()
     {
-        var readme = File.ReadAllText(RepositoryRoot.PathOf("deploy/README.md"));
+        var readme = File.ReadAllText(RepositoryFiles.PathOf("deploy/README.md"));
 
         Assert.Contains(DocumentedLine(new Version(7, 2)), readme, StringComparison.Ordinal);
         Assert.Contains(DocumentedLine(new Version(7, 0)), readme, StringComparison.Ordinal);

@@ -1,15 +1,15 @@
-namespace DrrsGateway.DeploymentTests.Infrastructure;
+namespace DrrsGateway.TestSupport;
 
-/// <summary>The files of the repository these tests were built from, addressed relative to its root.</summary>
-internal static class RepositoryFiles
+/// <summary>The clone these tests were built from, addressed relative to its root (the folder holding <c>DrrsGateway.sln</c>).</summary>
+public static class RepositoryFiles
 {
     private const string SolutionFile = "DrrsGateway.sln";
 
     private static readonly Lazy<string> LazyRoot = new(FindRoot);
 
-    /// <summary>The folder holding <c>DrrsGateway.sln</c>.</summary>
     public static string Root => LazyRoot.Value;
 
+    /// <summary>A repository file, from its path relative to the root with <c>/</c> separators.</summary>
     public static string PathOf(string relativePath) =>
         Path.Combine(Root, relativePath.Replace('/', Path.DirectorySeparatorChar));
 
