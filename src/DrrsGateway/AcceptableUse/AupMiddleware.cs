@@ -166,7 +166,7 @@ internal sealed partial class AupMiddleware
         // Junk names are refused before they reach the store; logged once per user and window, so a flood
         // of them cannot drown the log.
         var decision = AupOutcomeNames.Decision(AupOutcome.UnknownService);
-        if (call.IsEnforced && _refusalLog.ShouldLog(new AupKey(user, decision), call.Window, out var suppressed))
+        if (call.IsEnforced && _refusalLog.ShouldLog(user, RefusalScope.Of(Refusal.UnknownService), call.Window, out var suppressed))
         {
             Log.UnknownService(_logger, user, context.Request.Path, decision, suppressed);
         }
@@ -383,12 +383,13 @@ internal sealed partial class AupMiddleware
     private Task RefuseBadRequestAsync(HttpContext context, AupCall call, AupPolicy policy, string user, string problem)
     {
         // Hostile envelopes can come as a flood: one line per user and window (unusable identities count as one user).
-        if (call.IsEnforced && _refusalLog.ShouldLog(new AupKey(user, AupOutcomeNames.Decision(AupOutcome.BadRequest)), call.Window, out var suppressed))
+        var refusal = Refusal.BadRequest(problem);
+        if (call.IsEnforced && _refusalLog.ShouldLog(user, RefusalScope.Of(refusal), call.Window, out var suppressed))
         {
             Log.BadRequest(_logger, problem, suppressed);
         }
 
-        return RefuseAsync(context, call, policy, AupOutcome.BadRequest, user, "", Refusal.BadRequest(problem));
+        return RefuseAsync(context, call, policy, AupOutcome.BadRequest, user, "", refusal);
     }
 
     /// <summary>
