@@ -18,8 +18,8 @@ namespace DrrsGateway.AcceptableUse;
 /// </summary>
 /// <remarks>
 /// The flow reads top to bottom: the route's mode, metadata reads, who is calling (Identity), which
-/// operation (Soap, Services), what the store says (Stores), then the answer (Responses). Every path ends in
-/// <see cref="Conclude"/>, which counts the outcome and tells the request log what happened.
+/// operation (Soap, Services), what the store or hold mode says (Stores, Hold): one <see cref="AupDecision"/>.
+/// <see cref="Conclude"/> applies it, the same way for every outcome; then the request is forwarded or refused.
 /// </remarks>
 internal sealed partial class AupMiddleware
 {
@@ -90,9 +90,33 @@ internal sealed partial class AupMiddleware
             return _next(context);
         }
 
+        return DecideAndApplyAsync(context, policy, route);
+    }
+
+    private async Task DecideAndApplyAsync(HttpContext context, AupPolicy policy, AupRouteSettings route)
+    {
+        var decision = Conclude(context, await DecideAsync(context, policy, route).ConfigureAwait(false), policy);
+        if (!decision.Forwards)
+        {
+            await RefuseAsync(context, decision, policy.Soap).ConfigureAwait(false);
+            return;
+        }
+
+        if (!decision.WatchesBackend)
+        {
+            await _next(context).ConfigureAwait(false);
+            return;
+        }
+
+        var answer = await _absorber.ForwardAsync(context, decision.Key, decision.Call.Window, policy.Hold, decision.Call.IsHeld, decision.HeldFor, _next).ConfigureAwait(false);
+        ConcludeBackendAnswer(context, decision, answer);
+    }
+
+    private ValueTask<AupDecision> DecideAsync(HttpContext context, AupPolicy policy, AupRouteSettings route)
+    {
         if (policy.Soap.ForwardMetadataReads && MetadataRead.Is(context.Request))
         {
-            return ForwardMetadataReadAsync(context);
+            return new(AupDecision.Metadata(new AupCall(route, SoapRequest.None)));
         }
 
         var call = new AupCall(route, SoapRequest.Read(context.Request, policy.Soap, _names));
@@ -101,202 +125,99 @@ internal sealed partial class AupMiddleware
             : UserIdentityResolver.Resolve(context, policy.Identity);
         if (identity.User is not { } user)
         {
-            return identity.Problem is { } problem
-                ? RefuseBadRequestAsync(context, call, policy, "", problem)
-                : RefuseUnidentifiedAsync(context, call, policy);
+            return new(identity.Problem is { } problem ? AupDecision.BadRequest(call, "", problem) : AupDecision.Unidentified(call));
         }
 
         if (policy.IsExempt(user))
         {
-            Conclude(context, AupOutcome.Exempt, user, "");
-            Log.Exempt(_logger, user, context.Request.Path, AupOutcomeNames.Decision(AupOutcome.Exempt));
-            return _next(context);
+            return new(AupDecision.Exempt(call, user));
         }
 
         var service = ServiceNameResolver.Resolve(context, route.Service, call.Soap, policy, _names);
         return service.Kind switch
         {
-            ServiceResultKind.Named => DecideAsync(context, new AupKey(user, service.Service!), call, policy, service.ConfirmEnvelope),
-            ServiceResultKind.NeedsEnvelope => DecideFromEnvelopeAsync(context, user, call, policy),
-            _ => RefuseUnkeyedAsync(context, user, call, policy, service),
+            ServiceResultKind.Named => DecideKeyedAsync(context, call, policy, new AupKey(user, service.Service!), service.ConfirmEnvelope),
+            ServiceResultKind.NeedsEnvelope => DecideFromEnvelopeAsync(context, call, policy, user),
+            _ => new(AupDecision.Unkeyed(call, user, service)),
         };
     }
 
-    /// <summary>
-    /// The one place a request's outcome is recorded: counted in the decisions metric and set on the request
-    /// for the request log, with whether the gateway answers the request itself (<c>refused</c>) instead of
-    /// forwarding it. A refusal on a shadow route is recorded as <see cref="AupOutcome.Shadow"/>.
-    /// </summary>
-    private void Conclude(HttpContext context, AupOutcome outcome, string user, string service, bool refused = false)
-    {
-        _metrics.RecordDecision(outcome, service);
-        context.Features.Set<IAupDecisionFeature>(outcome == AupOutcome.Metadata
-            ? AupDecisionFeature.Metadata
-            : new AupDecisionFeature(user, service, outcome, refused));
-    }
-
-    // A WSDL or schema read runs no operation: forwarded without a decision, a lock or even an identity.
-    private Task ForwardMetadataReadAsync(HttpContext context)
-    {
-        Conclude(context, AupOutcome.Metadata, "", "");
-        Log.MetadataRead(_logger, context.Request.Path, AupOutcomeNames.Decision(AupOutcome.Metadata));
-        return _next(context);
-    }
-
-    private async Task DecideFromEnvelopeAsync(HttpContext context, string user, AupCall call, AupPolicy policy)
+    private async ValueTask<AupDecision> DecideFromEnvelopeAsync(HttpContext context, AupCall call, AupPolicy policy, string user)
     {
         var envelope = await EnvelopeReader.ReadAsync(context, call.Soap.Framing, policy.Soap.MaxEnvelopePeekBytes, policy.Services, _names).ConfigureAwait(false);
         var service = ServiceNameResolver.FromEnvelope(context, call.Soap, envelope, policy, _names);
-        if (service.Kind == ServiceResultKind.Named)
-        {
-            await DecideAsync(context, new AupKey(user, service.Service!), call, policy, confirmEnvelope: false).ConfigureAwait(false);
-            return;
-        }
-
-        await RefuseUnkeyedAsync(context, user, call, policy, service).ConfigureAwait(false);
+        return service.Kind == ServiceResultKind.Named
+            ? await DecideKeyedAsync(context, call, policy, new AupKey(user, service.Service!), confirmEnvelope: false).ConfigureAwait(false)
+            : AupDecision.Unkeyed(call, user, service);
     }
 
-    private Task RefuseUnkeyedAsync(HttpContext context, string user, AupCall call, AupPolicy policy, ServiceResult service)
-    {
-        if (service.Kind != ServiceResultKind.Unknown)
-        {
-            return RefuseBadRequestAsync(context, call, policy, user, service.Problem!);
-        }
-
-        // Junk names are refused before they reach the store; logged once per user and window, so a flood
-        // of them cannot drown the log.
-        var decision = AupOutcomeNames.Decision(AupOutcome.UnknownService);
-        if (call.IsEnforced && _refusalLog.ShouldLog(user, RefusalScope.Of(Refusal.UnknownService), call.Window, out var suppressed))
-        {
-            Log.UnknownService(_logger, user, context.Request.Path, decision, suppressed);
-        }
-
-        return RefuseAsync(context, call, policy, AupOutcome.UnknownService, user, "", Refusal.UnknownService);
-    }
-
-    private async Task DecideAsync(HttpContext context, AupKey key, AupCall call, AupPolicy policy, bool confirmEnvelope)
+    /// <summary>
+    /// Hold mode confirms the envelope before the call takes a slot, so a disagreeing call takes none;
+    /// otherwise the window restarts first, as for any request, and only an allowed call is confirmed (a
+    /// refused one never reaches the backend).
+    /// </summary>
+    private async ValueTask<AupDecision> DecideKeyedAsync(HttpContext context, AupCall call, AupPolicy policy, AupKey key, bool confirmEnvelope)
     {
         if (call.IsHeld)
         {
-            await HoldAsync(context, key, call, policy, confirmEnvelope).ConfigureAwait(false);
-            return;
+            var disagreement = confirmEnvelope ? await EnvelopeDisagreesAsync(context, key, call, policy).ConfigureAwait(false) : null;
+            return disagreement is { } problem
+                ? AupDecision.Unkeyed(call, key.User, problem)
+                : await HoldAsync(context, call, policy, key).ConfigureAwait(false);
         }
 
-        var answer = await RecordAsync(key, call.Window).ConfigureAwait(false);
-        if (call.IsEnforced)
-        {
-            _outcomes.Observe(key, answer, call.Window);
-        }
-
-        switch (answer)
-        {
-            case StoreAnswer.Allowed:
-                if (confirmEnvelope && await EnvelopeDisagreesAsync(context, key, call, policy).ConfigureAwait(false) is { } problem)
-                {
-                    await RefuseUnkeyedAsync(context, key.User, call, policy, problem).ConfigureAwait(false);
-                    return;
-                }
-
-                Conclude(context, AupOutcome.Allowed, key.User, key.Service);
-                Log.Allowed(_logger, key.User, key.Service, AupOutcomeNames.Decision(AupOutcome.Allowed));
-                if (policy.AdvertisePolicy)
-                {
-                    RateLimitPolicyHeader.Apply(context.Response, call.WindowSeconds);
-                }
-
-                await ForwardAllowedAsync(context, key, call, policy, holding: false, TimeSpan.Zero).ConfigureAwait(false);
-                return;
-
-            case StoreAnswer.Rejected when !call.IsEnforced:
-                Conclude(context, AupOutcome.Shadow, key.User, key.Service);
-                Log.ShadowRejected(_logger, key.User, key.Service, AupOutcomeNames.Decision(AupOutcome.Shadow), call.WindowSeconds);
-                await _next(context).ConfigureAwait(false);
-                return;
-
-            case StoreAnswer.Rejected:
-                LogRejected(key, call);
-                await RefuseAsync(context, call, policy, AupOutcome.Rejected, key.User, key.Service, Refusal.Violation(call.WindowSeconds)).ConfigureAwait(false);
-                return;
-
-            default:
-                await HandleStoreFailureAsync(context, key, call, policy).ConfigureAwait(false);
-                return;
-        }
+        var stored = await AskStoreAsync(call, policy, key).ConfigureAwait(false);
+        var disagrees = confirmEnvelope && stored.Outcome == AupOutcome.Allowed ? await EnvelopeDisagreesAsync(context, key, call, policy).ConfigureAwait(false) : null;
+        return disagrees is { } unkeyed ? AupDecision.Unkeyed(call, key.User, unkeyed) with { Stored = stored.Stored } : stored;
     }
 
     /// <summary>
     /// Hold mode: the window is what CAISO sees, the time since the last call forwarded for the key. A call
     /// inside it waits for its slot and is then forwarded; one that finds no slot is refused with CAISO's
-    /// message and moves no slot. The envelope is confirmed first, so a disagreeing call takes no slot.
+    /// message and moves no slot.
     /// </summary>
-    private async Task HoldAsync(HttpContext context, AupKey key, AupCall call, AupPolicy policy, bool confirmEnvelope)
+    private async ValueTask<AupDecision> HoldAsync(HttpContext context, AupCall call, AupPolicy policy, AupKey key)
     {
-        if (confirmEnvelope && await EnvelopeDisagreesAsync(context, key, call, policy).ConfigureAwait(false) is { } problem)
-        {
-            await RefuseUnkeyedAsync(context, key.User, call, policy, problem).ConfigureAwait(false);
-            return;
-        }
-
         var hold = await _holder.WaitForSlotAsync(key, call.Window, policy.Hold, context.RequestAborted).ConfigureAwait(false);
-        switch (hold.Kind)
+        return hold.Kind switch
         {
-            case HoldResultKind.Now:
-                Conclude(context, AupOutcome.Allowed, key.User, key.Service);
-                Log.Allowed(_logger, key.User, key.Service, AupOutcomeNames.Decision(AupOutcome.Allowed));
-                await ForwardAllowedAsync(context, key, call, policy, holding: true, TimeSpan.Zero).ConfigureAwait(false);
-                return;
-
-            case HoldResultKind.Held:
-                Conclude(context, AupOutcome.Held, key.User, key.Service);
-                var heldMs = (long)hold.Wait.TotalMilliseconds;
-                Log.Held(_logger, key.User, key.Service, AupOutcomeNames.Decision(AupOutcome.Held), heldMs);
-                context.Response.Headers[HeldHeader] = heldMs.ToString(CultureInfo.InvariantCulture);
-                await ForwardAllowedAsync(context, key, call, policy, holding: true, hold.Wait).ConfigureAwait(false);
-                return;
-
-            case HoldResultKind.Full:
-                Log.HoldFull(_logger, key.User, key.Service, AupOutcomeNames.Decision(AupOutcome.Rejected), (long)hold.Wait.TotalMilliseconds);
-                await RefuseAsync(context, call, policy, AupOutcome.Rejected, key.User, key.Service, Refusal.Violation(call.WindowSeconds)).ConfigureAwait(false);
-                return;
-
-            case HoldResultKind.Abandoned:
-                // Nobody is left to answer: the outcome is recorded, the connection is already gone.
-                Conclude(context, AupOutcome.HoldCancelled, key.User, key.Service, refused: true);
-                Log.HoldCancelled(_logger, key.User, key.Service, AupOutcomeNames.Decision(AupOutcome.HoldCancelled), "the caller gave up");
-                return;
-
-            case HoldResultKind.ShuttingDown:
-                Log.HoldCancelled(_logger, key.User, key.Service, AupOutcomeNames.Decision(AupOutcome.HoldCancelled), "the gateway is stopping");
-                await RefuseAsync(context, call, policy, AupOutcome.HoldCancelled, key.User, key.Service,
-                    Refusal.ShuttingDown(Math.Max(1, (int)Math.Ceiling(hold.Wait.TotalSeconds)))).ConfigureAwait(false);
-                return;
-
-            default:
-                await HandleStoreFailureAsync(context, key, call, policy).ConfigureAwait(false);
-                return;
-        }
+            HoldResultKind.Now => AupDecision.Allowed(call, key) with { Hold = hold },
+            HoldResultKind.Held => AupDecision.Held(call, key, hold),
+            HoldResultKind.Full => AupDecision.HoldFull(call, key, hold),
+            HoldResultKind.Abandoned or HoldResultKind.ShuttingDown => AupDecision.HoldCancelled(call, key, hold),
+            _ => AupDecision.StoreUnavailable(call, key, policy.OnStoreFailure, _storeHealth.RetryAfterSeconds),
+        };
     }
 
-    /// <summary>
-    /// Forwards a call the policy let through, watching for the backend's own AUP refusal: each one is counted
-    /// and logged (the backend's window and the gateway's differ: something else calls with this identity);
-    /// a held call is held again and forwarded anew, so its caller sees the refusal only when it cannot be.
-    /// </summary>
-    private async Task ForwardAllowedAsync(HttpContext context, AupKey key, AupCall call, AupPolicy policy, bool holding, TimeSpan held)
+    /// <summary>The store's one answer both decides and restarts the window.</summary>
+    private async ValueTask<AupDecision> AskStoreAsync(AupCall call, AupPolicy policy, AupKey key)
     {
-        var answer = await _absorber.ForwardAsync(context, key, call.Window, policy.Hold, holding, held, _next).ConfigureAwait(false);
-        for (var refusal = 1; refusal <= answer.Refusals; refusal++)
+        var answer = await RecordAsync(key, call.Window).ConfigureAwait(false);
+        var decision = answer switch
         {
-            _metrics.RecordDecision(AupOutcome.BackendRefused, key.Service);
-            var passedOn = answer.RefusalPassedOn && refusal == answer.Refusals;
-            Log.BackendRefused(_logger, key.User, key.Service, AupOutcomeNames.Decision(AupOutcome.BackendRefused),
-                passedOn ? "passed the refusal on to the caller" : "held the call again and forwarded it a spacing later");
+            StoreAnswer.Allowed => AupDecision.Allowed(call, key),
+            StoreAnswer.Rejected => AupDecision.Rejected(call, key),
+            _ => AupDecision.StoreUnavailable(call, key, policy.OnStoreFailure, _storeHealth.RetryAfterSeconds),
+        };
+        return decision with { Stored = (key, answer) };
+    }
+
+    private ValueTask<StoreAnswer> RecordAsync(AupKey key, TimeSpan window)
+    {
+        if (!_metrics.StoreDurationEnabled)
+        {
+            return _store.RecordRequestAsync(key, window);
         }
 
-        if (answer.RefusalPassedOn)
-        {
-            context.Features.Set<IAupDecisionFeature>(new AupDecisionFeature(key.User, key.Service, AupOutcome.BackendRefused, isRefusal: false));
-        }
+        return RecordTimedAsync(key, window);
+    }
+
+    private async ValueTask<StoreAnswer> RecordTimedAsync(AupKey key, TimeSpan window)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var answer = await _store.RecordRequestAsync(key, window).ConfigureAwait(false);
+        _metrics.RecordStoreDuration(Stopwatch.GetElapsedTime(started), answer);
+        return answer;
     }
 
     /// <summary>
@@ -321,92 +242,128 @@ internal sealed partial class AupMiddleware
         return string.Equals(service.Service, key.Service, StringComparison.Ordinal) ? null : ServiceResult.Invalid(ServiceNameResolver.DisagreementProblem);
     }
 
-    private void LogRejected(AupKey key, AupCall call)
+    /// <summary>
+    /// The one place a decision is recorded, on every path: a refusal on a shadow route becomes
+    /// <see cref="AupOutcome.Shadow"/>; the outcome is counted in the decisions metric, shown to the outcome
+    /// observer when the store was asked, set on the request for the request log and logged; an allowed or
+    /// held call gets its headers. Returns the decision as applied.
+    /// </summary>
+    private AupDecision Conclude(HttpContext context, AupDecision decided, AupPolicy policy)
     {
-        var decision = AupOutcomeNames.Decision(AupOutcome.Rejected);
-        if (_refusalLog.ShouldLog(key, call.Window, out var suppressed))
+        var decision = decided.InShadow();
+        var call = decision.Call;
+        _metrics.RecordDecision(decision.Outcome, decision.Service);
+        if (decision.Stored is { } stored && call.IsEnforced)
         {
-            Log.Rejected(_logger, key.User, key.Service, decision, call.WindowSeconds, suppressed);
+            _outcomes.Observe(stored.Key, stored.Answer, call.Window);
         }
-        else
+
+        context.Features.Set<IAupDecisionFeature>(decision.Outcome == AupOutcome.Metadata
+            ? AupDecisionFeature.Metadata
+            : new AupDecisionFeature(decision.User, decision.Service, decision.Outcome, isRefusal: !decision.Forwards));
+        LogDecision(context, decision);
+
+        // Hold mode paces calls instead of refusing them: one request per window is not its contract.
+        if (decision.Outcome == AupOutcome.Allowed && !call.IsHeld && policy.AdvertisePolicy)
         {
-            Log.RejectedRepeat(_logger, key.User, key.Service, decision, call.WindowSeconds);
+            RateLimitPolicyHeader.Apply(context.Response, call.WindowSeconds);
+        }
+
+        if (decision.Outcome == AupOutcome.Held)
+        {
+            context.Response.Headers[HeldHeader] = Milliseconds(decision.HeldFor).ToString(CultureInfo.InvariantCulture);
+        }
+
+        return decision;
+    }
+
+    private void LogDecision(HttpContext context, AupDecision decision)
+    {
+        var (user, service, call) = (decision.User, decision.Service, decision.Call);
+        var word = AupOutcomeNames.Decision(decision.Outcome);
+        long suppressed;
+        switch (decision.Outcome)
+        {
+            case AupOutcome.Metadata:
+                Log.MetadataRead(_logger, context.Request.Path, word);
+                break;
+            case AupOutcome.Exempt:
+                Log.Exempt(_logger, user, context.Request.Path, word);
+                break;
+            case AupOutcome.Allowed:
+                Log.Allowed(_logger, user, service, word);
+                break;
+            case AupOutcome.Held:
+                Log.Held(_logger, user, service, word, Milliseconds(decision.HeldFor));
+                break;
+            case AupOutcome.Shadow when decision.Refusal is { Kind: RefusalKind.Violation }:
+                Log.ShadowRejected(_logger, user, service, word, call.WindowSeconds);
+                break;
+            case AupOutcome.Shadow:
+                Log.ShadowRefusal(_logger, decision.Refusal!.Value.StatusCode, context.Request.Path, word);
+                break;
+            case AupOutcome.Rejected when decision.Hold is { } full:
+                Log.HoldFull(_logger, user, service, word, Milliseconds(full.Wait));
+                break;
+            case AupOutcome.Rejected when ShouldLog(decision, out suppressed):
+                Log.Rejected(_logger, user, service, word, call.WindowSeconds, suppressed);
+                break;
+            case AupOutcome.Rejected:
+                Log.RejectedRepeat(_logger, user, service, word, call.WindowSeconds);
+                break;
+            case AupOutcome.StoreUnavailable when decision.Forwards:
+                Log.StoreFailureAllowed(_logger, user, service);
+                break;
+            case AupOutcome.StoreUnavailable:
+                Log.StoreFailureRejected(_logger, user, service);
+                break;
+            case AupOutcome.Unidentified:
+                Log.Unidentified(_logger, context.Request.Path);
+                break;
+
+            // Junk names and hostile envelopes can come as a flood: one line per user and window.
+            case AupOutcome.UnknownService when ShouldLog(decision, out suppressed):
+                Log.UnknownService(_logger, user, context.Request.Path, word, suppressed);
+                break;
+            case AupOutcome.BadRequest when ShouldLog(decision, out suppressed):
+                Log.BadRequest(_logger, decision.Refusal!.Value.Detail, suppressed);
+                break;
+            case AupOutcome.HoldCancelled:
+                Log.HoldCancelled(_logger, user, service, word, decision.Hold?.Kind == HoldResultKind.Abandoned ? "the caller gave up" : "the gateway is stopping");
+                break;
         }
     }
 
-    private ValueTask<StoreAnswer> RecordAsync(AupKey key, TimeSpan window)
-    {
-        if (!_metrics.StoreDurationEnabled)
-        {
-            return _store.RecordRequestAsync(key, window);
-        }
+    private bool ShouldLog(AupDecision decision, out long suppressed) =>
+        _refusalLog.ShouldLog(decision.User, RefusalScope.Of(decision.Refusal!.Value), decision.Call.Window, out suppressed);
 
-        return RecordTimedAsync(key, window);
-    }
+    private static long Milliseconds(TimeSpan wait) => (long)wait.TotalMilliseconds;
 
-    private async ValueTask<StoreAnswer> RecordTimedAsync(AupKey key, TimeSpan window)
-    {
-        var started = Stopwatch.GetTimestamp();
-        var answer = await _store.RecordRequestAsync(key, window).ConfigureAwait(false);
-        _metrics.RecordStoreDuration(Stopwatch.GetElapsedTime(started), answer);
-        return answer;
-    }
-
-    private Task HandleStoreFailureAsync(HttpContext context, AupKey key, AupCall call, AupPolicy policy)
-    {
-        if (policy.OnStoreFailure == StoreFailureMode.Allow)
-        {
-            Conclude(context, AupOutcome.StoreUnavailable, key.User, key.Service);
-            Log.StoreFailureAllowed(_logger, key.User, key.Service);
-            return _next(context);
-        }
-
-        if (call.IsEnforced)
-        {
-            Log.StoreFailureRejected(_logger, key.User, key.Service);
-        }
-
-        // The store is probed again after the breaker's pause: a caller may retry then, not a full window later.
-        return RefuseAsync(context, call, policy, AupOutcome.StoreUnavailable, key.User, key.Service, Refusal.StoreUnavailable(_storeHealth.RetryAfterSeconds));
-    }
-
-    private Task RefuseUnidentifiedAsync(HttpContext context, AupCall call, AupPolicy policy)
-    {
-        if (call.IsEnforced)
-        {
-            Log.Unidentified(_logger, context.Request.Path);
-        }
-
-        return RefuseAsync(context, call, policy, AupOutcome.Unidentified, "", "", Refusal.Unidentified);
-    }
-
-    private Task RefuseBadRequestAsync(HttpContext context, AupCall call, AupPolicy policy, string user, string problem)
-    {
-        // Hostile envelopes can come as a flood: one line per user and window (unusable identities count as one user).
-        var refusal = Refusal.BadRequest(problem);
-        if (call.IsEnforced && _refusalLog.ShouldLog(user, RefusalScope.Of(refusal), call.Window, out var suppressed))
-        {
-            Log.BadRequest(_logger, problem, suppressed);
-        }
-
-        return RefuseAsync(context, call, policy, AupOutcome.BadRequest, user, "", refusal);
-    }
+    /// <summary>Answers in the caller's protocol; a call whose caller gave up gets nothing, nobody is left to read it.</summary>
+    private static Task RefuseAsync(HttpContext context, AupDecision decision, SoapPolicy soap) => decision.Refusal is { } refusal
+        ? RefusalResponder.For(context.Request, decision.Call.Soap.Version).WriteAsync(context, refusal, soap)
+        : Task.CompletedTask;
 
     /// <summary>
-    /// Answers in the caller's protocol, or, on a route in shadow mode, logs the answer it would have given
-    /// and forwards; either way the outcome is concluded first.
+    /// Counts and logs each of the backend's own AUP refusals of a call the policy let through (the backend's
+    /// window and the gateway's differ: something else calls with this identity); a held call is held again
+    /// and forwarded anew, so its caller sees the refusal only when it cannot be.
     /// </summary>
-    private Task RefuseAsync(HttpContext context, AupCall call, AupPolicy policy, AupOutcome outcome, string user, string service, Refusal refusal)
+    private void ConcludeBackendAnswer(HttpContext context, AupDecision decision, BackendAnswer answer)
     {
-        if (!call.IsEnforced)
+        var word = AupOutcomeNames.Decision(AupOutcome.BackendRefused);
+        for (var refusal = 1; refusal <= answer.Refusals; refusal++)
         {
-            Conclude(context, AupOutcome.Shadow, user, service);
-            Log.ShadowRefusal(_logger, refusal.StatusCode, context.Request.Path, AupOutcomeNames.Decision(AupOutcome.Shadow));
-            return _next(context);
+            _metrics.RecordDecision(AupOutcome.BackendRefused, decision.Service);
+            var passedOn = answer.RefusalPassedOn && refusal == answer.Refusals;
+            Log.BackendRefused(_logger, decision.User, decision.Service, word,
+                passedOn ? "passed the refusal on to the caller" : "held the call again and forwarded it a spacing later");
         }
 
-        Conclude(context, outcome, user, service, refused: true);
-        return RefusalResponder.For(context.Request, call.Soap.Version).WriteAsync(context, refusal with { Service = service }, policy.Soap);
+        if (answer.RefusalPassedOn)
+        {
+            context.Features.Set<IAupDecisionFeature>(new AupDecisionFeature(decision.User, decision.Service, AupOutcome.BackendRefused, isRefusal: false));
+        }
     }
 
     /// <summary>On a call hold mode held: how long it waited for its slot, in milliseconds.</summary>
