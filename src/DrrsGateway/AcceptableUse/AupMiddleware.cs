@@ -1,9 +1,7 @@
 using System.Diagnostics;
-using System.Globalization;
 using DrrsGateway.AcceptableUse.Decisions;
 using DrrsGateway.AcceptableUse.Hold;
 using DrrsGateway.AcceptableUse.Identity;
-using DrrsGateway.AcceptableUse.Responses;
 using DrrsGateway.AcceptableUse.Routes;
 using DrrsGateway.AcceptableUse.Services;
 using DrrsGateway.AcceptableUse.Settings;
@@ -19,61 +17,53 @@ namespace DrrsGateway.AcceptableUse;
 /// <remarks>
 /// The flow reads top to bottom: the route's mode, metadata reads, who is calling (Identity), which
 /// operation (Soap, Services), what the store or hold mode says (Stores, Hold): one <see cref="AupDecision"/>.
-/// <see cref="Conclude"/> applies it, the same way for every outcome; then the request is forwarded or refused.
+/// <see cref="AupDecisionApplier"/> applies it, the same way for every outcome; then the request is forwarded or refused.
 /// </remarks>
-internal sealed partial class AupMiddleware
+internal sealed class AupMiddleware
 {
     private readonly RequestDelegate _next;
     private readonly AupPolicyProvider _policy;
     private readonly IAupStore _store;
     private readonly AupMetrics _metrics;
-    private readonly RefusalLogThrottle _refusalLog;
     private readonly ServiceNames _names;
     private readonly CallHolder _holder;
-    private readonly IAupOutcomeObserver _outcomes;
     private readonly IAupStoreHealth _storeHealth;
     private readonly BackendRefusalAbsorber _absorber;
     private readonly IClusterCertificates _clusterCertificates;
-    private readonly ILogger<AupMiddleware> _logger;
+    private readonly AupDecisionApplier _applier;
 
     public AupMiddleware(
         RequestDelegate next,
         AupPolicyProvider policy,
         IAupStore store,
         AupMetrics metrics,
-        RefusalLogThrottle refusalLog,
         ServiceNames names,
         CallHolder holder,
-        IAupOutcomeObserver outcomes,
         IAupStoreHealth storeHealth,
         BackendRefusalAbsorber absorber,
         IClusterCertificates clusterCertificates,
-        ILogger<AupMiddleware> logger)
+        AupDecisionApplier applier)
     {
         ArgumentNullException.ThrowIfNull(next);
         ArgumentNullException.ThrowIfNull(policy);
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(metrics);
-        ArgumentNullException.ThrowIfNull(refusalLog);
         ArgumentNullException.ThrowIfNull(names);
         ArgumentNullException.ThrowIfNull(holder);
-        ArgumentNullException.ThrowIfNull(outcomes);
         ArgumentNullException.ThrowIfNull(storeHealth);
         ArgumentNullException.ThrowIfNull(absorber);
         ArgumentNullException.ThrowIfNull(clusterCertificates);
-        ArgumentNullException.ThrowIfNull(logger);
+        ArgumentNullException.ThrowIfNull(applier);
         _next = next;
         _policy = policy;
         _store = store;
         _metrics = metrics;
-        _refusalLog = refusalLog;
         _names = names;
         _holder = holder;
-        _outcomes = outcomes;
         _storeHealth = storeHealth;
         _absorber = absorber;
         _clusterCertificates = clusterCertificates;
-        _logger = logger;
+        _applier = applier;
     }
 
     public Task InvokeAsync(HttpContext context)
@@ -95,10 +85,10 @@ internal sealed partial class AupMiddleware
 
     private async Task DecideAndApplyAsync(HttpContext context, AupPolicy policy, AupRouteSettings route)
     {
-        var decision = Conclude(context, await DecideAsync(context, policy, route).ConfigureAwait(false), policy);
+        var decision = _applier.Conclude(context, await DecideAsync(context, policy, route).ConfigureAwait(false), policy);
         if (!decision.Forwards)
         {
-            await RefuseAsync(context, decision, policy.Soap).ConfigureAwait(false);
+            await AupDecisionApplier.RefuseAsync(context, decision, policy.Soap).ConfigureAwait(false);
             return;
         }
 
@@ -109,7 +99,7 @@ internal sealed partial class AupMiddleware
         }
 
         var answer = await _absorber.ForwardAsync(context, decision.Key, decision.Call.Window, policy.Hold, decision.Call.IsHeld, decision.HeldFor, _next).ConfigureAwait(false);
-        ConcludeBackendAnswer(context, decision, answer);
+        _applier.ConcludeBackendAnswer(context, decision, answer);
     }
 
     private ValueTask<AupDecision> DecideAsync(HttpContext context, AupPolicy policy, AupRouteSettings route)
@@ -242,182 +232,6 @@ internal sealed partial class AupMiddleware
         return string.Equals(service.Service, key.Service, StringComparison.Ordinal) ? null : ServiceResult.Invalid(ServiceNameResolver.DisagreementProblem);
     }
 
-    /// <summary>
-    /// The one place a decision is recorded, on every path: a refusal on a shadow route becomes
-    /// <see cref="AupOutcome.Shadow"/>; the outcome is counted in the decisions metric, shown to the outcome
-    /// observer when the store was asked, set on the request for the request log and logged; an allowed or
-    /// held call gets its headers. Returns the decision as applied.
-    /// </summary>
-    private AupDecision Conclude(HttpContext context, AupDecision decided, AupPolicy policy)
-    {
-        var decision = decided.InShadow();
-        var call = decision.Call;
-        _metrics.RecordDecision(decision.Outcome, decision.Service);
-        if (decision.Stored is { } stored && call.IsEnforced)
-        {
-            _outcomes.Observe(stored.Key, stored.Answer, call.Window);
-        }
-
-        context.Features.Set<IAupDecisionFeature>(decision.Outcome == AupOutcome.Metadata
-            ? AupDecisionFeature.Metadata
-            : new AupDecisionFeature(decision.User, decision.Service, decision.Outcome, isRefusal: !decision.Forwards));
-        LogDecision(context, decision);
-
-        // Hold mode paces calls instead of refusing them: one request per window is not its contract.
-        if (decision.Outcome == AupOutcome.Allowed && !call.IsHeld && policy.AdvertisePolicy)
-        {
-            RateLimitPolicyHeader.Apply(context.Response, call.WindowSeconds);
-        }
-
-        if (decision.Outcome == AupOutcome.Held)
-        {
-            context.Response.Headers[HeldHeader] = Milliseconds(decision.HeldFor).ToString(CultureInfo.InvariantCulture);
-        }
-
-        return decision;
-    }
-
-    private void LogDecision(HttpContext context, AupDecision decision)
-    {
-        var (user, service, call) = (decision.User, decision.Service, decision.Call);
-        var word = AupOutcomeNames.Decision(decision.Outcome);
-        long suppressed;
-        switch (decision.Outcome)
-        {
-            case AupOutcome.Metadata:
-                Log.MetadataRead(_logger, context.Request.Path, word);
-                break;
-            case AupOutcome.Exempt:
-                Log.Exempt(_logger, user, context.Request.Path, word);
-                break;
-            case AupOutcome.Allowed:
-                Log.Allowed(_logger, user, service, word);
-                break;
-            case AupOutcome.Held:
-                Log.Held(_logger, user, service, word, Milliseconds(decision.HeldFor));
-                break;
-            case AupOutcome.Shadow when decision.Refusal is { Kind: RefusalKind.Violation }:
-                Log.ShadowRejected(_logger, user, service, word, call.WindowSeconds);
-                break;
-            case AupOutcome.Shadow:
-                Log.ShadowRefusal(_logger, decision.Refusal!.Value.StatusCode, context.Request.Path, word);
-                break;
-            case AupOutcome.Rejected when decision.Hold is { } full:
-                Log.HoldFull(_logger, user, service, word, Milliseconds(full.Wait));
-                break;
-            case AupOutcome.Rejected when ShouldLog(decision, out suppressed):
-                Log.Rejected(_logger, user, service, word, call.WindowSeconds, suppressed);
-                break;
-            case AupOutcome.Rejected:
-                Log.RejectedRepeat(_logger, user, service, word, call.WindowSeconds);
-                break;
-            case AupOutcome.StoreUnavailable when decision.Forwards:
-                Log.StoreFailureAllowed(_logger, user, service);
-                break;
-            case AupOutcome.StoreUnavailable:
-                Log.StoreFailureRejected(_logger, user, service);
-                break;
-            case AupOutcome.Unidentified:
-                Log.Unidentified(_logger, context.Request.Path);
-                break;
-
-            // Junk names and hostile envelopes can come as a flood: one line per user and window.
-            case AupOutcome.UnknownService when ShouldLog(decision, out suppressed):
-                Log.UnknownService(_logger, user, context.Request.Path, word, suppressed);
-                break;
-            case AupOutcome.BadRequest when ShouldLog(decision, out suppressed):
-                Log.BadRequest(_logger, decision.Refusal!.Value.Detail, suppressed);
-                break;
-            case AupOutcome.HoldCancelled:
-                Log.HoldCancelled(_logger, user, service, word, decision.Hold?.Kind == HoldResultKind.Abandoned ? "the caller gave up" : "the gateway is stopping");
-                break;
-        }
-    }
-
-    private bool ShouldLog(AupDecision decision, out long suppressed) =>
-        _refusalLog.ShouldLog(decision.User, RefusalScope.Of(decision.Refusal!.Value), decision.Call.Window, out suppressed);
-
-    private static long Milliseconds(TimeSpan wait) => (long)wait.TotalMilliseconds;
-
-    /// <summary>Answers in the caller's protocol; a call whose caller gave up gets nothing, nobody is left to read it.</summary>
-    private static Task RefuseAsync(HttpContext context, AupDecision decision, SoapPolicy soap) => decision.Refusal is { } refusal
-        ? RefusalResponder.For(context.Request, decision.Call.Soap.Version).WriteAsync(context, refusal, soap)
-        : Task.CompletedTask;
-
-    /// <summary>
-    /// Counts and logs each of the backend's own AUP refusals of a call the policy let through (the backend's
-    /// window and the gateway's differ: something else calls with this identity); a held call is held again
-    /// and forwarded anew, so its caller sees the refusal only when it cannot be.
-    /// </summary>
-    private void ConcludeBackendAnswer(HttpContext context, AupDecision decision, BackendAnswer answer)
-    {
-        var word = AupOutcomeNames.Decision(AupOutcome.BackendRefused);
-        for (var refusal = 1; refusal <= answer.Refusals; refusal++)
-        {
-            _metrics.RecordDecision(AupOutcome.BackendRefused, decision.Service);
-            var passedOn = answer.RefusalPassedOn && refusal == answer.Refusals;
-            Log.BackendRefused(_logger, decision.User, decision.Service, word,
-                passedOn ? "passed the refusal on to the caller" : "held the call again and forwarded it a spacing later");
-        }
-
-        if (answer.RefusalPassedOn)
-        {
-            context.Features.Set<IAupDecisionFeature>(new AupDecisionFeature(decision.User, decision.Service, AupOutcome.BackendRefused, isRefusal: false));
-        }
-    }
-
     /// <summary>On a call hold mode held: how long it waited for its slot, in milliseconds.</summary>
     public const string HeldHeader = "X-Drrs-Held-Ms";
-
-    private static partial class Log
-    {
-        [LoggerMessage(EventIds.BackendRefused, LogLevel.Warning, "AUP {Decision}: the backend refused {User}'s call to {Service} with its own AUP refusal although the gateway let it through (something outside the gateway calls with this identity, or the windows differ); {Action}")]
-        public static partial void BackendRefused(ILogger logger, string user, string service, string decision, string action);
-
-        [LoggerMessage(EventIds.Held, LogLevel.Debug, "AUP {Decision}: {User} called {Service} inside the window; held {HeldMilliseconds} ms for its slot, then forwarded")]
-        public static partial void Held(ILogger logger, string user, string service, string decision, long heldMilliseconds);
-
-        [LoggerMessage(EventIds.HoldFull, LogLevel.Information, "AUP {Decision}: {User} called {Service} with no slot free to hold it for (the next is {WaitMilliseconds} ms away); refused, no slot moved")]
-        public static partial void HoldFull(ILogger logger, string user, string service, string decision, long waitMilliseconds);
-
-        [LoggerMessage(EventIds.HoldCancelled, LogLevel.Information, "AUP {Decision}: {User}'s held call to {Service} was not forwarded: {Reason}; its slot was handed back")]
-        public static partial void HoldCancelled(ILogger logger, string user, string service, string decision, string reason);
-
-        [LoggerMessage(EventIds.Rejected, LogLevel.Information, "AUP {Decision}: {User} called {Service} again within the window; retry after {RetryAfterSeconds} s ({SuppressedRefusals} more refusals of this pair since its last logged one)")]
-        public static partial void Rejected(ILogger logger, string user, string service, string decision, int retryAfterSeconds, long suppressedRefusals);
-
-        // Further refusals of a pair within a window: Debug, so a flood cannot drown the log or slow it down.
-        [LoggerMessage(EventIds.RejectedRepeat, LogLevel.Debug, "AUP {Decision}: {User} called {Service} again within the window; retry after {RetryAfterSeconds} s")]
-        public static partial void RejectedRepeat(ILogger logger, string user, string service, string decision, int retryAfterSeconds);
-
-        [LoggerMessage(EventIds.Allowed, LogLevel.Debug, "AUP {Decision}: {User} called {Service}")]
-        public static partial void Allowed(ILogger logger, string user, string service, string decision);
-
-        [LoggerMessage(EventIds.StoreFailureAllowed, LogLevel.Debug, "AUP store unavailable: forwarding {User} calling {Service} unchecked (OnStoreFailure=Allow)")]
-        public static partial void StoreFailureAllowed(ILogger logger, string user, string service);
-
-        [LoggerMessage(EventIds.StoreFailureRejected, LogLevel.Debug, "AUP store unavailable: refusing {User} calling {Service} (OnStoreFailure=Reject)")]
-        public static partial void StoreFailureRejected(ILogger logger, string user, string service);
-
-        [LoggerMessage(EventIds.Unidentified, LogLevel.Information, "AUP refused a request to {Path} with no user identity")]
-        public static partial void Unidentified(ILogger logger, PathString path);
-
-        [LoggerMessage(EventIds.BadRequest, LogLevel.Information, "AUP refused a request it cannot key: {Reason} ({SuppressedRefusals} more such refusals of this user since the last logged one)")]
-        public static partial void BadRequest(ILogger logger, string reason, long suppressedRefusals);
-
-        [LoggerMessage(EventIds.ShadowRejected, LogLevel.Information, "AUP {Decision}: {User} called {Service} again within the window and would have been refused (retry after {RetryAfterSeconds} s); forwarded, the route is in shadow mode")]
-        public static partial void ShadowRejected(ILogger logger, string user, string service, string decision, int retryAfterSeconds);
-
-        [LoggerMessage(EventIds.ShadowRefusal, LogLevel.Information, "AUP {Decision}: a request to {Path} would have been answered {StatusCode}; forwarded, the route is in shadow mode")]
-        public static partial void ShadowRefusal(ILogger logger, int statusCode, PathString path, string decision);
-
-        [LoggerMessage(EventIds.Exempt, LogLevel.Debug, "AUP {Decision}: {User} is exempt, {Path} forwarded unchecked")]
-        public static partial void Exempt(ILogger logger, string user, PathString path, string decision);
-
-        [LoggerMessage(EventIds.MetadataRead, LogLevel.Debug, "AUP {Decision}: {Path} reads a service description, forwarded without counting")]
-        public static partial void MetadataRead(ILogger logger, PathString path, string decision);
-
-        [LoggerMessage(EventIds.UnknownService, LogLevel.Information, "AUP {Decision}: {User} called {Path}, naming no operation in Aup:Services; refused, no lock written ({SuppressedRefusals} more such refusals of this user since the last logged one)")]
-        public static partial void UnknownService(ILogger logger, string user, PathString path, string decision, long suppressedRefusals);
-    }
 }

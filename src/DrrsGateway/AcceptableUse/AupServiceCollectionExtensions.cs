@@ -37,6 +37,7 @@ public static class AupServiceCollectionExtensions
         services.AddMetrics();
         services.AddSingleton<AupMetrics>();
         services.AddSingleton<RefusalLogThrottle>();
+        services.AddSingleton<AupDecisionApplier>();
         services.AddSingleton<CallHolder>();
         services.AddSingleton<BackendRefusalAbsorber>();
         services.TryAddSingleton<IClusterCertificates, NoClusterCertificates>();

@@ -719,19 +719,18 @@ public sealed class AupMiddlewareTests : IDisposable
         using var policy = new AupPolicyProvider(options, TestPolicy.Builder, new ConfigurationBuilder().Build(), NullLogger<AupPolicyProvider>.Instance);
         using var streaks = new RefusalStreaks(Options.Create(new MonitoringOptions()), new FakeTimeProvider(), NullLogger<RefusalStreaks>.Instance);
         var holder = new CallHolder(_slots, _time, _lifetime);
+        var metrics = new AupMetrics(_services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>());
         var middleware = new AupMiddleware(
             ForwardToBackend,
             policy,
             store,
-            new AupMetrics(_services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>()),
-            _refusalLog,
+            metrics,
             new ServiceNames(),
             holder,
-            streaks,
             new RetryingStoreHealth(storeRetryAfterSeconds),
             new BackendRefusalAbsorber(holder),
             new NoClusterCertificates(),
-            _log);
+            new AupDecisionApplier(metrics, streaks, _refusalLog, _log));
         context.Response.Body = new MemoryStream();
         await middleware.InvokeAsync(context);
         return store;
