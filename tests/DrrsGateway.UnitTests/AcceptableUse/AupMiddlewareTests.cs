@@ -720,17 +720,13 @@ public sealed class AupMiddlewareTests : IDisposable
         using var streaks = new RefusalStreaks(Options.Create(new MonitoringOptions()), new FakeTimeProvider(), NullLogger<RefusalStreaks>.Instance);
         var holder = new CallHolder(_slots, _time, _lifetime);
         var metrics = new AupMetrics(_services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>());
+        var storeHealth = new RetryingStoreHealth(storeRetryAfterSeconds);
         var middleware = new AupMiddleware(
             ForwardToBackend,
             policy,
-            store,
-            metrics,
-            new ServiceNames(),
-            holder,
-            new RetryingStoreHealth(storeRetryAfterSeconds),
-            new BackendRefusalAbsorber(holder),
-            new NoClusterCertificates(),
-            new AupDecisionApplier(metrics, streaks, _refusalLog, _log));
+            new AupDecider(new ServiceNames(), new NoClusterCertificates(), new StoreDecider(store, metrics, storeHealth), new HoldDecider(holder, storeHealth)),
+            new AupDecisionApplier(metrics, streaks, _refusalLog, _log),
+            new BackendRefusalAbsorber(holder));
         context.Response.Body = new MemoryStream();
         await middleware.InvokeAsync(context);
         return store;
