@@ -37,6 +37,10 @@ public static class AupServiceCollectionExtensions
         services.AddMetrics();
         services.AddSingleton<AupMetrics>();
         services.AddSingleton<RefusalLogThrottle>();
+        services.AddSingleton<StoreDecider>();
+        services.AddSingleton<HoldDecider>();
+        services.AddSingleton<AupDecider>();
+        services.AddSingleton<AupDecisionApplier>();
         services.AddSingleton<CallHolder>();
         services.AddSingleton<BackendRefusalAbsorber>();
         services.TryAddSingleton<IClusterCertificates, NoClusterCertificates>();
