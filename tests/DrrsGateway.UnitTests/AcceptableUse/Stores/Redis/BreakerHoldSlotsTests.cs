@@ -5,7 +5,7 @@ using DrrsGateway.AcceptableUse.Stores.Redis;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 
-namespace DrrsGateway.UnitTests.AcceptableUse.Stores;
+namespace DrrsGateway.UnitTests.AcceptableUse.Stores.Redis;
 
 public sealed class BreakerHoldSlotsTests
 {

@@ -1,6 +1,6 @@
 using DrrsGateway.AcceptableUse.Decisions;
 
-namespace DrrsGateway.UnitTests.AcceptableUse;
+namespace DrrsGateway.UnitTests.AcceptableUse.Decisions;
 
 public sealed class ServiceTagTests
 {

@@ -1,7 +1,7 @@
 using DrrsGateway.AcceptableUse.Stores.Redis;
 using DrrsGateway.AcceptableUse;
 
-namespace DrrsGateway.UnitTests.AcceptableUse.Stores;
+namespace DrrsGateway.UnitTests.AcceptableUse.Stores.Redis;
 
 public sealed class RedisKeyFormatTests
 {

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Yarp.ReverseProxy.Configuration;
 using Yarp.ReverseProxy.Forwarder;
 
-namespace DrrsGateway.UnitTests.Proxy;
+namespace DrrsGateway.UnitTests.Proxy.BackendTls;
 
 public sealed class BackendTlsForwarderHttpClientFactoryTests : IDisposable
 {

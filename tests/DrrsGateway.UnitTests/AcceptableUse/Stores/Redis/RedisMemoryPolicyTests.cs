@@ -1,6 +1,6 @@
 using DrrsGateway.AcceptableUse.Stores.Redis;
 
-namespace DrrsGateway.UnitTests.AcceptableUse.Stores;
+namespace DrrsGateway.UnitTests.AcceptableUse.Stores.Redis;
 
 public sealed class RedisMemoryPolicyTests
 {

@@ -2,7 +2,7 @@ using DrrsGateway.AcceptableUse.Decisions;
 using DrrsGateway.AcceptableUse;
 using Microsoft.Extensions.Time.Testing;
 
-namespace DrrsGateway.UnitTests.AcceptableUse;
+namespace DrrsGateway.UnitTests.AcceptableUse.Decisions;
 
 public sealed class RefusalLogThrottleTests : IDisposable
 {

@@ -3,7 +3,7 @@ using DrrsGateway.TestSupport;
 using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Time.Testing;
 
-namespace DrrsGateway.UnitTests.Proxy;
+namespace DrrsGateway.UnitTests.Proxy.BackendTls;
 
 public sealed class ClientCertificateHolderTests : IDisposable
 {

@@ -1,7 +1,7 @@
 using DrrsGateway.Management;
 using DrrsGateway.Proxy;
 
-namespace DrrsGateway.UnitTests.Hosting;
+namespace DrrsGateway.UnitTests.Proxy;
 
 public sealed class ServerUrlsTests
 {

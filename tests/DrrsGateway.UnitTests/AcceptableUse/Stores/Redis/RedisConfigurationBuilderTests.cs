@@ -3,7 +3,7 @@ using DrrsGateway.TestSupport;
 using Microsoft.Extensions.Logging.Abstractions;
 using StackExchange.Redis;
 
-namespace DrrsGateway.UnitTests.AcceptableUse.Stores;
+namespace DrrsGateway.UnitTests.AcceptableUse.Stores.Redis;
 
 public sealed class RedisConfigurationBuilderTests
 {

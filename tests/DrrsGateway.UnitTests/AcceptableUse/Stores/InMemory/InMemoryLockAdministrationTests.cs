@@ -5,7 +5,7 @@ using DrrsGateway.AcceptableUse.Hold;
 using DrrsGateway.Admin;
 using Microsoft.Extensions.Time.Testing;
 
-namespace DrrsGateway.UnitTests.Admin;
+namespace DrrsGateway.UnitTests.AcceptableUse.Stores.InMemory;
 
 public sealed class InMemoryLockAdministrationTests : IDisposable
 {

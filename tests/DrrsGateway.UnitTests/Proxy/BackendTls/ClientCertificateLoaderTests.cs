@@ -3,7 +3,7 @@ using System.Security.Cryptography.X509Certificates;
 using DrrsGateway.Proxy.BackendTls;
 using DrrsGateway.TestSupport;
 
-namespace DrrsGateway.UnitTests.Proxy;
+namespace DrrsGateway.UnitTests.Proxy.BackendTls;
 
 public sealed class ClientCertificateLoaderTests : IDisposable
 {

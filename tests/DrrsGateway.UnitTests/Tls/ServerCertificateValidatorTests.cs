@@ -3,7 +3,7 @@ using System.Security.Cryptography.X509Certificates;
 using DrrsGateway.TestSupport;
 using DrrsGateway.Tls;
 
-namespace DrrsGateway.UnitTests.AcceptableUse.Stores;
+namespace DrrsGateway.UnitTests.Tls;
 
 public sealed class ServerCertificateValidatorTests : IDisposable
 {

@@ -3,7 +3,7 @@ using DrrsGateway.AcceptableUse.Stores;
 using DrrsGateway.AcceptableUse;
 using Microsoft.Extensions.Time.Testing;
 
-namespace DrrsGateway.UnitTests.AcceptableUse.Stores;
+namespace DrrsGateway.UnitTests.AcceptableUse.Stores.InMemory;
 
 public sealed class InMemoryAupStoreTests : IDisposable
 {

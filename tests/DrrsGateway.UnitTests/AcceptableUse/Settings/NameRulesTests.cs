@@ -1,6 +1,6 @@
 using DrrsGateway.AcceptableUse.Settings;
 
-namespace DrrsGateway.UnitTests.AcceptableUse;
+namespace DrrsGateway.UnitTests.AcceptableUse.Settings;
 
 public sealed class NameRulesTests
 {

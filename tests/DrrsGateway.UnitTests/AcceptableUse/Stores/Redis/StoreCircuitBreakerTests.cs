@@ -4,7 +4,7 @@ using DrrsGateway.AcceptableUse;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 
-namespace DrrsGateway.UnitTests.AcceptableUse.Stores;
+namespace DrrsGateway.UnitTests.AcceptableUse.Stores.Redis;
 
 public sealed class StoreCircuitBreakerTests
 {

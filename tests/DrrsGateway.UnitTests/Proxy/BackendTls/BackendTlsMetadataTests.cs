@@ -1,6 +1,6 @@
 using DrrsGateway.Proxy.BackendTls;
 
-namespace DrrsGateway.UnitTests.Proxy;
+namespace DrrsGateway.UnitTests.Proxy.BackendTls;
 
 public sealed class BackendTlsMetadataTests
 {
