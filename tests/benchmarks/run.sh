@@ -9,7 +9,9 @@
 #   4 backend       wrk straight to nginx: the ceiling of the load generator and backend
 #   5 generic       every request a new user on the generic endpoint (POST /sst/runtime.asvc, SOAPAction,
 #                   ~2.2 kB WS-Security envelope): the gateway peeks at the envelope to key it
-# and a memory scenario: 1,000,000 live keys in the embedded store, RSS before and after.
+# and a memory scenario: 1,000,000 live keys in the embedded store, RSS before and after; and hold mode:
+# HOLD_CALLS calls held at once (memory and CPU per held call, how long each was held), and new users
+# measured alone and beside HOLD_KEEP users kept held.
 # Modes: the gateway (off, embedded, redis, nopeek, and the BREAKDOWN variants) and the reference rows (bare
 # YARP, YARP + RedisRateLimiting, YARP + ASP.NET Core's rate limiter, HAProxy with the exact policy). They
 # run in REPEAT rounds; the report gives medians over the rounds, every ratio the targets name with a
@@ -34,6 +36,10 @@ GOOD_CONNECTIONS="${GOOD_CONNECTIONS:-4}"
 GOOD_DELAY_MS="${GOOD_DELAY_MS:-10}"
 KEYS="${KEYS:-1000000}"
 KEYS_TIMEOUT="${KEYS_TIMEOUT:-300}"
+HOLD="${HOLD:-1}"
+HOLD_CALLS="${HOLD_CALLS:-10000}"
+HOLD_KEEP="${HOLD_KEEP:-1000}"
+HOLD_WINDOW="${HOLD_WINDOW:-10}"
 LOGCOST="${LOGCOST:-1}"
 PROFILE="${PROFILE:-0}"
 PROFILE_MODE="${PROFILE_MODE:-redis}"
@@ -127,12 +133,14 @@ need_redis=0
 for mode in $all_modes; do uses_redis "$mode" && need_redis=1; done
 need_gateway=0
 [ "$KEYS" -gt 0 ] && need_gateway=1
+[ "$HOLD" = 1 ] && need_gateway=1
 for mode in $all_modes; do is_gateway "$mode" && need_gateway=1; done
 
 # --- tools -------------------------------------------------------------------------------------------
 need=()
 command -v wrk >/dev/null 2>&1 || need+=(wrk)
 command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || need+=(nginx)
+[ "$HOLD" = 1 ] && { command -v ss >/dev/null 2>&1 || need+=(iproute2); }
 if [ "$need_redis" = 1 ]; then
   command -v redis-server >/dev/null 2>&1 || need+=(redis-server)
   command -v redis-cli >/dev/null 2>&1 || need+=(redis-tools)
@@ -219,9 +227,11 @@ cat >"$tmp/nginx/nginx.conf" <<EOF
 daemon off;
 master_process on;
 worker_processes 1;
+# Hold mode releases thousands of held calls within seconds: each may open its own backend connection.
+worker_rlimit_nofile 20000;
 pid $tmp/nginx/nginx.pid;
 error_log $tmp/nginx/error.log warn;
-events { worker_connections 4096; }
+events { worker_connections 16384; }
 http {
   access_log off;
   client_body_temp_path $tmp/nginx/body;
@@ -278,6 +288,7 @@ want_mode redislimiter && publish "$here/YarpRedisRateLimiting" YarpRedisRateLim
 want_mode yarp-redis-floor && publish "$here/YarpRedisFloor" YarpRedisFloor
 want_mode yarp-memory-floor && publish "$here/YarpMemoryFloor" YarpMemoryFloor
 want_mode kestrel-refusal && publish "$here/KestrelRefusal" KestrelRefusal
+[ "$HOLD" = 1 ] && publish "$here/HoldLoad" HoldLoad
 package_version() { sed -n "s/.*Include=\"$1\" Version=\"\([^\"]*\)\".*/\1/p" "$repo/Directory.Packages.props" "$here/Directory.Packages.props" | head -1; }
 LABEL[bare]+=" (Yarp.ReverseProxy $(package_version Yarp.ReverseProxy))"
 LABEL[redislimiter]+=" $(package_version RedisRateLimiting) (fixed window, no reset)"
@@ -726,6 +737,71 @@ if [ "$KEYS" -gt 0 ]; then
   stop_server
 fi
 
+# Hold mode (Aup__Mode=Hold), per store: a fresh gateway with a HOLD_WINDOW s window, warmed with new users.
+# 1. New users alone, then beside HOLD_KEEP users each calling in a loop (after its first call every call
+#    waits its slot): what held calls cost the calls that are forwarded at once.
+# 2. HOLD_CALLS users call once (forwarded), then all call again at once: every second call is held until its
+#    user's slot. RSS after the first calls and once every held call is connected gives memory per held call;
+#    the gateway's CPU over the second calls (received, held, released, forwarded) per call, against a new
+#    user's forwarded call, gives what holding costs.
+declare -A HOLDR  # HOLDR[<store>.<field>]
+hold_stores=""
+if [ "$HOLD" = 1 ]; then
+  hold_stores="embedded"
+  [ -n "$redis_port" ] && hold_stores+=" redis"
+fi
+# established_to PORT: TCP connections established to the server's port (its held calls' callers).
+established_to() { ss -Htn state established "( sport = :$1 )" | wc -l; }
+# hold_line FILE PREFIX: the HOLD line of a HoldLoad run into HOLDR[PREFIX.<field>].
+hold_line() {
+  local line kv
+  line="$(grep '^HOLD ' "$1" || true)"
+  [ -n "$line" ] || { cat "$1" >&2; die "HoldLoad printed no summary ($2)"; }
+  for kv in ${line#HOLD }; do HOLDR["$2.${kv%%=*}"]="${kv#*=}"; done
+}
+for store in $hold_stores; do
+  store_env=()
+  [ "$store" = redis ] && { redis-cli -p "$redis_port" flushall >/dev/null; store_env=(ConnectionStrings__Redis="127.0.0.1:$redis_port"); }
+  start_gateway "hold-$store" Aup__Mode=Hold Aup__WindowSeconds="$HOLD_WINDOW" "${store_env[@]}"
+  log "[hold-$store] warm-up, then new users alone and beside $HOLD_KEEP held users"
+  warm "hold-$store" "$server_url" new-user.lua "$WARMUP"
+  run_wrk "hold-alone.$store.1" "$server_url" new-user.lua "$DURATION" "$CONNECTIONS" "$THREADS"
+  keep_seconds=$(( DURATION + HOLD_WINDOW + 5 ))
+  "${pin_load[@]}" env BENCH_TAG="keep-$store-$RANDOM" dotnet "$tmp/HoldLoad/HoldLoad.dll" keep "$server_url" "$HOLD_KEEP" "$keep_seconds" \
+    >"$tmp/hold-keep-$store.txt" 2>&1 &
+  keep_pid=$!
+  pids+=("$keep_pid")
+  # Every kept user's second call is held a window after its first: give them time to be on the wire.
+  sleep 3
+  HOLDR[$store.keep_connected]="$(established_to "$server_port")"
+  run_wrk "hold-beside.$store.1" "$server_url" new-user.lua "$DURATION" "$CONNECTIONS" "$THREADS"
+  wait "$keep_pid" || log "HoldLoad keep ($store) exited non-zero: see its HOLD line"
+  forget_pid "$keep_pid"
+  hold_line "$tmp/hold-keep-$store.txt" "$store.keep"
+
+  log "[hold-$store] $HOLD_CALLS calls held at once"
+  sleep "$HOLD_WINDOW"   # the kept users' last slots pass
+  "${pin_load[@]}" env BENCH_TAG="burst-$store-$RANDOM" HOLD_PAUSE_MS=3000 \
+    dotnet "$tmp/HoldLoad/HoldLoad.dll" burst "$server_url" "$HOLD_CALLS" >"$tmp/hold-burst-$store.txt" 2>&1 &
+  burst_pid=$!
+  pids+=("$burst_pid")
+  for _ in $(seq 1 600); do grep -q '^PRIMED' "$tmp/hold-burst-$store.txt" && break; kill -0 "$burst_pid" 2>/dev/null || break; sleep 0.1; done
+  HOLDR[$store.rss_primed]="$(proc_kb "$server_pid" VmRSS)"
+  burst_ticks="$(proc_ticks "$server_pid")"
+  for _ in $(seq 1 300); do
+    [ "$(established_to "$server_port")" -ge "$HOLD_CALLS" ] && break
+    kill -0 "$burst_pid" 2>/dev/null || break
+    sleep 0.1
+  done
+  HOLDR[$store.connected]="$(established_to "$server_port")"
+  HOLDR[$store.rss_held]="$(proc_kb "$server_pid" VmRSS)"
+  wait "$burst_pid" || log "HoldLoad burst ($store) exited non-zero: see its HOLD line"
+  forget_pid "$burst_pid"
+  HOLDR[$store.burst_cpu_us]=$(( ($(proc_ticks "$server_pid") - burst_ticks) * 1000000 / clk_tck ))
+  hold_line "$tmp/hold-burst-$store.txt" "$store.burst"
+  stop_server
+done
+
 # --- aggregation: median over rounds of every field --------------------------------------------------
 median() { tr ' ' '\n' | grep . | sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 declare -A ROUNDS_RPS ROUNDS_CPU  # "a / b / c": req/s and CPU µs/req of each round, to show the spread
@@ -926,6 +1002,35 @@ mkdir -p "$(dirname "$RESULTS")"
     echo "Embedded store, $keys_done live keys (window 3600 s so none expires; driven in ${keys_seconds} s):"
     echo "RSS before $(mb "$rss_before") MB, after $(mb "$rss_after") MB, extra **$(mb "$extra_kb") MB**"
     echo "($(awk -v k="$extra_kb" -v n="$keys_done" 'BEGIN { printf "%.0f", k * 1024 / n }') bytes per key); peak RSS $(mb "$hwm_after") MB."
+  fi
+  if [ -n "$hold_stores" ]; then
+    echo
+    echo "## Hold mode"
+    echo
+    echo "A fresh gateway per store with \`Aup__Mode=Hold\` and a ${HOLD_WINDOW} s window (hold margin and bounds as shipped)."
+    echo "Held at once: $HOLD_CALLS users each call once, then all call again at once; every second call waits for"
+    echo "its user's slot (a window plus the margin after the first). Memory per held call: RSS once every held"
+    echo "call is connected, less RSS after the first calls, per call (the caller's connection included, as each"
+    echo "participant program brings one). CPU per held call: the gateway's CPU over the second calls, each"
+    echo "received, held, released and forwarded, against a new user's call forwarded at once. Mixed: new users"
+    echo "(the new-user scenario) alone, then beside $HOLD_KEEP users each calling in a loop, so that each keeps one"
+    echo "call held."
+    echo
+    echo "| store | held at once (connected) | answered 200 | held ms p50 / p99 / max | RSS after first calls MB | extra per held call KB | CPU µs per held call | new user's CPU µs/req |"
+    echo "|---|---:|---:|---|---:|---:|---:|---:|"
+    for store in $hold_stores; do
+      extra_per_call="$(awk -v a="${HOLDR[$store.rss_held]}" -v b="${HOLDR[$store.rss_primed]}" -v n="$HOLD_CALLS" 'BEGIN { printf "%.1f", (a - b) / n }')"
+      cpu_per_held="$(awk -v c="${HOLDR[$store.burst_cpu_us]}" -v n="$HOLD_CALLS" 'BEGIN { printf "%.0f", c / n }')"
+      alone_cpu="-"; has "hold-alone.$store" && alone_cpu="$(awk -v c="${R[hold-alone.$store.1.cpu_us]}" -v n="${R[hold-alone.$store.1.requests]}" 'BEGIN { printf "%.0f", c / n }')"
+      echo "| $store | $HOLD_CALLS (${HOLDR[$store.connected]}) | ${HOLDR[$store.burst.ok]} of ${HOLDR[$store.burst.requests]} | ${HOLDR[$store.burst.held_p50_ms]} / ${HOLDR[$store.burst.held_p99_ms]} / ${HOLDR[$store.burst.held_max_ms]} | $(mb "${HOLDR[$store.rss_primed]}") | $extra_per_call | $cpu_per_held | $alone_cpu |"
+    done
+    echo
+    echo "| store | new users alone req/s, p99 ms | beside $HOLD_KEEP held users req/s, p99 ms | req/s ratio | p99 ratio | held calls answered 200 (held ms p50 / p99) |"
+    echo "|---|---|---|---:|---:|---|"
+    for store in $hold_stores; do
+      a="hold-alone.$store.1"; b="hold-beside.$store.1"
+      echo "| $store | $(printf '%.0f' "${R[$a.rps]}"), $(ms "${R[$a.p99_us]}") | $(printf '%.0f' "${R[$b.rps]}"), $(ms "${R[$b.p99_us]}") | $(ratio "${R[$b.rps]}" "${R[$a.rps]}") | $(ratio "${R[$b.p99_us]}" "${R[$a.p99_us]}") | ${HOLDR[$store.keep.ok]} of ${HOLDR[$store.keep.requests]} (${HOLDR[$store.keep.held_p50_ms]} / ${HOLDR[$store.keep.held_p99_ms]}) |"
+    done
   fi
   echo
   echo "## Targets (issue 23: against the floor of the same stack)"
