@@ -1,3 +1,5 @@
+using DrrsGateway.Infrastructure;
+
 namespace DrrsGateway.AcceptableUse.Stores.Redis;
 
 /// <summary>

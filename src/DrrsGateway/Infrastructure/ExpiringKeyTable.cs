@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
+using DrrsGateway.AcceptableUse;
 
-namespace DrrsGateway.AcceptableUse.Stores;
+namespace DrrsGateway.Infrastructure;
 
 /// <summary>
 /// Keys with an expiry time on the injected clock, swept on a timer so memory follows the number of live
