@@ -1,3 +1,4 @@
+using DrrsGateway.Infrastructure;
 using Microsoft.Extensions.Options;
 
 namespace DrrsGateway.Admin;
@@ -5,7 +6,7 @@ namespace DrrsGateway.Admin;
 /// <summary>Refuses an admin key that is short or cannot travel in a header, at start-up, naming the setting.</summary>
 internal sealed class AdminOptionsValidator : IValidateOptions<AdminOptions>
 {
-    private const int MaximumKeyLength = 1024;
+    private static readonly SettingRange KeyLength = new(AdminOptions.MinimumKeyLength, 1024);
 
     public ValidateOptionsResult Validate(string? name, AdminOptions options)
     {
@@ -15,10 +16,10 @@ internal sealed class AdminOptionsValidator : IValidateOptions<AdminOptions>
             return ValidateOptionsResult.Success;
         }
 
-        if (key.Length is < AdminOptions.MinimumKeyLength or > MaximumKeyLength)
+        var failures = new List<string>();
+        if (!KeyLength.CheckLength("Admin:ApiKey", key.Length, failures, "for example `openssl rand -hex 32`"))
         {
-            return ValidateOptionsResult.Fail(
-                $"Admin:ApiKey must be {AdminOptions.MinimumKeyLength} to {MaximumKeyLength} characters long (for example `openssl rand -hex 32`); it has {key.Length}.");
+            return ValidateOptionsResult.Fail(failures);
         }
 
         // HTTP trims spaces around header values, so a key with spaces or line breaks (a secret file's

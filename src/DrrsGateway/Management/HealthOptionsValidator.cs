@@ -1,3 +1,4 @@
+using DrrsGateway.Infrastructure;
 using Microsoft.Extensions.Options;
 
 namespace DrrsGateway.Management;
@@ -5,8 +6,10 @@ namespace DrrsGateway.Management;
 /// <summary>Refuses readiness settings the gateway cannot run with, at start-up, naming the setting.</summary>
 internal sealed class HealthOptionsValidator : IValidateOptions<HealthOptions>
 {
+    private static readonly SettingRange ReadinessTimeout = new(1, 30_000);
+
     public ValidateOptionsResult Validate(string? name, HealthOptions options) =>
-        options.ReadinessTimeoutMilliseconds is < 1 or > 30_000
-            ? ValidateOptionsResult.Fail($"Health:ReadinessTimeoutMilliseconds must be from 1 to 30000; it is {options.ReadinessTimeoutMilliseconds}.")
+        ReadinessTimeout.Problem("Health:ReadinessTimeoutMilliseconds", options.ReadinessTimeoutMilliseconds) is { } problem
+            ? ValidateOptionsResult.Fail(problem)
             : ValidateOptionsResult.Success;
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using DrrsGateway.Infrastructure;
 using DrrsGateway.Proxy;
 
 namespace DrrsGateway.Management;
@@ -11,6 +12,8 @@ public static class ManagementExtensions
 {
     /// <summary>The setting that moves the management endpoints to a port of their own.</summary>
     public const string PortSetting = "Management:Port";
+
+    private static readonly SettingRange Ports = new(1, 65_535);
 
     /// <summary>
     /// Reads <see cref="PortSetting"/> (failing start-up with a message naming it when it is not a port) and,
@@ -66,11 +69,11 @@ public static class ManagementExtensions
             return null;
         }
 
-        if (int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var port) && port is >= 1 and <= 65535)
+        if (int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var port) && Ports.Contains(port))
         {
             return port;
         }
 
-        throw new InvalidOperationException($"{PortSetting} must be a TCP port from 1 to 65535; it is '{value}'.");
+        throw new InvalidOperationException(Ports.Problem(PortSetting, value, "a TCP port"));
     }
 }

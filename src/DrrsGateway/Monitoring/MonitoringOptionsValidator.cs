@@ -1,3 +1,4 @@
+using DrrsGateway.Infrastructure;
 using Microsoft.Extensions.Options;
 
 namespace DrrsGateway.Monitoring;
@@ -5,8 +6,10 @@ namespace DrrsGateway.Monitoring;
 /// <summary>Refuses monitoring settings the gateway cannot run with, at start-up, naming the setting.</summary>
 internal sealed class MonitoringOptionsValidator : IValidateOptions<MonitoringOptions>
 {
+    private static readonly SettingRange StuckClientSeconds = new(1, MonitoringOptions.MaxStuckClientSeconds);
+
     public ValidateOptionsResult Validate(string? name, MonitoringOptions options) =>
-        options.StuckClientSeconds is < 1 or > MonitoringOptions.MaxStuckClientSeconds
-            ? ValidateOptionsResult.Fail($"Monitoring:StuckClientSeconds must be from 1 to {MonitoringOptions.MaxStuckClientSeconds}; it is {options.StuckClientSeconds}.")
+        StuckClientSeconds.Problem("Monitoring:StuckClientSeconds", options.StuckClientSeconds) is { } problem
+            ? ValidateOptionsResult.Fail(problem)
             : ValidateOptionsResult.Success;
 }

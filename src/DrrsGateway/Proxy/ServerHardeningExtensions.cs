@@ -1,4 +1,5 @@
 using System.Text;
+using DrrsGateway.Infrastructure;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 
 namespace DrrsGateway.Proxy;
@@ -16,6 +17,8 @@ public static class ServerHardeningExtensions
     // different byte strings the same identity.
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
+    private static readonly SettingRange ShutdownSeconds = new(0, 3600);
+
     /// <summary>
     /// Decodes request headers as strict UTF-8, so non-ASCII identities work, and sets the shutdown drain
     /// time from <c>Shutdown:TimeoutSeconds</c> (default 25 s, inside Kubernetes' 30 s grace period).
@@ -26,9 +29,9 @@ public static class ServerHardeningExtensions
         builder.Services.Configure<KestrelServerOptions>(options => options.RequestHeaderEncodingSelector = _ => StrictUtf8);
 
         var seconds = builder.Configuration.GetValue($"{ShutdownSection}:TimeoutSeconds", 25);
-        if (seconds is < 0 or > 3600)
+        if (ShutdownSeconds.Problem($"{ShutdownSection}:TimeoutSeconds", seconds) is { } problem)
         {
-            throw new InvalidOperationException($"Shutdown:TimeoutSeconds must be from 0 to 3600; it is {seconds}.");
+            throw new InvalidOperationException(problem);
         }
 
         builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = TimeSpan.FromSeconds(seconds));

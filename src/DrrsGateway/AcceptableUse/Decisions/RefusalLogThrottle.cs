@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using DrrsGateway.Infrastructure;
 
 namespace DrrsGateway.AcceptableUse.Decisions;
 
@@ -11,18 +12,15 @@ internal sealed class RefusalLogThrottle : IDisposable
 {
     private static readonly TimeSpan SweepInterval = TimeSpan.FromSeconds(60);
 
-    private readonly ConcurrentDictionary<(string User, RefusalScope Scope), Entry> _entries = new();
-    private readonly TimeProvider _time;
-    private readonly ITimer _sweeper;
+    // A key's quiet window, while its refusals go unlogged, and the refusals not logged since the last line;
+    // a count outlives its window until the key's next logged line reports it.
+    private readonly ExpiringKeyTable<(string User, RefusalScope Scope)> _quiet;
+    private readonly ConcurrentDictionary<(string User, RefusalScope Scope), long> _suppressed = new();
 
-    public RefusalLogThrottle(TimeProvider time)
-    {
-        ArgumentNullException.ThrowIfNull(time);
-        _time = time;
-        _sweeper = time.CreateTimer(static state => ((RefusalLogThrottle)state!).SweepExpired(), this, SweepInterval, SweepInterval);
-    }
+    public RefusalLogThrottle(TimeProvider time) => _quiet = new(time, SweepInterval);
 
-    public int Count => _entries.Count;
+    /// <summary>Entries held: quiet windows, expired ones not yet swept included, and unreported counts.</summary>
+    public int Count => _quiet.Count + _suppressed.Count;
 
     /// <summary>Whether this violation of <paramref name="pair"/>'s window should be logged at Information.</summary>
     public bool ShouldLog(AupKey pair, TimeSpan window, out long suppressed) =>
@@ -34,42 +32,20 @@ internal sealed class RefusalLogThrottle : IDisposable
     /// </summary>
     public bool ShouldLog(string user, RefusalScope scope, TimeSpan window, out long suppressed)
     {
-        var now = _time.GetTimestamp();
-        var entry = _entries.GetOrAdd((user, scope), static _ => new Entry());
-        lock (entry)
+        var key = (user, scope);
+        if (!_quiet.TryStart(key, window))
         {
-            if (entry.QuietUntil > now)
-            {
-                entry.Suppressed++;
-                suppressed = 0;
-                return false;
-            }
-
-            suppressed = entry.Suppressed;
-            entry.Suppressed = 0;
-            entry.QuietUntil = now + (long)(window.TotalSeconds * _time.TimestampFrequency);
-            return true;
+            _suppressed.AddOrUpdate(key, 1, static (_, count) => count + 1);
+            suppressed = 0;
+            return false;
         }
+
+        // Each unlogged refusal is counted once: either this line takes it, or the key's next one does.
+        _suppressed.TryRemove(key, out suppressed);
+        return true;
     }
 
-    public void SweepExpired()
-    {
-        var now = _time.GetTimestamp();
-        foreach (var (key, entry) in _entries)
-        {
-            // A key quiet for a window has nothing left to report; its next refusal is logged anyway.
-            if (Volatile.Read(ref entry.QuietUntil) <= now && Volatile.Read(ref entry.Suppressed) == 0)
-            {
-                _entries.TryRemove(new KeyValuePair<(string User, RefusalScope Scope), Entry>(key, entry));
-            }
-        }
-    }
+    public void SweepExpired() => _quiet.SweepExpired();
 
-    public void Dispose() => _sweeper.Dispose();
-
-    private sealed class Entry
-    {
-        public long QuietUntil;
-        public long Suppressed;
-    }
+    public void Dispose() => _quiet.Dispose();
 }

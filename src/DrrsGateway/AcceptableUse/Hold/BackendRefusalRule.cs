@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Text;
+using DrrsGateway.Infrastructure;
 
 namespace DrrsGateway.AcceptableUse.Hold;
 
@@ -13,8 +14,9 @@ internal sealed class BackendRefusalRule
     /// <summary>Most bytes of an error answer held back and read for the text; refusals are far smaller.</summary>
     public const int MaxInspectedBytes = 64 * 1024;
 
-    private const long MaxReplayLimit = 1L << 30;
-    private const int MaxTextLength = 256;
+    private static readonly SettingRange ReplayBodyBytes = new(0, 1L << 30);
+    private static readonly SettingRange RefusalStatusCodes = new(400, 599);
+    private static readonly SettingRange TextLength = new(0, 256);
 
     private BackendRefusalRule(bool absorb, long maxReplayBodyBytes, int statusCode, string text)
     {
@@ -39,21 +41,14 @@ internal sealed class BackendRefusalRule
     /// <summary>Checks <paramref name="options"/>, adding a message naming the setting to <paramref name="failures"/> for each bad value.</summary>
     public static BackendRefusalRule Create(AupHoldOptions options, List<string> failures)
     {
-        if (options.MaxReplayBodyBytes is < 0 or > MaxReplayLimit)
+        ReplayBodyBytes.Check("Aup:Hold:MaxReplayBodyBytes", options.MaxReplayBodyBytes, failures);
+        if (options.BackendRefusalStatusCode != 0)
         {
-            failures.Add($"Aup:Hold:MaxReplayBodyBytes must be from 0 to {MaxReplayLimit}; it is {options.MaxReplayBodyBytes}.");
-        }
-
-        if (options.BackendRefusalStatusCode is not 0 and (< 400 or > 599))
-        {
-            failures.Add($"Aup:Hold:BackendRefusalStatusCode must be 0 (none) or from 400 to 599; it is {options.BackendRefusalStatusCode}.");
+            RefusalStatusCodes.Check("Aup:Hold:BackendRefusalStatusCode", options.BackendRefusalStatusCode, failures, "or 0 for none");
         }
 
         var text = options.BackendRefusalText ?? "";
-        if (text.Length > MaxTextLength)
-        {
-            failures.Add($"Aup:Hold:BackendRefusalText must be at most {MaxTextLength} characters; it has {text.Length}.");
-        }
+        TextLength.CheckLength("Aup:Hold:BackendRefusalText", text.Length, failures);
 
         return new(options.AbsorbBackendRefusals, options.MaxReplayBodyBytes, options.BackendRefusalStatusCode, text);
     }

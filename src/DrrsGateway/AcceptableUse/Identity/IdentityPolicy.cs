@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Collections.Immutable;
 using System.Security.Cryptography.X509Certificates;
+using DrrsGateway.Infrastructure;
 
 namespace DrrsGateway.AcceptableUse.Identity;
 
@@ -50,10 +51,7 @@ internal sealed class IdentityPolicy
             failures.Add($"Aup:Identity:TrustedProxies holds '{invalid}', which is neither an IP address nor a CIDR range such as 10.0.0.0/8.");
         }
 
-        if (options.MaxLength is < 1 or > 4096)
-        {
-            failures.Add($"Aup:Identity:MaxLength must be from 1 to 4096; it is {options.MaxLength}.");
-        }
+        new SettingRange(1, 4096).Check("Aup:Identity:MaxLength", options.MaxLength, failures);
 
         if (!IdentitySources.TryParse(options.Sources, out var sources, out var sourceProblem))
         {

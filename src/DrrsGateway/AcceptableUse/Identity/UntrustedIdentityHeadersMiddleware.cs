@@ -1,6 +1,7 @@
-using System.Collections.Concurrent;
+using System.Diagnostics.CodeAnalysis;
 using System.Net;
 using DrrsGateway.AcceptableUse.Settings;
+using DrrsGateway.Infrastructure;
 
 namespace DrrsGateway.AcceptableUse.Identity;
 
@@ -11,6 +12,7 @@ namespace DrrsGateway.AcceptableUse.Identity;
 /// few minutes: behind a container port mapping or a new load balancer, the peer is often not the address
 /// the operator listed, and the callers' 401s alone would not say why.
 /// </summary>
+[SuppressMessage("Reliability", "CA1001:Types that own disposable fields should be disposable", Justification = "The host never disposes middleware; the table's timer holds it weakly and stops once the pipeline is dropped.")]
 internal sealed partial class UntrustedIdentityHeadersMiddleware
 {
     private static readonly TimeSpan LogEvery = TimeSpan.FromMinutes(2);
@@ -20,9 +22,8 @@ internal sealed partial class UntrustedIdentityHeadersMiddleware
 
     private readonly RequestDelegate _next;
     private readonly AupPolicyProvider _policy;
-    private readonly TimeProvider _time;
     private readonly ILogger<UntrustedIdentityHeadersMiddleware> _logger;
-    private readonly ConcurrentDictionary<IPAddress, DateTimeOffset> _lastLogged = new();
+    private readonly ExpiringKeyTable<IPAddress> _quiet;
 
     public UntrustedIdentityHeadersMiddleware(RequestDelegate next, AupPolicyProvider policy, TimeProvider time, ILogger<UntrustedIdentityHeadersMiddleware> logger)
     {
@@ -32,8 +33,8 @@ internal sealed partial class UntrustedIdentityHeadersMiddleware
         ArgumentNullException.ThrowIfNull(logger);
         _next = next;
         _policy = policy;
-        _time = time;
         _logger = logger;
+        _quiet = new(time, LogEvery);
     }
 
     public Task InvokeAsync(HttpContext context)
@@ -55,19 +56,20 @@ internal sealed partial class UntrustedIdentityHeadersMiddleware
 
     private void LogIgnored(IPAddress peer, string header)
     {
-        var now = _time.GetUtcNow();
-        if (_lastLogged.TryGetValue(peer, out var last) && now - last < LogEvery)
+        if (_quiet.IsLive(peer, _quiet.Now))
         {
             return;
         }
 
-        if (_lastLogged.Count >= MaxRemembered)
+        if (_quiet.Count >= MaxRemembered)
         {
-            _lastLogged.Clear();
+            _quiet.Clear();
         }
 
-        _lastLogged[peer] = now;
-        Log.IgnoredFromUntrustedPeer(_logger, header, peer.ToString());
+        if (_quiet.TryStart(peer, LogEvery))
+        {
+            Log.IgnoredFromUntrustedPeer(_logger, header, peer.ToString());
+        }
     }
 
     private static bool Remove(IHeaderDictionary headers, string? name) => !string.IsNullOrEmpty(name) && headers.Remove(name);

@@ -6,6 +6,7 @@ using DrrsGateway.AcceptableUse.Identity;
 using DrrsGateway.AcceptableUse.Services;
 using DrrsGateway.AcceptableUse.Soap;
 using DrrsGateway.AcceptableUse.Stores.Redis;
+using DrrsGateway.Infrastructure;
 
 namespace DrrsGateway.AcceptableUse.Settings;
 
@@ -59,10 +60,7 @@ internal sealed class AupPolicyBuilder(TimeProvider time, ILoggerFactory loggers
 
     private static void CheckPolicy(AupOptions options, List<string> failures)
     {
-        if (!AupWindow.IsValid(options.WindowSeconds))
-        {
-            failures.Add($"Aup:WindowSeconds must be {AupWindow.Range} (CAISO's policy is 30); it is {options.WindowSeconds}.");
-        }
+        AupWindow.Seconds.Check("Aup:WindowSeconds", options.WindowSeconds, failures, "seconds; CAISO's policy is 30");
 
         if (!Enum.IsDefined(options.Mode))
         {
@@ -74,10 +72,7 @@ internal sealed class AupPolicyBuilder(TimeProvider time, ILoggerFactory loggers
             failures.Add($"Aup:OnStoreFailure must be Allow or Reject; it is {options.OnStoreFailure}.");
         }
 
-        if (options.StoreTimeoutMilliseconds is < 1 or > 60_000)
-        {
-            failures.Add($"Aup:StoreTimeoutMilliseconds must be from 1 to 60000; it is {options.StoreTimeoutMilliseconds}.");
-        }
+        new SettingRange(1, 60_000).Check("Aup:StoreTimeoutMilliseconds", options.StoreTimeoutMilliseconds, failures);
 
         if (string.IsNullOrWhiteSpace(options.KeyPrefix))
         {
@@ -89,10 +84,7 @@ internal sealed class AupPolicyBuilder(TimeProvider time, ILoggerFactory loggers
             failures.Add($"Aup:KeyPrefix may not contain * ? [ ] \\ {{ or }}; it is '{options.KeyPrefix}'.");
         }
 
-        if (options.MaxServiceLength is < 1 or > 4096)
-        {
-            failures.Add($"Aup:MaxServiceLength must be from 1 to 4096; it is {options.MaxServiceLength}.");
-        }
+        new SettingRange(1, 4096).Check("Aup:MaxServiceLength", options.MaxServiceLength, failures);
     }
 
     private static FrozenSet<string> ExemptUsers(AupOptions options, List<string> failures)

@@ -1,5 +1,6 @@
-using System.Collections.Concurrent;
+using System.Diagnostics.CodeAnalysis;
 using System.Security.Authentication;
+using DrrsGateway.Infrastructure;
 using Yarp.ReverseProxy.Forwarder;
 using Yarp.ReverseProxy.Model;
 
@@ -10,12 +11,14 @@ namespace DrrsGateway.Proxy.BackendTls;
 /// certificate refused and why, or the handshake or connection failing with the client certificate named.
 /// At most once a minute per cluster and reason, so a backend that refuses every call does not flood the log.
 /// </summary>
+[SuppressMessage("Reliability", "CA1001:Types that own disposable fields should be disposable", Justification = "The host never disposes middleware; the table's timer holds it weakly and stops once the pipeline is dropped.")]
 internal sealed partial class BackendTlsFailureLogMiddleware(
     RequestDelegate next, BackendTlsClusters clusters, ServerCertificateRefusals refusals, TimeProvider time, ILogger<BackendTlsFailureLogMiddleware> logger)
 {
     private static readonly TimeSpan Quiet = TimeSpan.FromMinutes(1);
 
-    private readonly ConcurrentDictionary<(string ClusterId, string Reason), DateTimeOffset> _logged = new();
+    // Swept once a quiet period, so reasons that stopped happening are forgotten.
+    private readonly ExpiringKeyTable<(string ClusterId, string Reason)> _quiet = new(time, Quiet);
 
     public async Task InvokeAsync(HttpContext context)
     {
@@ -44,15 +47,10 @@ internal sealed partial class BackendTlsFailureLogMiddleware(
             return;
         }
 
-        var now = time.GetUtcNow();
-        var key = (clusterId, reason);
-        if (_logged.TryGetValue(key, out var last) && now - last < Quiet)
+        if (_quiet.TryStart((clusterId, reason), Quiet))
         {
-            return;
+            Log.Failed(logger, clusterId, destination, error, reason);
         }
-
-        _logged[key] = now;
-        Log.Failed(logger, clusterId, destination, error, reason);
     }
 
     // Null when the failure has nothing to do with TLS (refused connection, timeout, …): YARP's own line says it.

@@ -1,3 +1,5 @@
+using DrrsGateway.Infrastructure;
+
 namespace DrrsGateway.AcceptableUse.Stores.InMemory;
 
 /// <summary>
@@ -6,38 +8,15 @@ namespace DrrsGateway.AcceptableUse.Stores.InMemory;
 /// </summary>
 internal sealed class InMemoryAupStore : IAupStore, IDisposable
 {
-    private readonly ExpiringKeyTable _locks;
+    private readonly ExpiringKeyTable<AupKey> _locks;
 
-    public InMemoryAupStore(TimeProvider time) => _locks = new ExpiringKeyTable(time);
+    public InMemoryAupStore(TimeProvider time) => _locks = new ExpiringKeyTable<AupKey>(time);
 
     /// <summary>Number of keys held, expired ones not yet swept included.</summary>
     public int Count => _locks.Count;
 
-    public ValueTask<StoreAnswer> RecordRequestAsync(AupKey key, TimeSpan window)
-    {
-        var now = _locks.Now;
-        var expiry = now + _locks.Ticks(window);
-        var expiries = _locks.Expiries;
-        while (true)
-        {
-            if (!expiries.TryGetValue(key, out var current))
-            {
-                if (expiries.TryAdd(key, expiry))
-                {
-                    return ValueTask.FromResult(StoreAnswer.Allowed);
-                }
-
-                continue;
-            }
-
-            // Only the request whose swap lands decides against the value it saw, so racing requests
-            // cannot both find the lock expired.
-            if (expiries.TryUpdate(key, expiry, current))
-            {
-                return ValueTask.FromResult(current <= now ? StoreAnswer.Allowed : StoreAnswer.Rejected);
-            }
-        }
-    }
+    public ValueTask<StoreAnswer> RecordRequestAsync(AupKey key, TimeSpan window) =>
+        ValueTask.FromResult(_locks.Restart(key, window) ? StoreAnswer.Rejected : StoreAnswer.Allowed);
 
     /// <summary>Removes every lock whose window has ended.</summary>
     public void SweepExpired() => _locks.SweepExpired();
@@ -46,7 +25,7 @@ internal sealed class InMemoryAupStore : IAupStore, IDisposable
     internal IEnumerable<(AupKey Key, TimeSpan Remaining)> LiveLocks()
     {
         var now = _locks.Now;
-        foreach (var entry in _locks.Expiries)
+        foreach (var entry in _locks.Entries)
         {
             if (entry.Value > now)
             {
@@ -57,7 +36,7 @@ internal sealed class InMemoryAupStore : IAupStore, IDisposable
 
     /// <summary>Removes the lock on <paramref name="key"/> (for the admin API); true when its window was still open.</summary>
     internal bool RemoveLock(AupKey key) =>
-        _locks.Expiries.TryRemove(key, out var expiry) && expiry > _locks.Now;
+        _locks.Remove(key, out var expiry) && expiry > _locks.Now;
 
     public void Dispose() => _locks.Dispose();
 }

@@ -1,3 +1,5 @@
+using DrrsGateway.Infrastructure;
+
 namespace DrrsGateway.AcceptableUse.Stores.Redis;
 
 /// <summary>The circuit breaker's settings, checked once from <see cref="AupBreakerOptions"/>.</summary>
@@ -12,20 +14,9 @@ internal sealed record BreakerPolicy(int FailureThreshold, int BreakMilliseconds
     /// <summary>Copies <paramref name="options"/>, adding a message naming the setting to <paramref name="failures"/> for each bad value.</summary>
     public static BreakerPolicy Create(AupBreakerOptions options, List<string> failures)
     {
-        if (options.FailureThreshold is < 1 or > 1000)
-        {
-            failures.Add($"Aup:Breaker:FailureThreshold must be from 1 to 1000; it is {options.FailureThreshold}.");
-        }
-
-        if (options.BreakMilliseconds is < 10 or > 600_000)
-        {
-            failures.Add($"Aup:Breaker:BreakMilliseconds must be from 10 to 600000; it is {options.BreakMilliseconds}.");
-        }
-
-        if (options.SummaryIntervalSeconds is < 1 or > 86_400)
-        {
-            failures.Add($"Aup:Breaker:SummaryIntervalSeconds must be from 1 to 86400; it is {options.SummaryIntervalSeconds}.");
-        }
+        new SettingRange(1, 1000).Check("Aup:Breaker:FailureThreshold", options.FailureThreshold, failures);
+        new SettingRange(10, 600_000).Check("Aup:Breaker:BreakMilliseconds", options.BreakMilliseconds, failures);
+        new SettingRange(1, 86_400).Check("Aup:Breaker:SummaryIntervalSeconds", options.SummaryIntervalSeconds, failures);
 
         return new(options.FailureThreshold, options.BreakMilliseconds, options.SummaryIntervalSeconds);
     }

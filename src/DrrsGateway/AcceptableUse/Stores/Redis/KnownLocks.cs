@@ -1,3 +1,5 @@
+using DrrsGateway.Infrastructure;
+
 namespace DrrsGateway.AcceptableUse.Stores.Redis;
 
 /// <summary>
@@ -7,27 +9,27 @@ namespace DrrsGateway.AcceptableUse.Stores.Redis;
 /// </summary>
 internal sealed class KnownLocks(TimeProvider time) : IDisposable
 {
-    private readonly ExpiringKeyTable _lockedUntil = new(time);
+    private readonly ExpiringKeyTable<AupKey> _lockedUntil = new(time);
 
     public int Count => _lockedUntil.Count;
 
     /// <summary>Whether <paramref name="key"/> is certainly locked at <paramref name="now"/>.</summary>
-    public bool IsLocked(AupKey key, long now) => _lockedUntil.Expiries.TryGetValue(key, out var until) && until > now;
+    public bool IsLocked(AupKey key, long now) => _lockedUntil.IsLive(key, now);
 
     /// <summary>Records that the lock of <paramref name="key"/> lasts at least until <paramref name="until"/>.</summary>
-    public void Remember(AupKey key, long until) => _lockedUntil.Expiries[key] = until;
+    public void Remember(AupKey key, long until) => _lockedUntil.Set(key, until);
 
     /// <summary>Forgets a key whose lock was cleared on purpose (admin unlock).</summary>
-    public void Forget(AupKey key) => _lockedUntil.Expiries.TryRemove(key, out _);
+    public void Forget(AupKey key) => _lockedUntil.Remove(key, out _);
 
     /// <summary>Forgets every key of a user whose locks were cleared on purpose.</summary>
     public void ForgetUser(string user)
     {
-        foreach (var entry in _lockedUntil.Expiries)
+        foreach (var entry in _lockedUntil.Entries)
         {
             if (string.Equals(entry.Key.User, user, StringComparison.Ordinal))
             {
-                _lockedUntil.Expiries.TryRemove(entry.Key, out _);
+                _lockedUntil.Remove(entry.Key, out _);
             }
         }
     }
