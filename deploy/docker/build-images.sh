@@ -5,9 +5,19 @@
 #   sudo deploy/docker/build-images.sh
 # The first run makes the base images (see stand-in-base-images.sh); later runs reuse them and every
 # unchanged layer, from the folder buildah-env.sh names.
+# DRRS_CONTAINER_ENGINE=docker builds the same two images with a Docker daemon instead (the real base
+# images pulled, no root needed beyond Docker's own); the container tests run buildah's.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
+
+if [ "${DRRS_CONTAINER_ENGINE:-buildah}" = docker ]; then
+  docker info >/dev/null 2>&1 || { echo "build-images.sh: no Docker daemon answers (docker info)" >&2; exit 1; }
+  for target in simulator gateway; do
+    docker build --file "$root/Dockerfile" --target "$target" --tag "drrs-$target" "$root"
+  done
+  exit 0
+fi
 # shellcheck source=buildah-env.sh
 source "$here/buildah-env.sh"
 
