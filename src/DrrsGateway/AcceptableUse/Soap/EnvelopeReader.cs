@@ -50,10 +50,10 @@ internal static class EnvelopeReader
     /// Reads what the envelope names, reading at most <paramref name="maxBytes"/> of the body (and, for a
     /// gzip-encoded body, inflating at most that many bytes of it), and leaves
     /// <see cref="HttpRequest.Body"/> so that it yields every byte the caller sent. When
-    /// <paramref name="expected"/> is given and the whole body is small, plain and names no other catalogued
-    /// operation anywhere, it is taken as naming nothing else without being parsed.
+    /// <paramref name="expected"/> is given and the whole body is small, plain and, as <paramref name="scan"/>
+    /// tells, names no other operation anywhere, it is taken as naming nothing else without being parsed.
     /// </summary>
-    public static async Task<EnvelopeNames> ReadAsync(HttpContext context, SoapFraming framing, int maxBytes, ServiceCatalog catalog, ServiceNames names, string? expected = null)
+    public static async Task<EnvelopeNames> ReadAsync(HttpContext context, SoapFraming framing, int maxBytes, IOperationScan scan, ServiceNames names, string? expected = null)
     {
         var request = context.Request;
         var coding = RequestContentCodings.Of(request);
@@ -67,7 +67,7 @@ internal static class EnvelopeReader
         try
         {
             var gzip = coding == RequestContentCoding.Gzip;
-            var scan = expected is not null && framing == SoapFraming.Plain && !gzip;
+            var scanning = expected is not null && framing == SoapFraming.Plain && !gzip;
             var parseAt = 0;
             while (true)
             {
@@ -81,14 +81,14 @@ internal static class EnvelopeReader
                 // parse; otherwise the start is parsed again only once what arrived has about doubled, so a
                 // body trickled in byte by byte costs a few parses, not one per byte.
                 var settled = peeked.Complete || peeked.OverLimit;
-                if (!settled && (scan || peeked.Count < parseAt))
+                if (!settled && (scanning || peeked.Count < parseAt))
                 {
                     continue;
                 }
 
                 parseAt = peeked.Count + Math.Max(peeked.Count, 4096);
 
-                if (scan && peeked.Complete && EnvelopeScan.NamesNothingBut(peeked.Span, expected!, catalog))
+                if (scanning && peeked.Complete && scan.NamesNothingBut(peeked.Span, expected!))
                 {
                     return EnvelopeNames.Empty;
                 }
