@@ -21,7 +21,7 @@ internal sealed class AupDecider(ServiceNames names, IClusterCertificates cluste
             return new(AupDecision.Metadata(new AupCall(route, SoapRequest.None)));
         }
 
-        var call = new AupCall(route, SoapRequest.Read(context.Request, policy.Soap, names));
+        var call = new AupCall(route, SoapRequest.Read(context.Request, policy.Soap));
         var identity = route.ClusterCertificateIdentity
             ? ClusterCertificateIdentity.Resolve(context, clusterCertificates, policy.Identity)
             : UserIdentityResolver.Resolve(context, policy.Identity);
@@ -46,7 +46,7 @@ internal sealed class AupDecider(ServiceNames names, IClusterCertificates cluste
 
     private async ValueTask<AupDecision> DecideFromEnvelopeAsync(HttpContext context, AupCall call, AupPolicy policy, string user)
     {
-        var envelope = await EnvelopeReader.ReadAsync(context, call.Soap.Framing, policy.Soap.MaxEnvelopePeekBytes, policy.Services, names).ConfigureAwait(false);
+        var envelope = await EnvelopeReader.ReadAsync(context, call.Soap.Framing, policy.Soap.MaxEnvelopePeekBytes, policy.Services).ConfigureAwait(false);
         var service = ServiceNameResolver.FromEnvelope(context, call.Soap, envelope, policy, names);
         return service.Kind == ServiceResultKind.Named
             ? await DecideKeyedAsync(context, call, policy, new AupKey(user, service.Service!), confirmEnvelope: false).ConfigureAwait(false)
@@ -79,7 +79,7 @@ internal sealed class AupDecider(ServiceNames names, IClusterCertificates cluste
     /// </summary>
     private async Task<ServiceResult?> EnvelopeDisagreesAsync(HttpContext context, AupKey key, AupCall call, AupPolicy policy)
     {
-        var envelope = await EnvelopeReader.ReadAsync(context, call.Soap.Framing, policy.Soap.MaxEnvelopePeekBytes, policy.Services, names, key.Service).ConfigureAwait(false);
+        var envelope = await EnvelopeReader.ReadAsync(context, call.Soap.Framing, policy.Soap.MaxEnvelopePeekBytes, policy.Services, key.Service).ConfigureAwait(false);
         if (envelope == EnvelopeNames.Empty)
         {
             // Names nothing beyond what keyed the call: the common case, settled without resolving again.

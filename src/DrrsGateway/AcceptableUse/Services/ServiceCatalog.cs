@@ -81,7 +81,7 @@ internal sealed class ServiceCatalog : IOperationScan
     /// element <c>RetrieveDRRSLocationsRequest</c>, and not one of another operation or version. Names that
     /// start with no catalogued name relate to none and never disagree.
     /// </summary>
-    public bool MayName(ReadOnlySpan<char> text, string operation)
+    public bool MayName(ReadOnlySpan<char> text, ReadOnlySpan<char> operation)
     {
         string? found = null;
         foreach (var name in _baseNames)
@@ -113,16 +113,16 @@ internal sealed class ServiceCatalog : IOperationScan
         var end = digits.IndexOfAnyExceptInRange('0', '9');
         digits = end < 0 ? digits : digits[..end];
         var version = DrrsOperations.VersionStart(operation);
-        return version > 0 && operation.AsSpan(version + 2).Equals(digits, StringComparison.Ordinal);
+        return version > 0 && operation[(version + 2)..].Equals(digits, StringComparison.Ordinal);
     }
 
     /// <inheritdoc/>
     public bool NamesNothingBut(ReadOnlySpan<byte> body, string operation) => EnvelopeScan.NamesNothingBut(body, operation, this);
 
-    private static ReadOnlySpan<char> BaseOf(string name)
+    private static ReadOnlySpan<char> BaseOf(ReadOnlySpan<char> name)
     {
         var version = DrrsOperations.VersionStart(name);
-        return version > 0 ? name.AsSpan(0, version) : name;
+        return version > 0 ? name[..version] : name;
     }
 
     /// <summary>

@@ -9,6 +9,7 @@ public sealed class ServiceNameResolverTests
 {
     private static readonly AupPolicy Catalogued = TestPolicy.Default;
     private static readonly AupPolicy Uncatalogued = TestPolicy.From(new AupOptions { Services = { Enabled = false } });
+    private static readonly AupPolicy TrustingHeaders = TestPolicy.From(new AupOptions { Soap = { EnvelopeCheck = EnvelopeCheck.WhenHeadersNameNone } });
     private static readonly ServiceNames Names = new();
 
     [Theory]
@@ -94,11 +95,11 @@ public sealed class ServiceNameResolverTests
 
     [Fact]
     public void FromEnvelope_BodyDisagreesWithOperationPath_IsInvalid() =>
-        Assert.Equal(ServiceNameResolver.DisagreementProblem, ServiceNameResolver.FromEnvelope(Context("/sst/runtime.asvc/RetrieveDRRSLocations_v1"), Soap11(null), new(null, "submitdrrslocations_v1", null), Catalogued, Names).Problem);
+        Assert.Equal(ServiceNameResolver.DisagreementProblem, ServiceNameResolver.FromEnvelope(Context("/sst/runtime.asvc/RetrieveDRRSLocations_v1"), Soap11(null), Envelope(null, "submitdrrslocations_v1"), Catalogued, Names).Problem);
 
     [Fact]
     public void FromEnvelope_BodyAgreesWithOperationPath_IsIt() =>
-        Assert.Equal(ServiceResult.Of("retrievedrrslocations_v1"), ServiceNameResolver.FromEnvelope(Context("/sst/runtime.asvc/RetrieveDRRSLocations_v1;x"), Soap11(null), new(null, "retrievedrrslocations_v1", null), Catalogued, Names));
+        Assert.Equal(ServiceResult.Of("retrievedrrslocations_v1"), ServiceNameResolver.FromEnvelope(Context("/sst/runtime.asvc/RetrieveDRRSLocations_v1;x"), Soap11(null), Envelope(null, "retrievedrrslocations_v1"), Catalogued, Names));
 
     [Fact]
     public void Resolve_SoapOnUncataloguedOperationPath_IsUnknownWithoutReadingTheBody() =>
@@ -131,11 +132,11 @@ public sealed class ServiceNameResolverTests
     [InlineData("submitdrrslocations_v1", "RetrieveDRRSLocationsRequest")]
     [InlineData("retrievedrrslocations_v1", "RetrieveDRRSLocations_v2Request")]
     public void FromEnvelope_BareBodyElementOfAnotherOperation_IsInvalid(string action, string body) =>
-        Assert.Equal(ServiceNameResolver.DisagreementProblem, ServiceNameResolver.FromEnvelope(Context("/sst/runtime.asvc"), Soap11(action), new(null, body, null), Catalogued, Names).Problem);
+        Assert.Equal(ServiceNameResolver.DisagreementProblem, ServiceNameResolver.FromEnvelope(Context("/sst/runtime.asvc"), Soap11(action), Envelope(null, body), Catalogued, Names).Problem);
 
     [Fact]
     public void FromEnvelope_BareBodyElementOfTheSameOperation_IsIt() =>
-        Assert.Equal(ServiceResult.Of("retrievedrrslocations_v1"), ServiceNameResolver.FromEnvelope(Context("/sst/runtime.asvc"), Soap11("retrievedrrslocations_v1"), new(null, "RetrieveDRRSLocationsRequest", null), Catalogued, Names));
+        Assert.Equal(ServiceResult.Of("retrievedrrslocations_v1"), ServiceNameResolver.FromEnvelope(Context("/sst/runtime.asvc"), Soap11("retrievedrrslocations_v1"), Envelope(null, "RetrieveDRRSLocationsRequest"), Catalogued, Names));
 
     [Theory]
     [InlineData("submitdrrslocations_v1", null, null, "submitdrrslocations_v1")]
@@ -146,21 +147,21 @@ public sealed class ServiceNameResolverTests
     [InlineData("submitdrrslocations_v1", "submitdrrslocations_v1", "submitdrrslocations_v1", "submitdrrslocations_v1")]
     [InlineData("submitdrrslocations_v1", null, "somewrapper", "submitdrrslocations_v1")]
     public void FromEnvelope_OneNamedOperation_IsIt(string? action, string? addressing, string? body, string expected) =>
-        Assert.Equal(ServiceResult.Of(expected), ServiceNameResolver.FromEnvelope(Context("/sst/runtime.asvc"), Soap11(action), new(addressing, body, null), Catalogued, Names));
+        Assert.Equal(ServiceResult.Of(expected), ServiceNameResolver.FromEnvelope(Context("/sst/runtime.asvc"), Soap11(action), Envelope(addressing, body), Catalogued, Names));
 
     [Theory]
     [InlineData("submitdrrslocations_v1", null, "retrievedrrslocations_v1")]
     [InlineData("submitdrrslocations_v1", "retrievedrrslocations_v1", null)]
     [InlineData(null, "submitdrrslocations_v1", "retrievedrrslocations_v1")]
     public void FromEnvelope_NamesDisagree_IsInvalid(string? action, string? addressing, string? body) =>
-        Assert.Equal(ServiceNameResolver.DisagreementProblem, ServiceNameResolver.FromEnvelope(Context("/sst/runtime.asvc"), Soap11(action), new(addressing, body, null), Catalogued, Names).Problem);
+        Assert.Equal(ServiceNameResolver.DisagreementProblem, ServiceNameResolver.FromEnvelope(Context("/sst/runtime.asvc"), Soap11(action), Envelope(addressing, body), Catalogued, Names).Problem);
 
     [Theory]
     [InlineData(null, null, null)]
     [InlineData("junk1", null, "junk2")]
     [InlineData("junk_v1", "x_v2", "y_v3")]
     public void FromEnvelope_NothingCatalogued_IsUnknown(string? action, string? addressing, string? body) =>
-        Assert.Equal(ServiceResult.Unknown, ServiceNameResolver.FromEnvelope(Context("/sst/runtime.asvc"), Soap11(action), new(addressing, body, null), Catalogued, Names));
+        Assert.Equal(ServiceResult.Unknown, ServiceNameResolver.FromEnvelope(Context("/sst/runtime.asvc"), Soap11(action), Envelope(addressing, body), Catalogued, Names));
 
     [Fact]
     public void FromEnvelope_UnreadableEnvelope_IsInvalidWithItsProblem() =>
@@ -172,7 +173,7 @@ public sealed class ServiceNameResolverTests
     [InlineData(null, null, null, "runtime.asvc")]
     [InlineData("junk1", null, "custom_v1", "custom_v1")]
     public void FromEnvelope_CatalogOff_PrefersVersionedNamesThenTheBodyElement(string? action, string? addressing, string? body, string expected) =>
-        Assert.Equal(ServiceResult.Of(expected), ServiceNameResolver.FromEnvelope(Context("/sst/runtime.asvc"), Soap11(action), new(addressing, body, null), Uncatalogued, Names));
+        Assert.Equal(ServiceResult.Of(expected), ServiceNameResolver.FromEnvelope(Context("/sst/runtime.asvc"), Soap11(action), Envelope(addressing, body), Uncatalogued, Names));
 
     [Theory]
     [InlineData("/sst/drrs/RetrieveDRLocations_DRRSv1_AP", "retrievedrlocations_v1")]
@@ -215,19 +216,67 @@ public sealed class ServiceNameResolverTests
     [InlineData("isoattachment")]
     [InlineData(null)]
     public void FromEnvelope_AccessPointWithBodyNamingNoOperation_IsTheAccessPoint(string? body) =>
-        Assert.Equal(ServiceResult.Of("retrievedrregistrations_v1"), ServiceNameResolver.FromEnvelope(Context("/sst/drrs/RetrieveDRRegistrations_DRRSv1_AP"), Soap11("retrievedrregistrations_v1"), new(null, body, null), Catalogued, Names));
+        Assert.Equal(ServiceResult.Of("retrievedrregistrations_v1"), ServiceNameResolver.FromEnvelope(Context("/sst/drrs/RetrieveDRRegistrations_DRRSv1_AP"), Soap11("retrievedrregistrations_v1"), Envelope(null, body), Catalogued, Names));
 
     [Theory]
     [InlineData("retrievedrlocations_v1")]
     [InlineData("submitdrrsregistrations_v1")]
     public void FromEnvelope_AccessPointWithBodyOfAnotherOperation_IsADisagreement(string body) =>
-        Assert.Equal(ServiceNameResolver.DisagreementProblem, ServiceNameResolver.FromEnvelope(Context("/sst/drrs/RetrieveDRRegistrations_DRRSv1_AP"), Soap11(null), new(null, body, null), Catalogued, Names).Problem);
+        Assert.Equal(ServiceNameResolver.DisagreementProblem, ServiceNameResolver.FromEnvelope(Context("/sst/drrs/RetrieveDRRegistrations_DRRSv1_AP"), Soap11(null), Envelope(null, body), Catalogued, Names).Problem);
 
     [Fact]
     public void Resolve_AccessPointWithCatalogOff_IsItsOperation() =>
         Assert.Equal(ServiceResult.Of("anything_v3"), ServiceNameResolver.Resolve(Context("/x/Anything_APPv3_DocAttach_AP"), null, SoapRequest.None, Uncatalogued, Names));
 
-    private static SoapRequest Soap11(string? operation) => new(SoapVersion.Soap11, operation, SoapFraming.Plain);
+    [Theory]
+    [InlineData("/sst/runtime.asvc/SubmitDRLocations_v1", "http://www.caiso.com/soa/submitDRLocations_v1_DocAttach")]
+    [InlineData("/sst/drrs/SubmitDRLocations_DRRSv1_DocAttach_AP", "http://www.caiso.com/soa/SubmitDRLocations_v1_DocAttach")]
+    public void Resolve_DocAttachActionOnItsOperationsPath_Agrees(string path, string action)
+    {
+        var options = TestPolicy.From(new AupOptions { Soap = { EnvelopeCheck = EnvelopeCheck.UnlessPathAndActionAgree } });
+
+        Assert.Equal(ServiceResult.Of("submitdrlocations_v1"), ServiceNameResolver.Resolve(Context(path), null, Soap11(SoapAction.Operation(action.AsMemory()).ToString()), options, Names));
+    }
+
+    [Fact]
+    public void FromEnvelope_DocAttachActionAndBodyElement_AreThePlainOperation() =>
+        Assert.Equal(ServiceResult.Of("submitdrlocations_v1"), ServiceNameResolver.FromEnvelope(Context("/sst/runtime.asvc"), Soap11("submitDRLocations_v1_DocAttach"), Envelope("SubmitDRLocations_v1_DocAttach", "submitDRLocations_v1_DocAttach"), Catalogued, Names));
+
+    [Fact]
+    public void Resolve_ActionLongerThanTheLimit_NamesNothing()
+    {
+        var longest = new string('a', SoapAction.MaxOperationLength - 3) + "_v1";
+        var tooLong = "a" + longest;
+
+        Assert.Equal(ServiceNameResolver.DisagreementProblem, ServiceNameResolver.Resolve(Context("/sst/runtime.asvc/RetrieveDRRSLocations_v1"), null, Soap11(longest), Catalogued, Names).Problem);
+        Assert.Equal(ServiceResult.Of("retrievedrrslocations_v1").Confirmed(), ServiceNameResolver.Resolve(Context("/sst/runtime.asvc/RetrieveDRRSLocations_v1"), null, Soap11(tooLong), Catalogued, Names));
+    }
+
+    [Fact]
+    public void Resolve_ManyJunkActions_InternNothingAndLeaveCataloguedNamesShared()
+    {
+        var names = new ServiceNames();
+        var known = ServiceNameResolver.Resolve(Context("/sst/runtime.asvc"), null, Soap11("RetrieveDRRSLocations_v1"), TrustingHeaders, names).Service;
+
+        for (var i = 0; i < 5000; i++)
+        {
+            var request = Context("/sst/runtime.asvc").Request;
+            request.ContentType = "text/xml";
+            request.Headers[SoapRequest.SoapActionHeader] = $"\"http://x/junk{i}\"";
+            var soap = SoapRequest.Read(request, TrustingHeaders.Soap);
+
+            Assert.Equal(ServiceResult.NeedsEnvelope, ServiceNameResolver.Resolve(request.HttpContext, null, soap, TrustingHeaders, names));
+            Assert.Equal(ServiceResult.Unknown, ServiceNameResolver.FromEnvelope(request.HttpContext, soap, Envelope($"junk{i}_v1", $"Junk{i}"), TrustingHeaders, names));
+        }
+
+        Assert.Equal(1, names.Count);
+        Assert.Same(known, ServiceNameResolver.Resolve(Context("/sst/runtime.asvc"), null, Soap11("retrieveDRRSLocations_V1"), TrustingHeaders, names).Service);
+        Assert.Same(known, ServiceNameResolver.FromEnvelope(Context("/sst/runtime.asvc"), Soap11(null), Envelope(null, "RETRIEVEDRRSLOCATIONS_v1"), TrustingHeaders, names).Service);
+    }
+
+    private static SoapRequest Soap11(string? operation) => new(SoapVersion.Soap11, operation.AsMemory(), SoapFraming.Plain);
+
+    private static EnvelopeNames Envelope(string? addressing, string? body) => new(addressing.AsMemory(), body.AsMemory(), null);
 
     private static DefaultHttpContext Context(string path)
     {
