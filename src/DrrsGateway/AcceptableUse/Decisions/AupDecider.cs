@@ -12,7 +12,7 @@ namespace DrrsGateway.AcceptableUse.Decisions;
 /// (Identity), which operation (Soap, Services, the envelope when the headers cannot tell), then what the
 /// store says, or in hold mode the key's slot. Decides only: nothing is counted, logged or answered here.
 /// </summary>
-internal sealed class AupDecider(ServiceNames names, IClusterCertificates clusterCertificates, StoreDecider store, HoldDecider hold)
+internal sealed class AupDecider(ServiceNameResolver resolver, IClusterCertificates clusterCertificates, StoreDecider store, HoldDecider hold)
 {
     public ValueTask<AupDecision> DecideAsync(HttpContext context, AupPolicy policy, AupRouteSettings route)
     {
@@ -35,7 +35,7 @@ internal sealed class AupDecider(ServiceNames names, IClusterCertificates cluste
             return new(AupDecision.Exempt(call, user));
         }
 
-        var service = ServiceNameResolver.Resolve(context, route.Service, call.Soap, policy, names);
+        var service = resolver.Resolve(context, route.Service, call.Soap, policy);
         return service.Kind switch
         {
             ServiceResultKind.Named => DecideKeyedAsync(context, call, policy, new AupKey(user, service.Service!), service.ConfirmEnvelope),
@@ -47,7 +47,7 @@ internal sealed class AupDecider(ServiceNames names, IClusterCertificates cluste
     private async ValueTask<AupDecision> DecideFromEnvelopeAsync(HttpContext context, AupCall call, AupPolicy policy, string user)
     {
         var envelope = await EnvelopeReader.ReadAsync(context, call.Soap.Framing, policy.Soap.MaxEnvelopePeekBytes, policy.Services).ConfigureAwait(false);
-        var service = ServiceNameResolver.FromEnvelope(context, call.Soap, envelope, policy, names);
+        var service = resolver.FromEnvelope(context, call.Soap, envelope, policy);
         return service.Kind == ServiceResultKind.Named
             ? await DecideKeyedAsync(context, call, policy, new AupKey(user, service.Service!), confirmEnvelope: false).ConfigureAwait(false)
             : AupDecision.Unkeyed(call, user, service);
@@ -86,7 +86,7 @@ internal sealed class AupDecider(ServiceNames names, IClusterCertificates cluste
             return null;
         }
 
-        var service = ServiceNameResolver.FromEnvelope(context, call.Soap, envelope, policy, names);
+        var service = resolver.FromEnvelope(context, call.Soap, envelope, policy);
         if (service.Kind != ServiceResultKind.Named)
         {
             return service;

@@ -12,8 +12,9 @@ namespace DrrsGateway.AcceptableUse.Services;
 /// compare case-insensitively, and an operation reached by path, action or envelope is one service.
 /// Soap finds the names as written; this is where they meet the catalog, and only a name the policy
 /// accepts becomes one of the shared <see cref="ServiceNames"/>, so junk actions cannot fill that table.
+/// One per process: nothing else adds to the table.
 /// </summary>
-internal static class ServiceNameResolver
+internal sealed class ServiceNameResolver(ServiceNames names)
 {
     internal const string DisagreementProblem = "The request path, SOAP action and SOAP envelope name different operations.";
     internal const string NoServiceProblem = "The request names no DRRS service.";
@@ -21,13 +22,13 @@ internal static class ServiceNameResolver
 
     /// <summary>
     /// What the route (<c>pinned</c>: the service its <c>AupService</c> metadata names, if any), path and
-    /// headers tell, without reading the body; <c>names</c> holds the service names, one string each.
+    /// headers tell, without reading the body.
     /// </summary>
-    public static ServiceResult Resolve(HttpContext context, string? pinned, SoapRequest soap, AupPolicy policy, ServiceNames names)
+    public ServiceResult Resolve(HttpContext context, string? pinned, SoapRequest soap, AupPolicy policy)
     {
         if (pinned is not null)
         {
-            return Checked(pinned, policy.MaxServiceLength, names);
+            return Checked(pinned, policy.MaxServiceLength);
         }
 
         if (soap.Ambiguous)
@@ -58,7 +59,7 @@ internal static class ServiceNameResolver
             // Keyed by the path at once, so a refusal needs no body; an allowed call is confirmed first.
             var confirm = soap.Version != SoapVersion.None
                 && (check == EnvelopeCheck.Always || (check == EnvelopeCheck.UnlessPathAndActionAgree && !agrees));
-            var service = Checked(path.Operation, policy.MaxServiceLength, names);
+            var service = Checked(path.Operation, policy.MaxServiceLength);
             return confirm ? service.Confirmed() : service;
         }
 
@@ -71,7 +72,7 @@ internal static class ServiceNameResolver
         if (soap.Version != SoapVersion.None)
         {
             return !action.IsEmpty && check == EnvelopeCheck.WhenHeadersNameNone && catalog.NamesOperation(action)
-                ? Checked(action, policy.MaxServiceLength, names)
+                ? Checked(action, policy.MaxServiceLength)
                 : ServiceResult.NeedsEnvelope;
         }
 
@@ -80,14 +81,14 @@ internal static class ServiceNameResolver
             return ServiceResult.Invalid(NoServiceProblem);
         }
 
-        return catalog.Enabled ? ServiceResult.Unknown : Checked(path.Last, policy.MaxServiceLength, names);
+        return catalog.Enabled ? ServiceResult.Unknown : Checked(path.Last, policy.MaxServiceLength);
     }
 
     /// <summary>
     /// The service of a SOAP request from its path, its action and what its envelope names: every one of
     /// them that names an operation must name the same one.
     /// </summary>
-    public static ServiceResult FromEnvelope(HttpContext context, SoapRequest soap, EnvelopeNames envelope, AupPolicy policy, ServiceNames names)
+    public ServiceResult FromEnvelope(HttpContext context, SoapRequest soap, EnvelopeNames envelope, AupPolicy policy)
     {
         if (envelope.Problem is { } problem)
         {
@@ -96,7 +97,7 @@ internal static class ServiceNameResolver
 
         var catalog = policy.Services;
         var path = PathOperation.Read(context.Request.Path, catalog, stackalloc char[PathOperation.ScratchLength]);
-        var named = path.Operation.IsEmpty ? default : Checked(path.Operation, policy.MaxServiceLength, names).Service.AsMemory();
+        var named = path.Operation.IsEmpty ? default : Checked(path.Operation, policy.MaxServiceLength).Service.AsMemory();
         var element = Operation(envelope.BodyElement);
         foreach (var written in (ReadOnlySpan<ReadOnlyMemory<char>>)[soap.Operation, envelope.AddressingOperation, envelope.BodyElement])
         {
@@ -123,7 +124,7 @@ internal static class ServiceNameResolver
 
         if (!named.IsEmpty)
         {
-            return Checked(named.Span, policy.MaxServiceLength, names);
+            return Checked(named.Span, policy.MaxServiceLength);
         }
 
         if (catalog.Enabled)
@@ -135,10 +136,10 @@ internal static class ServiceNameResolver
         var fallback = element.IsEmpty ? Operation(soap.Operation) : element;
         if (!fallback.IsEmpty)
         {
-            return Checked(fallback.Span, policy.MaxServiceLength, names);
+            return Checked(fallback.Span, policy.MaxServiceLength);
         }
 
-        return path.Last.IsEmpty ? ServiceResult.Invalid(NoServiceProblem) : Checked(path.Last, policy.MaxServiceLength, names);
+        return path.Last.IsEmpty ? ServiceResult.Invalid(NoServiceProblem) : Checked(path.Last, policy.MaxServiceLength);
     }
 
     /// <summary>
@@ -151,7 +152,7 @@ internal static class ServiceNameResolver
         return operation.Length <= SoapAction.MaxOperationLength ? operation : default;
     }
 
-    private static ServiceResult Checked(ReadOnlySpan<char> name, int maxLength, ServiceNames names)
+    private ServiceResult Checked(ReadOnlySpan<char> name, int maxLength)
     {
         // Names in the table passed these checks before; the common case allocates nothing.
         if (names.TryGetKnown(name, out var known) && known.Length <= maxLength)
