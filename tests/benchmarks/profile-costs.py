@@ -28,7 +28,7 @@ PARTS = [
     # RESPite: the I/O layer of StackExchange.Redis 3.x (its socket writes and reads).
     ("Redis client and its socket", re.compile(r"^(StackExchange\.Redis|Pipelines\.Sockets\.Unofficial|RESPite)!")),
     ("metrics (OpenTelemetry and the meters it listens to)", re.compile(r"^(OpenTelemetry[^!]*|System\.Diagnostics\.DiagnosticSource)!.*(Metric|Aggregator|Instrument|Meter|Counter|Histogram)")),
-    ("SOAP envelope check", re.compile(r"^DrrsGateway!DrrsGateway\.AcceptableUse\.Soap\.(EnvelopeReader|EnvelopeScan|PeekBuffer|PeekedBytesStream|ReplayingReadStream)")),
+    ("SOAP envelope check", re.compile(r"^DrrsGateway!DrrsGateway\.AcceptableUse\.(Soap\.(EnvelopeReader|PeekBuffer|PeekedBytesStream|ReplayingReadStream)|Services\.EnvelopeScan)")),
     ("refusal answer (SOAP fault, headers)", re.compile(r"^DrrsGateway!DrrsGateway\.AcceptableUse\.Responses\.")),
     ("monitoring (stuck clients)", re.compile(r"^DrrsGateway!DrrsGateway\.Monitoring\.")),
     ("policy (identity, service, decision, flood shield)", re.compile(r"^DrrsGateway!DrrsGateway\.AcceptableUse\.")),

@@ -34,6 +34,7 @@ public static class AupServiceCollectionExtensions
         services.AddSingleton<AupPolicyProvider>();
         services.AddSingleton<AupMarkerService>();
         services.AddSingleton<ServiceNames>();
+        services.AddSingleton<ServiceNameResolver>();
         services.AddMetrics();
         services.AddSingleton<AupMetrics>();
         services.AddSingleton<RefusalLogThrottle>();

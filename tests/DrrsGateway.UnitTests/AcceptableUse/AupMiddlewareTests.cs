@@ -724,7 +724,7 @@ public sealed class AupMiddlewareTests : IDisposable
         var middleware = new AupMiddleware(
             ForwardToBackend,
             policy,
-            new AupDecider(new ServiceNames(), new NoClusterCertificates(), new StoreDecider(store, metrics, storeHealth), new HoldDecider(holder, storeHealth)),
+            new AupDecider(new ServiceNameResolver(new ServiceNames()), new NoClusterCertificates(), new StoreDecider(store, metrics, storeHealth), new HoldDecider(holder, storeHealth)),
             new AupDecisionApplier(metrics, streaks, _refusalLog, _log),
             new BackendRefusalAbsorber(holder));
         context.Response.Body = new MemoryStream();

@@ -12,7 +12,7 @@ namespace DrrsGateway.AcceptableUse.Decisions;
 /// (Identity), which operation (Soap, Services, the envelope when the headers cannot tell), then what the
 /// store says, or in hold mode the key's slot. Decides only: nothing is counted, logged or answered here.
 /// </summary>
-internal sealed class AupDecider(ServiceNames names, IClusterCertificates clusterCertificates, StoreDecider store, HoldDecider hold)
+internal sealed class AupDecider(ServiceNameResolver resolver, IClusterCertificates clusterCertificates, StoreDecider store, HoldDecider hold)
 {
     public ValueTask<AupDecision> DecideAsync(HttpContext context, AupPolicy policy, AupRouteSettings route)
     {
@@ -21,7 +21,7 @@ internal sealed class AupDecider(ServiceNames names, IClusterCertificates cluste
             return new(AupDecision.Metadata(new AupCall(route, SoapRequest.None)));
         }
 
-        var call = new AupCall(route, SoapRequest.Read(context.Request, policy.Soap, names));
+        var call = new AupCall(route, SoapRequest.Read(context.Request, policy.Soap));
         var identity = route.ClusterCertificateIdentity
             ? ClusterCertificateIdentity.Resolve(context, clusterCertificates, policy.Identity)
             : UserIdentityResolver.Resolve(context, policy.Identity);
@@ -35,7 +35,7 @@ internal sealed class AupDecider(ServiceNames names, IClusterCertificates cluste
             return new(AupDecision.Exempt(call, user));
         }
 
-        var service = ServiceNameResolver.Resolve(context, route.Service, call.Soap, policy, names);
+        var service = resolver.Resolve(context, route.Service, call.Soap, policy);
         return service.Kind switch
         {
             ServiceResultKind.Named => DecideKeyedAsync(context, call, policy, new AupKey(user, service.Service!), service.ConfirmEnvelope),
@@ -46,8 +46,8 @@ internal sealed class AupDecider(ServiceNames names, IClusterCertificates cluste
 
     private async ValueTask<AupDecision> DecideFromEnvelopeAsync(HttpContext context, AupCall call, AupPolicy policy, string user)
     {
-        var envelope = await EnvelopeReader.ReadAsync(context, call.Soap.Framing, policy.Soap.MaxEnvelopePeekBytes, policy.Services, names).ConfigureAwait(false);
-        var service = ServiceNameResolver.FromEnvelope(context, call.Soap, envelope, policy, names);
+        var envelope = await EnvelopeReader.ReadAsync(context, call.Soap.Framing, policy.Soap.MaxEnvelopePeekBytes, policy.Services).ConfigureAwait(false);
+        var service = resolver.FromEnvelope(context, call.Soap, envelope, policy);
         return service.Kind == ServiceResultKind.Named
             ? await DecideKeyedAsync(context, call, policy, new AupKey(user, service.Service!), confirmEnvelope: false).ConfigureAwait(false)
             : AupDecision.Unkeyed(call, user, service);
@@ -79,14 +79,14 @@ internal sealed class AupDecider(ServiceNames names, IClusterCertificates cluste
     /// </summary>
     private async Task<ServiceResult?> EnvelopeDisagreesAsync(HttpContext context, AupKey key, AupCall call, AupPolicy policy)
     {
-        var envelope = await EnvelopeReader.ReadAsync(context, call.Soap.Framing, policy.Soap.MaxEnvelopePeekBytes, policy.Services, names, key.Service).ConfigureAwait(false);
+        var envelope = await EnvelopeReader.ReadAsync(context, call.Soap.Framing, policy.Soap.MaxEnvelopePeekBytes, policy.Services, key.Service).ConfigureAwait(false);
         if (envelope == EnvelopeNames.Empty)
         {
             // Names nothing beyond what keyed the call: the common case, settled without resolving again.
             return null;
         }
 
-        var service = ServiceNameResolver.FromEnvelope(context, call.Soap, envelope, policy, names);
+        var service = resolver.FromEnvelope(context, call.Soap, envelope, policy);
         if (service.Kind != ServiceResultKind.Named)
         {
             return service;

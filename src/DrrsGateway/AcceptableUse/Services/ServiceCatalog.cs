@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Collections.Frozen;
 using System.Text.RegularExpressions;
+using DrrsGateway.AcceptableUse.Soap;
 
 namespace DrrsGateway.AcceptableUse.Services;
 
@@ -9,7 +10,7 @@ namespace DrrsGateway.AcceptableUse.Services;
 /// and writes no lock, so one user's keys are bounded by the catalog's size and junk names cannot fill
 /// Redis. Turned off, any versioned name (<c>…_v&lt;N&gt;</c>) counts as an operation instead.
 /// </summary>
-internal sealed class ServiceCatalog
+internal sealed class ServiceCatalog : IOperationScan
 {
     /// <summary>Suffix of a catalog entry that accepts every version of an operation.</summary>
     public const string AnyVersionSuffix = "_v*";
@@ -80,7 +81,7 @@ internal sealed class ServiceCatalog
     /// element <c>RetrieveDRRSLocationsRequest</c>, and not one of another operation or version. Names that
     /// start with no catalogued name relate to none and never disagree.
     /// </summary>
-    public bool MayName(ReadOnlySpan<char> text, string operation)
+    public bool MayName(ReadOnlySpan<char> text, ReadOnlySpan<char> operation)
     {
         string? found = null;
         foreach (var name in _baseNames)
@@ -112,13 +113,16 @@ internal sealed class ServiceCatalog
         var end = digits.IndexOfAnyExceptInRange('0', '9');
         digits = end < 0 ? digits : digits[..end];
         var version = DrrsOperations.VersionStart(operation);
-        return version > 0 && operation.AsSpan(version + 2).Equals(digits, StringComparison.Ordinal);
+        return version > 0 && operation[(version + 2)..].Equals(digits, StringComparison.Ordinal);
     }
 
-    private static ReadOnlySpan<char> BaseOf(string name)
+    /// <inheritdoc/>
+    public bool NamesNothingBut(ReadOnlySpan<byte> body, string operation) => EnvelopeScan.NamesNothingBut(body, operation, this);
+
+    private static ReadOnlySpan<char> BaseOf(ReadOnlySpan<char> name)
     {
         var version = DrrsOperations.VersionStart(name);
-        return version > 0 ? name.AsSpan(0, version) : name;
+        return version > 0 ? name[..version] : name;
     }
 
     /// <summary>
@@ -140,9 +144,9 @@ internal sealed class ServiceCatalog
         {
             var isAnyVersion = entry.EndsWith(AnyVersionSuffix, StringComparison.OrdinalIgnoreCase);
             var name = isAnyVersion ? entry[..^AnyVersionSuffix.Length] : entry;
-            if (name.Length == 0 || name.Length > Soap.SoapAction.MaxOperationLength || !Soap.SoapAction.IsOperationName(name))
+            if (name.Length == 0 || name.Length > SoapAction.MaxOperationLength || !SoapAction.IsOperationName(name))
             {
-                problem = $"Aup:Services:Names holds '{entry}', which is not an operation name (letters, digits, '-', '.' and '_', up to {Soap.SoapAction.MaxOperationLength}; '{AnyVersionSuffix}' at the end for every version).";
+                problem = $"Aup:Services:Names holds '{entry}', which is not an operation name (letters, digits, '-', '.' and '_', up to {SoapAction.MaxOperationLength}; '{AnyVersionSuffix}' at the end for every version).";
                 return false;
             }
 

@@ -10,8 +10,11 @@ namespace DrrsGateway.AcceptableUse.Services;
 /// element of its Body, read from the envelope (<see cref="EnvelopeReader"/>) as
 /// <see cref="SoapPolicy.EnvelopeCheck"/> says. Every one of them that names an operation must agree. Names are lower-cased, so services
 /// compare case-insensitively, and an operation reached by path, action or envelope is one service.
+/// Soap finds the names as written; this is where they meet the catalog, and only a name the policy
+/// accepts becomes one of the shared <see cref="ServiceNames"/>, so junk actions cannot fill that table.
+/// One per process: nothing else adds to the table.
 /// </summary>
-internal static class ServiceNameResolver
+internal sealed class ServiceNameResolver(ServiceNames names)
 {
     internal const string DisagreementProblem = "The request path, SOAP action and SOAP envelope name different operations.";
     internal const string NoServiceProblem = "The request names no DRRS service.";
@@ -19,13 +22,13 @@ internal static class ServiceNameResolver
 
     /// <summary>
     /// What the route (<c>pinned</c>: the service its <c>AupService</c> metadata names, if any), path and
-    /// headers tell, without reading the body; <c>names</c> holds the service names, one string each.
+    /// headers tell, without reading the body.
     /// </summary>
-    public static ServiceResult Resolve(HttpContext context, string? pinned, SoapRequest soap, AupPolicy policy, ServiceNames names)
+    public ServiceResult Resolve(HttpContext context, string? pinned, SoapRequest soap, AupPolicy policy)
     {
         if (pinned is not null)
         {
-            return Checked(pinned, policy.MaxServiceLength, names);
+            return Checked(pinned, policy.MaxServiceLength);
         }
 
         if (soap.Ambiguous)
@@ -40,15 +43,15 @@ internal static class ServiceNameResolver
             return ServiceResult.Invalid(DisagreementProblem);
         }
 
-        var action = soap.Operation;
+        var action = Operation(soap.Operation).Span;
         var check = policy.Soap.EnvelopeCheck;
         if (!path.Operation.IsEmpty)
         {
-            var agrees = action is not null && path.Operation.Equals(action, StringComparison.OrdinalIgnoreCase);
+            var agrees = !action.IsEmpty && path.Operation.Equals(action, StringComparison.OrdinalIgnoreCase);
 
             // A path naming an operation is what a path-routed DRRS runs: an action naming another one would
             // let a caller rotate actions to dodge the lock.
-            if (!agrees && action is not null && (catalog.NamesOperation(action) || DrrsOperations.IsVersioned(action)))
+            if (!agrees && !action.IsEmpty && (catalog.NamesOperation(action) || DrrsOperations.IsVersioned(action)))
             {
                 return ServiceResult.Invalid(DisagreementProblem);
             }
@@ -56,7 +59,7 @@ internal static class ServiceNameResolver
             // Keyed by the path at once, so a refusal needs no body; an allowed call is confirmed first.
             var confirm = soap.Version != SoapVersion.None
                 && (check == EnvelopeCheck.Always || (check == EnvelopeCheck.UnlessPathAndActionAgree && !agrees));
-            var service = Checked(path.Operation, policy.MaxServiceLength, names);
+            var service = Checked(path.Operation, policy.MaxServiceLength);
             return confirm ? service.Confirmed() : service;
         }
 
@@ -68,8 +71,8 @@ internal static class ServiceNameResolver
 
         if (soap.Version != SoapVersion.None)
         {
-            return action is not null && check == EnvelopeCheck.WhenHeadersNameNone && catalog.NamesOperation(action)
-                ? Checked(action, policy.MaxServiceLength, names)
+            return !action.IsEmpty && check == EnvelopeCheck.WhenHeadersNameNone && catalog.NamesOperation(action)
+                ? Checked(action, policy.MaxServiceLength)
                 : ServiceResult.NeedsEnvelope;
         }
 
@@ -78,14 +81,14 @@ internal static class ServiceNameResolver
             return ServiceResult.Invalid(NoServiceProblem);
         }
 
-        return catalog.Enabled ? ServiceResult.Unknown : Checked(path.Last, policy.MaxServiceLength, names);
+        return catalog.Enabled ? ServiceResult.Unknown : Checked(path.Last, policy.MaxServiceLength);
     }
 
     /// <summary>
     /// The service of a SOAP request from its path, its action and what its envelope names: every one of
     /// them that names an operation must name the same one.
     /// </summary>
-    public static ServiceResult FromEnvelope(HttpContext context, SoapRequest soap, EnvelopeNames envelope, AupPolicy policy, ServiceNames names)
+    public ServiceResult FromEnvelope(HttpContext context, SoapRequest soap, EnvelopeNames envelope, AupPolicy policy)
     {
         if (envelope.Problem is { } problem)
         {
@@ -94,15 +97,17 @@ internal static class ServiceNameResolver
 
         var catalog = policy.Services;
         var path = PathOperation.Read(context.Request.Path, catalog, stackalloc char[PathOperation.ScratchLength]);
-        var named = path.Operation.IsEmpty ? null : Checked(path.Operation, policy.MaxServiceLength, names).Service;
-        foreach (var candidate in (ReadOnlySpan<string?>)[soap.Operation, envelope.AddressingOperation, envelope.BodyElement])
+        var named = path.Operation.IsEmpty ? default : Checked(path.Operation, policy.MaxServiceLength).Service.AsMemory();
+        var element = Operation(envelope.BodyElement);
+        foreach (var written in (ReadOnlySpan<ReadOnlyMemory<char>>)[soap.Operation, envelope.AddressingOperation, envelope.BodyElement])
         {
-            if (candidate is null || !catalog.NamesOperation(candidate))
+            var candidate = Operation(written);
+            if (candidate.IsEmpty || !catalog.NamesOperation(candidate.Span))
             {
                 continue;
             }
 
-            if (named is not null && !named.Equals(candidate, StringComparison.OrdinalIgnoreCase))
+            if (!named.IsEmpty && !named.Span.Equals(candidate.Span, StringComparison.OrdinalIgnoreCase))
             {
                 return ServiceResult.Invalid(DisagreementProblem);
             }
@@ -112,14 +117,14 @@ internal static class ServiceNameResolver
 
         // A Body element outside the catalog that still starts with an operation's name (a document/literal
         // bare element such as RetrieveDRRSLocationsRequest) is dispatched to that operation by JAX-WS.
-        if (envelope.BodyElement is { } element && named is not null && !catalog.NamesOperation(element) && !catalog.MayName(element, named))
+        if (!element.IsEmpty && !named.IsEmpty && !catalog.NamesOperation(element.Span) && !catalog.MayName(element.Span, named.Span))
         {
             return ServiceResult.Invalid(DisagreementProblem);
         }
 
-        if (named is not null)
+        if (!named.IsEmpty)
         {
-            return Checked(named, policy.MaxServiceLength, names);
+            return Checked(named.Span, policy.MaxServiceLength);
         }
 
         if (catalog.Enabled)
@@ -128,15 +133,26 @@ internal static class ServiceNameResolver
         }
 
         // No catalog and no versioned name: what a backend dispatches on first, then the action, then the path.
-        if ((envelope.BodyElement ?? soap.Operation) is { } fallback)
+        var fallback = element.IsEmpty ? Operation(soap.Operation) : element;
+        if (!fallback.IsEmpty)
         {
-            return Checked(fallback, policy.MaxServiceLength, names);
+            return Checked(fallback.Span, policy.MaxServiceLength);
         }
 
-        return path.Last.IsEmpty ? ServiceResult.Invalid(NoServiceProblem) : Checked(path.Last, policy.MaxServiceLength, names);
+        return path.Last.IsEmpty ? ServiceResult.Invalid(NoServiceProblem) : Checked(path.Last, policy.MaxServiceLength);
     }
 
-    private static ServiceResult Checked(ReadOnlySpan<char> name, int maxLength, ServiceNames names)
+    /// <summary>
+    /// The operation a name Soap found (an action's last part, a Body element) stands for: a DocAttach
+    /// variant names the operation itself, as its path does; empty when it is too long to key a lock.
+    /// </summary>
+    private static ReadOnlyMemory<char> Operation(ReadOnlyMemory<char> written)
+    {
+        var operation = written[..DocAttach.WithoutSuffix(written.Span).Length];
+        return operation.Length <= SoapAction.MaxOperationLength ? operation : default;
+    }
+
+    private ServiceResult Checked(ReadOnlySpan<char> name, int maxLength)
     {
         // Names in the table passed these checks before; the common case allocates nothing.
         if (names.TryGetKnown(name, out var known) && known.Length <= maxLength)

@@ -22,6 +22,9 @@ internal sealed class ServiceNames
         _bySpan = _canonical.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
+    /// <summary>How many names the table holds.</summary>
+    internal int Count => _canonical.Count;
+
     /// <summary>The shared lower-cased form of a name seen (and accepted) before, if any.</summary>
     public bool TryGetKnown(ReadOnlySpan<char> name, out string canonical) => _bySpan.TryGetValue(name, out canonical!);
 

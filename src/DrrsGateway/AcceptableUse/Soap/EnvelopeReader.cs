@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Xml;
-using DrrsGateway.AcceptableUse.Services;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace DrrsGateway.AcceptableUse.Soap;
@@ -50,10 +49,10 @@ internal static class EnvelopeReader
     /// Reads what the envelope names, reading at most <paramref name="maxBytes"/> of the body (and, for a
     /// gzip-encoded body, inflating at most that many bytes of it), and leaves
     /// <see cref="HttpRequest.Body"/> so that it yields every byte the caller sent. When
-    /// <paramref name="expected"/> is given and the whole body is small, plain and names no other catalogued
-    /// operation anywhere, it is taken as naming nothing else without being parsed.
+    /// <paramref name="expected"/> is given and the whole body is small, plain and, as <paramref name="scan"/>
+    /// tells, names no other operation anywhere, it is taken as naming nothing else without being parsed.
     /// </summary>
-    public static async Task<EnvelopeNames> ReadAsync(HttpContext context, SoapFraming framing, int maxBytes, ServiceCatalog catalog, ServiceNames names, string? expected = null)
+    public static async Task<EnvelopeNames> ReadAsync(HttpContext context, SoapFraming framing, int maxBytes, IOperationScan scan, string? expected = null)
     {
         var request = context.Request;
         var coding = RequestContentCodings.Of(request);
@@ -67,7 +66,7 @@ internal static class EnvelopeReader
         try
         {
             var gzip = coding == RequestContentCoding.Gzip;
-            var scan = expected is not null && framing == SoapFraming.Plain && !gzip;
+            var scanning = expected is not null && framing == SoapFraming.Plain && !gzip;
             var parseAt = 0;
             while (true)
             {
@@ -81,14 +80,14 @@ internal static class EnvelopeReader
                 // parse; otherwise the start is parsed again only once what arrived has about doubled, so a
                 // body trickled in byte by byte costs a few parses, not one per byte.
                 var settled = peeked.Complete || peeked.OverLimit;
-                if (!settled && (scan || peeked.Count < parseAt))
+                if (!settled && (scanning || peeked.Count < parseAt))
                 {
                     continue;
                 }
 
                 parseAt = peeked.Count + Math.Max(peeked.Count, 4096);
 
-                if (scan && peeked.Complete && EnvelopeScan.NamesNothingBut(peeked.Span, expected!, catalog))
+                if (scanning && peeked.Complete && scan.NamesNothingBut(peeked.Span, expected!))
                 {
                     return EnvelopeNames.Empty;
                 }
@@ -99,7 +98,7 @@ internal static class EnvelopeReader
                     return EnvelopeNames.Unreadable(NotGzip);
                 }
 
-                if (await TryParseAsync(envelope, framing, request.ContentType ?? "", names).ConfigureAwait(false) is { } named)
+                if (await TryParseAsync(envelope, framing, request.ContentType ?? "").ConfigureAwait(false) is { } named)
                 {
                     return named;
                 }
@@ -123,14 +122,14 @@ internal static class EnvelopeReader
     }
 
     /// <summary>What the bytes read so far name; null when the envelope's start goes on beyond them.</summary>
-    private static async Task<EnvelopeNames?> TryParseAsync(PeekBuffer peeked, SoapFraming framing, string contentType, ServiceNames names)
+    private static async Task<EnvelopeNames?> TryParseAsync(PeekBuffer peeked, SoapFraming framing, string contentType)
     {
         await using var bytes = new PeekedBytesStream(peeked);
         try
         {
             return framing == SoapFraming.Multipart
-                ? await ReadRootPartAsync(bytes, contentType, names).ConfigureAwait(false)
-                : ReadEnvelope(bytes, names);
+                ? await ReadRootPartAsync(bytes, contentType).ConfigureAwait(false)
+                : ReadEnvelope(bytes);
         }
         catch (NeedMoreBytesException)
         {
@@ -147,7 +146,7 @@ internal static class EnvelopeReader
         }
     }
 
-    private static async Task<EnvelopeNames> ReadRootPartAsync(Stream body, string contentType, ServiceNames names)
+    private static async Task<EnvelopeNames> ReadRootPartAsync(Stream body, string contentType)
     {
         if (!SoapContentType.TryGetParameter(contentType, "boundary", out var boundary) || boundary.IsEmpty || boundary.Length > 200)
         {
@@ -155,7 +154,7 @@ internal static class EnvelopeReader
         }
 
         // The root is the part the start parameter names, else the first one (RFC 2387).
-        var start = SoapContentType.TryGetParameter(contentType, "start", out var startId) ? ContentId(SoapContentType.Unescape(startId)).ToString() : "";
+        var start = SoapContentType.TryGetParameter(contentType.AsMemory(), "start", out var startId) ? ContentId(SoapContentType.Unescape(startId).Span).ToString() : "";
         var reader = new MultipartReader(boundary.ToString(), body) { HeadersCountLimit = 32, HeadersLengthLimit = 16 * 1024 };
         while (await reader.ReadNextSectionAsync().ConfigureAwait(false) is { } section)
         {
@@ -172,7 +171,7 @@ internal static class EnvelopeReader
                 using var root = new MemoryStream();
                 await section.Body.CopyToAsync(root).ConfigureAwait(false);
                 root.Position = 0;
-                return ReadEnvelope(root, names);
+                return ReadEnvelope(root);
             }
         }
 
@@ -191,7 +190,7 @@ internal static class EnvelopeReader
         return id.Length >= 2 && id[0] == '<' && id[^1] == '>' ? id[1..^1].Trim() : id;
     }
 
-    private static EnvelopeNames ReadEnvelope(Stream envelope, ServiceNames names)
+    private static EnvelopeNames ReadEnvelope(Stream envelope)
     {
         using var reader = XmlReader.Create(envelope, ReaderSettings);
         if (reader.MoveToContent() != XmlNodeType.Element
@@ -228,7 +227,7 @@ internal static class EnvelopeReader
             else if (reader.LocalName == "Body" && reader.NamespaceURI == soap)
             {
                 var element = FirstChildElement(reader);
-                return new(action is null ? null : SoapAction.Operation(action, names), element is null ? null : ElementOperation(element, names), null);
+                return new(SoapAction.Operation(action.AsMemory()), ElementOperation(element), null);
             }
             else
             {
@@ -236,7 +235,7 @@ internal static class EnvelopeReader
             }
         }
 
-        return new(action is null ? null : SoapAction.Operation(action, names), null, null);
+        return new(SoapAction.Operation(action.AsMemory()), default, null);
     }
 
     /// <summary>Reads one Header element, leaving the reader past its end; counts the Action headers seen.</summary>
@@ -297,11 +296,10 @@ internal static class EnvelopeReader
     }
 
     // An element's local name is an XML name already; only its length needs a bound before it may key a lock.
-    // A wrapper named after a DocAttach operation names the operation itself, as its action does.
-    private static string? ElementOperation(string localName, ServiceNames names) =>
-        localName.Length <= SoapAction.MaxOperationLength && SoapAction.IsOperationName(localName)
-            ? names.Remember(DocAttach.WithoutSuffix(localName))
-            : null;
+    private static ReadOnlyMemory<char> ElementOperation(string? localName) =>
+        localName is not null && localName.Length <= SoapAction.MaxOperationLength && SoapAction.IsOperationName(localName)
+            ? localName.AsMemory()
+            : default;
 
     /// <summary>Whether the bytes hold a document type declaration, which SOAP forbids.</summary>
     internal static bool DeclaresDtd(ReadOnlySpan<byte> start) => start.IndexOf("<!DOCTYPE"u8) >= 0;

@@ -3,8 +3,9 @@ using System.Buffers;
 namespace DrrsGateway.AcceptableUse.Soap;
 
 /// <summary>
-/// Turns a SOAP action URI into the operation it names: <c>"http://www.caiso.com/soa/submitDRRSLocations_v1"</c>
-/// → <c>submitdrrslocations_v1</c>, the same name its path segment gives, so both key one service.
+/// Finds the operation a SOAP action URI names: <c>"http://www.caiso.com/soa/submitDRRSLocations_v1"</c>
+/// → <c>submitDRRSLocations_v1</c>, syntax only. Which names are operations, and the one string each is
+/// kept as, is for the service catalog to say.
 /// </summary>
 internal static class SoapAction
 {
@@ -16,26 +17,20 @@ internal static class SoapAction
         SearchValues.Create("-._0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz");
 
     /// <summary>
-    /// The lower-cased part after the last <c>/</c> or <c>#</c> of <paramref name="action"/>, quotes and
-    /// spaces stripped and a <c>_DocAttach</c> after its version dropped, as <paramref name="names"/> holds it;
-    /// null when that is empty or not an operation name.
+    /// The part after the last <c>/</c> or <c>#</c> of <paramref name="action"/>, quotes and spaces stripped,
+    /// as written: a slice of <paramref name="action"/>, so nothing is copied. Empty when that part is empty
+    /// or not an operation name.
     /// </summary>
-    public static string? Operation(ReadOnlySpan<char> action, Services.ServiceNames names)
+    public static ReadOnlyMemory<char> Operation(ReadOnlyMemory<char> action)
     {
         action = action.Trim();
-        if (action.Length >= 2 && action[0] == '"' && action[^1] == '"')
+        if (action.Length >= 2 && action.Span[0] == '"' && action.Span[^1] == '"')
         {
             action = action[1..^1].Trim();
         }
 
-        // A DocAttach action names the same operation as the plain one: one service under the policy.
-        var operation = Services.DocAttach.WithoutSuffix(action[(action.LastIndexOfAny('/', '#') + 1)..]);
-        if (operation.IsEmpty || operation.Length > MaxOperationLength || operation.ContainsAnyExcept(OperationChars))
-        {
-            return null;
-        }
-
-        return names.Remember(operation);
+        var operation = action[(action.Span.LastIndexOfAny('/', '#') + 1)..];
+        return IsOperationName(operation.Span) ? operation : default;
     }
 
     /// <summary>Whether <paramref name="name"/> is made only of the characters an operation name may hold.</summary>

@@ -39,6 +39,26 @@ internal static class SoapContentType
     }
 
     /// <summary>
+    /// Finds parameter <paramref name="name"/> as <see cref="TryGetParameter(ReadOnlySpan{char}, ReadOnlySpan{char}, out ReadOnlySpan{char})"/>
+    /// does, its value a slice of <paramref name="contentType"/> that may outlive this call, still uncopied.
+    /// </summary>
+    public static bool TryGetParameter(ReadOnlyMemory<char> contentType, ReadOnlySpan<char> name, out ReadOnlyMemory<char> value)
+    {
+        value = default;
+        if (!TryGetParameter(contentType.Span, name, out var found))
+        {
+            return false;
+        }
+
+        if (contentType.Span.Overlaps(found, out var offset))
+        {
+            value = contentType.Slice(offset, found.Length);
+        }
+
+        return true;
+    }
+
+    /// <summary>
     /// Whether <paramref name="contentType"/> gives one of its parameters twice (any case). Parsers differ on
     /// which one wins, so the gateway and the backend could read different roots, versions or actions.
     /// </summary>
@@ -89,26 +109,27 @@ internal static class SoapContentType
     /// A quoted parameter value with its backslash escapes undone, e.g. MTOM's
     /// <c>start-info="application/soap+xml; action=\"urn:op\""</c>; the value itself when it has none.
     /// </summary>
-    public static ReadOnlySpan<char> Unescape(ReadOnlySpan<char> value)
+    public static ReadOnlyMemory<char> Unescape(ReadOnlyMemory<char> value)
     {
-        if (value.IndexOf('\\') < 0)
+        var escaped = value.Span;
+        if (escaped.IndexOf('\\') < 0)
         {
             return value;
         }
 
-        var unescaped = new char[value.Length];
+        var unescaped = new char[escaped.Length];
         var length = 0;
-        for (var i = 0; i < value.Length; i++)
+        for (var i = 0; i < escaped.Length; i++)
         {
-            if (value[i] == '\\' && i + 1 < value.Length)
+            if (escaped[i] == '\\' && i + 1 < escaped.Length)
             {
                 i++;
             }
 
-            unescaped[length++] = value[i];
+            unescaped[length++] = escaped[i];
         }
 
-        return unescaped.AsSpan(0, length);
+        return unescaped.AsMemory(0, length);
     }
 
     private static bool TryReadValue(ReadOnlySpan<char> text, out ReadOnlySpan<char> value, out int consumed)

@@ -10,14 +10,13 @@ public sealed class EnvelopeReaderTests
     private const string Soap11 = "http://schemas.xmlsoap.org/soap/envelope/";
     private const string Soap12 = "http://www.w3.org/2003/05/soap-envelope";
     private const int Limit = 65_536;
-    private static readonly ServiceNames Names = new();
 
     [Fact]
-    public async Task ReadAsync_BodyElement_IsItsLocalNameLowerCased()
+    public async Task ReadAsync_BodyElement_IsItsLocalNameAsWritten()
     {
         var names = await ReadAsync(Envelope(Soap11, "", "<tns:RetrieveDRRSLocations_v1 xmlns:tns=\"urn:x\"><a/></tns:RetrieveDRRSLocations_v1>"));
 
-        Assert.Equal(new EnvelopeNames(null, "retrievedrrslocations_v1", null), names);
+        Assert.Equal(Named(null, "RetrieveDRRSLocations_v1"), names);
     }
 
     [Theory]
@@ -28,12 +27,12 @@ public sealed class EnvelopeReaderTests
         var header = $"<h:Security xmlns:h=\"urn:wsse\"><h:Token>{new string('x', 5000)}</h:Token></h:Security><a:Action xmlns:a=\"{addressing}\" s:mustUnderstand=\"1\">http://www.caiso.com/soa/SubmitDRRSLocations_v1</a:Action><a:MessageID xmlns:a=\"{addressing}\">urn:uuid:1</a:MessageID>";
         var names = await ReadAsync(Envelope(Soap12, header, "<SubmitDRRSLocations_v1 xmlns=\"urn:x\"/>"));
 
-        Assert.Equal(new EnvelopeNames("submitdrrslocations_v1", "submitdrrslocations_v1", null), names);
+        Assert.Equal(Named("SubmitDRRSLocations_v1", "SubmitDRRSLocations_v1"), names);
     }
 
     [Fact]
     public async Task ReadAsync_EmptyBody_NamesNothing() =>
-        Assert.Equal(new EnvelopeNames(null, null, null), await ReadAsync(Envelope(Soap11, "", "")));
+        Assert.Equal(Named(null, null), await ReadAsync(Envelope(Soap11, "", "")));
 
     [Fact]
     public async Task ReadAsync_NoBodyAtAll_IsEmpty() =>
@@ -56,7 +55,7 @@ public sealed class EnvelopeReaderTests
         // Python's ElementTree writes encoding='utf8'; the backends' parsers read it, so the gateway must too.
         var body = Envelope(Soap11, "", "<ns0:RetrieveDRRSLocations_v1 xmlns:ns0=\"urn:x\"/>").Replace("encoding=\"utf-8\"", $"encoding='{encoding}'", StringComparison.Ordinal);
 
-        Assert.Equal(new EnvelopeNames(null, "retrievedrrslocations_v1", null), await ReadAsync(body));
+        Assert.Equal(Named(null, "RetrieveDRRSLocations_v1"), await ReadAsync(body));
     }
 
     [Fact]
@@ -79,7 +78,7 @@ public sealed class EnvelopeReaderTests
         var body = new TrackingStream(Encoding.UTF8.GetBytes(Envelope(Soap11, header, "<op_v1/>")));
         var context = Context(body, "text/xml");
 
-        var names = await EnvelopeReader.ReadAsync(context, SoapFraming.Plain, Limit, ServiceCatalog.Default, Names);
+        var names = await EnvelopeReader.ReadAsync(context, SoapFraming.Plain, Limit, ServiceCatalog.Default);
 
         Assert.Contains("65536 bytes", names.Problem);
         Assert.InRange(body.BytesRead, Limit, Limit + 1);
@@ -99,7 +98,7 @@ public sealed class EnvelopeReaderTests
         var sent = Encoding.UTF8.GetBytes(Envelope(Soap11, "", "<op_v1/>") + new string(' ', 300_000));
         var context = Context(new MemoryStream(sent), "text/xml");
 
-        await EnvelopeReader.ReadAsync(context, SoapFraming.Plain, Limit, ServiceCatalog.Default, Names);
+        await EnvelopeReader.ReadAsync(context, SoapFraming.Plain, Limit, ServiceCatalog.Default);
         using var forwarded = new MemoryStream();
         await context.Request.Body.CopyToAsync(forwarded);
 
@@ -116,11 +115,11 @@ public sealed class EnvelopeReaderTests
         var sent = Encoding.UTF8.GetBytes(body);
         var context = Context(new MemoryStream(sent), contentType);
 
-        var names = await EnvelopeReader.ReadAsync(context, SoapFraming.Multipart, Limit, ServiceCatalog.Default, Names);
+        var names = await EnvelopeReader.ReadAsync(context, SoapFraming.Multipart, Limit, ServiceCatalog.Default);
         using var forwarded = new MemoryStream();
         await context.Request.Body.CopyToAsync(forwarded);
 
-        Assert.Equal(new EnvelopeNames(null, "submitdrrslocations_v1", null), names);
+        Assert.Equal(Named(null, "SubmitDRRSLocations_v1"), names);
         Assert.Equal(sent, forwarded.ToArray());
     }
 
@@ -130,9 +129,9 @@ public sealed class EnvelopeReaderTests
         const string contentType = "multipart/related; type=\"text/xml\"; boundary=uuid:b";
         var body = Part("<root@x>", "text/xml; charset=utf-8", Envelope(Soap11, "", "<RetrieveDRRSLocations_v1/>")) + Part("<a@x>", "text/plain", "x") + "--uuid:b--\r\n";
 
-        var names = await EnvelopeReader.ReadAsync(Context(new MemoryStream(Encoding.UTF8.GetBytes(body)), contentType), SoapFraming.Multipart, Limit, ServiceCatalog.Default, Names);
+        var names = await EnvelopeReader.ReadAsync(Context(new MemoryStream(Encoding.UTF8.GetBytes(body)), contentType), SoapFraming.Multipart, Limit, ServiceCatalog.Default);
 
-        Assert.Equal("retrievedrrslocations_v1", names.BodyElement);
+        Assert.Equal("RetrieveDRRSLocations_v1", names.BodyElement.ToString());
     }
 
     [Theory]
@@ -142,7 +141,7 @@ public sealed class EnvelopeReaderTests
     {
         var body = Part("<root@x>", "text/xml", Envelope(Soap11, "", "<op_v1/>")).Replace("uuid:b", "b", StringComparison.Ordinal) + "--b--\r\n";
 
-        var names = await EnvelopeReader.ReadAsync(Context(new MemoryStream(Encoding.UTF8.GetBytes(body)), contentType), SoapFraming.Multipart, Limit, ServiceCatalog.Default, Names);
+        var names = await EnvelopeReader.ReadAsync(Context(new MemoryStream(Encoding.UTF8.GetBytes(body)), contentType), SoapFraming.Multipart, Limit, ServiceCatalog.Default);
 
         Assert.Equal("The multipart request has no root part holding the SOAP envelope.", names.Problem);
     }
@@ -150,7 +149,7 @@ public sealed class EnvelopeReaderTests
     [Fact]
     public async Task ReadAsync_MalformedMultipart_IsUnreadable()
     {
-        var names = await EnvelopeReader.ReadAsync(Context(new MemoryStream("--b\r\nno headers end"u8.ToArray()), "multipart/related; type=\"text/xml\"; boundary=b"), SoapFraming.Multipart, Limit, ServiceCatalog.Default, Names);
+        var names = await EnvelopeReader.ReadAsync(Context(new MemoryStream("--b\r\nno headers end"u8.ToArray()), "multipart/related; type=\"text/xml\"; boundary=b"), SoapFraming.Multipart, Limit, ServiceCatalog.Default);
 
         Assert.NotNull(names.Problem);
     }
@@ -162,7 +161,7 @@ public sealed class EnvelopeReaderTests
         var context = Context(new MemoryStream(body), "text/xml");
         context.Request.ContentLength = body.Length;
 
-        var names = await EnvelopeReader.ReadAsync(context, SoapFraming.Plain, Limit, ServiceCatalog.Default, Names, "retrievedrrslocations_v1");
+        var names = await EnvelopeReader.ReadAsync(context, SoapFraming.Plain, Limit, ServiceCatalog.Default, "retrievedrrslocations_v1");
 
         Assert.Equal(EnvelopeNames.Empty, names);
     }
@@ -172,9 +171,9 @@ public sealed class EnvelopeReaderTests
     {
         var body = Encoding.UTF8.GetBytes(Envelope(Soap11, "", "<SubmitDRRSLocations_v1/>"));
 
-        var names = await EnvelopeReader.ReadAsync(Context(new MemoryStream(body), "text/xml"), SoapFraming.Plain, Limit, ServiceCatalog.Default, Names, "retrievedrrslocations_v1");
+        var names = await EnvelopeReader.ReadAsync(Context(new MemoryStream(body), "text/xml"), SoapFraming.Plain, Limit, ServiceCatalog.Default, "retrievedrrslocations_v1");
 
-        Assert.Equal("submitdrrslocations_v1", names.BodyElement);
+        Assert.Equal("SubmitDRRSLocations_v1", names.BodyElement.ToString());
     }
 
     [Fact]
@@ -182,7 +181,7 @@ public sealed class EnvelopeReaderTests
     {
         var padded = Envelope(Soap11, $"<h:Pad xmlns:h=\"urn:x\">{new string('x', 200_000)}</h:Pad>", "<RetrieveDRRSLocations_v1/>");
 
-        var names = await EnvelopeReader.ReadAsync(Context(new MemoryStream(Encoding.UTF8.GetBytes(padded)), "text/xml"), SoapFraming.Plain, Limit, ServiceCatalog.Default, Names, "retrievedrrslocations_v1");
+        var names = await EnvelopeReader.ReadAsync(Context(new MemoryStream(Encoding.UTF8.GetBytes(padded)), "text/xml"), SoapFraming.Plain, Limit, ServiceCatalog.Default, "retrievedrrslocations_v1");
 
         Assert.Contains("65536 bytes", names.Problem);
     }
@@ -194,9 +193,9 @@ public sealed class EnvelopeReaderTests
         var padded = Envelope(Soap11, $"<h:Pad xmlns:h=\"urn:x\">{new string('x', 60_000)}</h:Pad>", "<RetrieveDRRSLocations_v1/>");
         var body = new TrickleStream(Encoding.UTF8.GetBytes(padded));
 
-        var names = await EnvelopeReader.ReadAsync(Context(body, "text/xml"), SoapFraming.Plain, Limit, ServiceCatalog.Default, Names);
+        var names = await EnvelopeReader.ReadAsync(Context(body, "text/xml"), SoapFraming.Plain, Limit, ServiceCatalog.Default);
 
-        Assert.Equal("retrievedrrslocations_v1", names.BodyElement);
+        Assert.Equal("RetrieveDRRSLocations_v1", names.BodyElement.ToString());
     }
 
     [Fact]
@@ -206,9 +205,9 @@ public sealed class EnvelopeReaderTests
         var context = Context(new MemoryStream(compressed), "text/xml");
         context.Request.Headers.ContentEncoding = "gzip";
 
-        var names = await EnvelopeReader.ReadAsync(context, SoapFraming.Plain, Limit, ServiceCatalog.Default, Names, "retrievedrlocations_v1");
+        var names = await EnvelopeReader.ReadAsync(context, SoapFraming.Plain, Limit, ServiceCatalog.Default, "retrievedrlocations_v1");
 
-        Assert.Equal(new EnvelopeNames(null, "requestdrregistrationdata", null), names);
+        Assert.Equal(Named(null, "RequestDRRegistrationData"), names);
         var forwarded = new MemoryStream();
         await context.Request.Body.CopyToAsync(forwarded);
         Assert.Equal(compressed, forwarded.ToArray());
@@ -220,9 +219,9 @@ public sealed class EnvelopeReaderTests
         var context = Context(new MemoryStream(Gzip(Envelope(Soap11, "", "<SubmitDRLocations_v1/>"))), "text/xml");
         context.Request.Headers.ContentEncoding = "gzip";
 
-        var names = await EnvelopeReader.ReadAsync(context, SoapFraming.Plain, Limit, ServiceCatalog.Default, Names, "retrievedrlocations_v1");
+        var names = await EnvelopeReader.ReadAsync(context, SoapFraming.Plain, Limit, ServiceCatalog.Default, "retrievedrlocations_v1");
 
-        Assert.Equal("submitdrlocations_v1", names.BodyElement);
+        Assert.Equal("SubmitDRLocations_v1", names.BodyElement.ToString());
     }
 
     [Fact]
@@ -245,7 +244,7 @@ public sealed class EnvelopeReaderTests
         context.Request.Headers.ContentEncoding = "gzip";
         var before = GC.GetAllocatedBytesForCurrentThread();
 
-        var names = await EnvelopeReader.ReadAsync(context, SoapFraming.Plain, Limit, ServiceCatalog.Default, Names);
+        var names = await EnvelopeReader.ReadAsync(context, SoapFraming.Plain, Limit, ServiceCatalog.Default);
 
         Assert.StartsWith("The SOAP envelope does not reach the first element of its Body within 65536 bytes", names.Problem);
         Assert.True(GC.GetAllocatedBytesForCurrentThread() - before < 16 * 1024 * 1024, "inflating the bomb allocated more than a bounded peek would");
@@ -259,7 +258,7 @@ public sealed class EnvelopeReaderTests
         var context = Context(new MemoryStream(Encoding.UTF8.GetBytes(Envelope(Soap11, "", "<op_v1/>"))), "text/xml");
         context.Request.Headers.ContentEncoding = coding;
 
-        Assert.Equal(problem, (await EnvelopeReader.ReadAsync(context, SoapFraming.Plain, Limit, ServiceCatalog.Default, Names)).Problem);
+        Assert.Equal(problem, (await EnvelopeReader.ReadAsync(context, SoapFraming.Plain, Limit, ServiceCatalog.Default)).Problem);
     }
 
     [Fact]
@@ -271,7 +270,7 @@ public sealed class EnvelopeReaderTests
             + "--=_Part_1\r\nContent-Disposition: form-data; name=\"attachment.uue\"\r\nContent-ID: <attachment.uue>\r\n\r\nH4sIAAAA\r\n--=_Part_1--\r\n";
         var context = Context(new MemoryStream(Encoding.UTF8.GetBytes(body)), "multipart/related; type=\"text/xml\"; start=\"<payload>\"; boundary=\"=_Part_1\"");
 
-        Assert.Equal(EnvelopeNames.Empty, await EnvelopeReader.ReadAsync(context, SoapFraming.Multipart, Limit, ServiceCatalog.Default, Names));
+        Assert.Equal(EnvelopeNames.Empty, await EnvelopeReader.ReadAsync(context, SoapFraming.Multipart, Limit, ServiceCatalog.Default));
     }
 
     private static byte[] Gzip(string text)
@@ -285,8 +284,10 @@ public sealed class EnvelopeReaderTests
         return compressed.ToArray();
     }
 
+    private static EnvelopeNames Named(string? addressing, string? body) => new(addressing.AsMemory(), body.AsMemory(), null);
+
     private static async Task<EnvelopeNames> ReadAsync(string body) =>
-        await EnvelopeReader.ReadAsync(Context(new MemoryStream(Encoding.UTF8.GetBytes(body)), "text/xml"), SoapFraming.Plain, Limit, ServiceCatalog.Default, Names);
+        await EnvelopeReader.ReadAsync(Context(new MemoryStream(Encoding.UTF8.GetBytes(body)), "text/xml"), SoapFraming.Plain, Limit, ServiceCatalog.Default);
 
     private static DefaultHttpContext Context(Stream body, string contentType)
     {

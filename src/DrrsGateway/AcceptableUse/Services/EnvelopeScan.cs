@@ -1,8 +1,8 @@
 using System.Buffers;
 using System.Text;
-using DrrsGateway.AcceptableUse.Services;
+using DrrsGateway.AcceptableUse.Soap;
 
-namespace DrrsGateway.AcceptableUse.Soap;
+namespace DrrsGateway.AcceptableUse.Services;
 
 /// <summary>
 /// The cheap check that a whole, small body names no other operation than the one its path and action

@@ -1,8 +1,7 @@
 using System.Text;
 using DrrsGateway.AcceptableUse.Services;
-using DrrsGateway.AcceptableUse.Soap;
 
-namespace DrrsGateway.UnitTests.AcceptableUse.Soap;
+namespace DrrsGateway.UnitTests.AcceptableUse.Services;
 
 public sealed class EnvelopeScanTests
 {
