@@ -1,8 +1,8 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
+using DrrsGateway.AcceptableUse;
 using DrrsGateway.AcceptableUse.Settings;
 using DrrsGateway.AcceptableUse.Stores.Redis;
-using DrrsGateway.AcceptableUse;
 using DrrsGateway.Monitoring;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

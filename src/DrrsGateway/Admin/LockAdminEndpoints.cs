@@ -1,5 +1,5 @@
-using DrrsGateway.AcceptableUse.Settings;
 using DrrsGateway.AcceptableUse;
+using DrrsGateway.AcceptableUse.Settings;
 
 namespace DrrsGateway.Admin;
 

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
+using DrrsGateway.AcceptableUse;
 using DrrsGateway.AcceptableUse.Decisions;
 using DrrsGateway.AcceptableUse.Stores;
-using DrrsGateway.AcceptableUse;
 using Microsoft.Extensions.Options;
 
 namespace DrrsGateway.Monitoring;

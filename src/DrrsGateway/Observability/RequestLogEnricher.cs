@@ -1,7 +1,7 @@
 using DrrsGateway.AcceptableUse.Decisions;
 using DrrsGateway.Management;
-using Serilog.Events;
 using Serilog;
+using Serilog.Events;
 using Yarp.ReverseProxy.Model;
 
 namespace DrrsGateway.Observability;

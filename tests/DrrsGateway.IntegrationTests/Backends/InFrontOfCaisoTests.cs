@@ -144,7 +144,8 @@ public sealed class InFrontOfCaisoTests : IAsyncLifetime
     private static HttpRequestMessage Call(string user, bool prefixed = true)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, (prefixed ? "/" + user : "") + AccessPoint(Operation))
-        {            Content = new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(Envelope(RetrieveBody, user))),
+        {
+            Content = new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(Envelope(RetrieveBody, user))),
         };
         request.Content.Headers.TryAddWithoutValidation("Content-Type", "text/xml");
         request.Headers.TryAddWithoutValidation("SOAPAction", Action(Operation));

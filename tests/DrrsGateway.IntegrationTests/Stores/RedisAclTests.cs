@@ -1,6 +1,6 @@
 using System.Net;
-using DrrsGateway.AcceptableUse.Stores.Redis;
 using DrrsGateway.AcceptableUse;
+using DrrsGateway.AcceptableUse.Stores.Redis;
 using DrrsGateway.Admin;
 using DrrsGateway.IntegrationTests.Infrastructure;
 using DrrsGateway.TestSupport;

@@ -1,7 +1,7 @@
 using DrrsGateway.AcceptableUse.Settings;
 using DrrsGateway.Admin;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 
 namespace DrrsGateway.UnitTests.Admin;
 

@@ -1,7 +1,7 @@
 using System.Diagnostics.Metrics;
-using DrrsGateway.AcceptableUse.Stores.Redis;
-using DrrsGateway.AcceptableUse.Stores;
 using DrrsGateway.AcceptableUse;
+using DrrsGateway.AcceptableUse.Stores;
+using DrrsGateway.AcceptableUse.Stores.Redis;
 using DrrsGateway.Monitoring;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;

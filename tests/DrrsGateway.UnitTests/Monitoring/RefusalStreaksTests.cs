@@ -1,5 +1,5 @@
-using DrrsGateway.AcceptableUse.Stores;
 using DrrsGateway.AcceptableUse;
+using DrrsGateway.AcceptableUse.Stores;
 using DrrsGateway.Monitoring;
 using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Options;

@@ -3,8 +3,8 @@ using DrrsGateway.AcceptableUse.Identity;
 using DrrsGateway.AcceptableUse.Routes;
 using DrrsGateway.AcceptableUse.Services;
 using DrrsGateway.AcceptableUse.Soap;
-using DrrsGateway.AcceptableUse.Stores.Redis;
 using DrrsGateway.AcceptableUse.Stores;
+using DrrsGateway.AcceptableUse.Stores.Redis;
 
 namespace DrrsGateway.AcceptableUse.Settings;
 

@@ -1,5 +1,5 @@
-using DrrsGateway.AcceptableUse.Decisions;
 using DrrsGateway.AcceptableUse;
+using DrrsGateway.AcceptableUse.Decisions;
 using Microsoft.Extensions.Time.Testing;
 
 namespace DrrsGateway.UnitTests.AcceptableUse.Decisions;

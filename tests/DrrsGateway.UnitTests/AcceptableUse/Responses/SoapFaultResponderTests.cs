@@ -1,7 +1,7 @@
 using System.Xml.Linq;
+using DrrsGateway.AcceptableUse;
 using DrrsGateway.AcceptableUse.Responses;
 using DrrsGateway.AcceptableUse.Soap;
-using DrrsGateway.AcceptableUse;
 using Microsoft.AspNetCore.Http;
 using static DrrsGateway.UnitTests.AcceptableUse.Responses.SoapFaultWrite;
 

@@ -1,5 +1,5 @@
-using DrrsGateway.AcceptableUse.Settings;
 using DrrsGateway.AcceptableUse.Hold;
+using DrrsGateway.AcceptableUse.Settings;
 using DrrsGateway.Admin;
 using Microsoft.Extensions.Options;
 

@@ -1,6 +1,6 @@
-using DrrsGateway.AcceptableUse.Stores.InMemory;
-using DrrsGateway.AcceptableUse.Stores;
 using DrrsGateway.AcceptableUse;
+using DrrsGateway.AcceptableUse.Stores;
+using DrrsGateway.AcceptableUse.Stores.InMemory;
 using Microsoft.Extensions.Time.Testing;
 
 namespace DrrsGateway.UnitTests.AcceptableUse.Stores.InMemory;

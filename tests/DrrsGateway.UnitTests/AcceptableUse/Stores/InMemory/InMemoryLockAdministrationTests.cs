@@ -1,7 +1,7 @@
-using DrrsGateway.AcceptableUse.Stores.InMemory;
-using DrrsGateway.AcceptableUse.Stores;
 using DrrsGateway.AcceptableUse;
 using DrrsGateway.AcceptableUse.Hold;
+using DrrsGateway.AcceptableUse.Stores;
+using DrrsGateway.AcceptableUse.Stores.InMemory;
 using DrrsGateway.Admin;
 using Microsoft.Extensions.Time.Testing;
 

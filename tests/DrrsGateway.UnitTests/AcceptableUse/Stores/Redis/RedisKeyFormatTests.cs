@@ -1,5 +1,5 @@
-using DrrsGateway.AcceptableUse.Stores.Redis;
 using DrrsGateway.AcceptableUse;
+using DrrsGateway.AcceptableUse.Stores.Redis;
 
 namespace DrrsGateway.UnitTests.AcceptableUse.Stores.Redis;
 

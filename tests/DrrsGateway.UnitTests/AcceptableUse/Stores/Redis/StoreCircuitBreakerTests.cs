@@ -1,6 +1,6 @@
-using DrrsGateway.AcceptableUse.Stores.Redis;
-using DrrsGateway.AcceptableUse.Stores;
 using DrrsGateway.AcceptableUse;
+using DrrsGateway.AcceptableUse.Stores;
+using DrrsGateway.AcceptableUse.Stores.Redis;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 
