@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using DrrsGateway.ContainerTests.Infrastructure;
+using DrrsGateway.TestSupport;
 
 namespace DrrsGateway.ContainerTests.Compose;
 

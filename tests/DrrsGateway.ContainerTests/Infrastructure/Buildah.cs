@@ -1,4 +1,5 @@
 using System.Text.Json;
+using DrrsGateway.TestSupport;
 
 namespace DrrsGateway.ContainerTests.Infrastructure;
 

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using DrrsGateway.TestSupport;
 
 namespace DrrsGateway.ContainerTests.Infrastructure;
 

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using DrrsGateway.TestSupport;
 
 namespace DrrsGateway.ContainerTests.Infrastructure;
 

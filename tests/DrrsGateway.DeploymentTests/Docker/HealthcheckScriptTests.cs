@@ -85,7 +85,7 @@ public sealed class HealthcheckScriptTests(ITestOutputHelper output)
         Assert.StartsWith("GET ", await requestLine.WaitAsync(TimeSpan.FromSeconds(10)), StringComparison.Ordinal);
     }
 
-    private ToolResult? Run(Dictionary<string, string> environment)
+    private CommandResult? Run(Dictionary<string, string> environment)
     {
         environment["HEALTHCHECK_HOST"] = "127.0.0.1";
         var result = ExternalTool.TryRun("bash", [RepositoryFiles.PathOf(Script), DeploymentConventions.LivenessPath], environment, TimeSpan.FromSeconds(30));

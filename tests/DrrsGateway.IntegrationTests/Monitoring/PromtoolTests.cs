@@ -1,5 +1,4 @@
 using DrrsGateway.IntegrationTests.Infrastructure;
-using DrrsGateway.IntegrationTests.Peers;
 using DrrsGateway.TestSupport;
 using YamlDotNet.RepresentationModel;
 
@@ -18,7 +17,7 @@ public sealed class PromtoolTests
     [Fact]
     public async Task CheckRules_ShippedRules_AreValid()
     {
-        var result = await PeerProcess.RunAsync(PrometheusTools.Promtool, ["check", "rules", MonitoringFiles.RulesPath], Timeout);
+        var result = await ExternalCommand.RunAsync(PrometheusTools.Promtool, ["check", "rules", MonitoringFiles.RulesPath], Timeout);
 
         result.EnsureSuccess();
         Assert.Contains($"SUCCESS: {MonitoringFiles.Alerts.Count} rules found", result.Output, StringComparison.Ordinal);
@@ -30,13 +29,13 @@ public sealed class PromtoolTests
     {
         var path = Path.Combine(RepositoryFiles.PathOf(MonitoringFiles.UnitTestsFolder), file);
 
-        (await PeerProcess.RunAsync(PrometheusTools.Promtool, ["test", "rules", path], Timeout)).EnsureSuccess();
+        (await ExternalCommand.RunAsync(PrometheusTools.Promtool, ["test", "rules", path], Timeout)).EnsureSuccess();
     }
 
     [Fact]
     public async Task CheckConfig_ComposePrometheus_IsValid()
     {
-        (await PeerProcess.RunAsync(PrometheusTools.Promtool, ["check", "config", RepositoryFiles.PathOf(MonitoringFiles.ComposePrometheusConfig)], Timeout)).EnsureSuccess();
+        (await ExternalCommand.RunAsync(PrometheusTools.Promtool, ["check", "config", RepositoryFiles.PathOf(MonitoringFiles.ComposePrometheusConfig)], Timeout)).EnsureSuccess();
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using DrrsGateway.TestSupport;
 
 namespace DrrsGateway.IntegrationTests.Peers;
 
@@ -22,7 +23,7 @@ internal sealed record CaisoClientCall(
     private static readonly JsonSerializerOptions Json = new() { PropertyNameCaseInsensitive = true };
 
     /// <summary>The calls of a finished client run, one JSON object per line of its output.</summary>
-    public static IReadOnlyList<CaisoClientCall> Parse(PeerProcessResult result) =>
+    public static IReadOnlyList<CaisoClientCall> Parse(CommandResult result) =>
         [.. result.EnsureSuccess().Output
             .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(line => JsonSerializer.Deserialize<CaisoClientCall>(line, Json)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using DrrsGateway.TestSupport;
 
 namespace DrrsGateway.IntegrationTests.Peers;
 
@@ -15,7 +16,7 @@ internal static class JavaBuild
     public static async Task CompileFilesAsync(string classes, string classpath, IEnumerable<string> sourcePaths)
     {
         string[] arguments = ["-nowarn", "-encoding", "UTF-8", "-d", classes, "-cp", classpath, .. sourcePaths];
-        (await PeerProcess.RunAsync(PeerTools.Javac, arguments, Timeout)).EnsureSuccess();
+        (await ExternalCommand.RunAsync(PeerTools.Javac, arguments, Timeout)).EnsureSuccess();
     }
 
     /// <summary>
@@ -26,7 +27,7 @@ internal static class JavaBuild
     {
         Directory.CreateDirectory(sources);
         string[] arguments = ["-cp", JavaClasspaths.WsImport, "com.sun.tools.ws.WsImport", "-quiet", "-keep", "-Xnocompile", "-d", sources, "-p", package, wsdl.ToString()];
-        var result = (await PeerProcess.RunAsync(PeerTools.Java, arguments, Timeout)).EnsureSuccess();
+        var result = (await ExternalCommand.RunAsync(PeerTools.Java, arguments, Timeout)).EnsureSuccess();
         var directory = Path.Combine(sources, package.Replace('.', Path.DirectorySeparatorChar));
         var generated = Directory.Exists(directory) ? Directory.GetFiles(directory, "*.java") : [];
         return generated.Length > 0
@@ -38,7 +39,7 @@ internal static class JavaBuild
     public static async Task GenerateWrappersAsync(string classes, string serviceClass)
     {
         string[] arguments = ["-cp", JavaClasspaths.WsGen, "com.sun.tools.ws.WsGen", "-cp", classes, "-d", classes, serviceClass];
-        var result = (await PeerProcess.RunAsync(PeerTools.Java, arguments, Timeout)).EnsureSuccess();
+        var result = (await ExternalCommand.RunAsync(PeerTools.Java, arguments, Timeout)).EnsureSuccess();
         if (!Directory.EnumerateFiles(classes, "*.class", SearchOption.AllDirectories).Any(file => file.Contains("jaxws", StringComparison.Ordinal)))
         {
             throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture, $"wsgen wrote no wrapper beans: {result.Error}"));

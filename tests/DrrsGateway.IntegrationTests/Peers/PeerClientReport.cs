@@ -1,4 +1,5 @@
 using System.Text.Json;
+using DrrsGateway.TestSupport;
 
 namespace DrrsGateway.IntegrationTests.Peers;
 
@@ -13,7 +14,7 @@ internal sealed record PeerClientReport(bool Built, string? Error, IReadOnlyList
     /// <summary>The JSON the script printed, kept for failure messages.</summary>
     public string Transcript { get; private init; } = string.Empty;
 
-    public static PeerClientReport Parse(PeerProcessResult result)
+    public static PeerClientReport Parse(CommandResult result)
     {
         result.EnsureSuccess();
         var report = JsonSerializer.Deserialize<PeerClientReport>(result.Output, Json)

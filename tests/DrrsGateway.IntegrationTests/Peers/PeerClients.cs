@@ -1,3 +1,5 @@
+using DrrsGateway.TestSupport;
+
 namespace DrrsGateway.IntegrationTests.Peers;
 
 /// <summary>Runs the client scripts of tests/peers against the gateway as separate processes.</summary>
@@ -33,7 +35,7 @@ internal static class PeerClients
             _ => throw new ArgumentOutOfRangeException(nameof(client), client, "Unknown peer client."),
         };
         await (client == Zeep ? ZeepInstalled : NodeSoapInstalled).Value;
-        return PeerClientReport.Parse(await PeerProcess.RunAsync(runtime, [script, gateway.ToString(), user, .. arguments], Timeout));
+        return PeerClientReport.Parse(await ExternalCommand.RunAsync(runtime, [script, gateway.ToString(), user, .. arguments], Timeout));
     }
 
     /// <summary>CI runs npm ci in .ci/run; a developer's first run does it here, from the committed lock file.</summary>
@@ -44,7 +46,7 @@ internal static class PeerClients
             return;
         }
 
-        var install = await PeerProcess.RunAsync(PeerTools.Npm, ["ci", "--prefix", PeerTools.NodeDirectory, "--no-audit", "--no-fund"], TimeSpan.FromMinutes(3));
+        var install = await ExternalCommand.RunAsync(PeerTools.Npm, ["ci", "--prefix", PeerTools.NodeDirectory, "--no-audit", "--no-fund"], TimeSpan.FromMinutes(3));
         if (install.ExitCode != 0 || !PeerTools.NodeSoapInstalled)
         {
             throw PeerTools.Missing($"node-soap (npm ci in {PeerTools.NodeDirectory} failed: {install.Error.Trim()})");
@@ -53,7 +55,7 @@ internal static class PeerClients
 
     private static async Task RequireZeepAsync()
     {
-        var check = await PeerProcess.RunAsync(PeerTools.Python, ["-c", "import zeep"], Timeout);
+        var check = await ExternalCommand.RunAsync(PeerTools.Python, ["-c", "import zeep"], Timeout);
         if (check.ExitCode != 0)
         {
             throw PeerTools.Missing($"python3-zeep ({PeerTools.Python} cannot import zeep: {check.Error.Trim()})");

@@ -1,6 +1,7 @@
 using System.Globalization;
 using DrrsGateway.IntegrationTests.Clients;
 using DrrsGateway.IntegrationTests.Infrastructure;
+using DrrsGateway.TestSupport;
 
 namespace DrrsGateway.IntegrationTests.Peers;
 
@@ -62,7 +63,7 @@ public sealed class WsimportGatewayFixture : IAsyncLifetime
             "-cp", Classes + Path.PathSeparator + JavaClasspaths.JaxwsRuntime, ClientClass,
             Gateway.BaseAddress.ToString(), PeerRequests.UserHeader, user, .. accessPoints,
         ];
-        return CaisoClientCall.Parse(await PeerProcess.RunAsync(PeerTools.Java, arguments, ClientTimeout));
+        return CaisoClientCall.Parse(await ExternalCommand.RunAsync(PeerTools.Java, arguments, ClientTimeout));
     }
 
     /// <summary>How many operation calls have reached the simulator: its health endpoint reports the count without raising it.</summary>

@@ -1,7 +1,7 @@
-namespace DrrsGateway.ContainerTests.Infrastructure;
+namespace DrrsGateway.TestSupport;
 
-/// <summary>How a finished command ended and what it printed.</summary>
-internal sealed record CommandResult(string Command, int ExitCode, string Output, string Error)
+/// <summary>How a finished external command ended and what it printed.</summary>
+public sealed record CommandResult(string Command, int ExitCode, string Output, string Error)
 {
     public bool Succeeded => ExitCode == 0;
 
@@ -10,6 +10,6 @@ internal sealed record CommandResult(string Command, int ExitCode, string Output
         ? this
         : throw new InvalidOperationException($"`{Command}` exited {ExitCode}.\n--- stdout ---\n{Tail(Output)}\n--- stderr ---\n{Tail(Error)}");
 
-    // Enough of a build log to see why it failed, without flooding the test report.
+    // Enough of a build log or a transcript to see why it failed, without flooding the test report.
     private static string Tail(string text) => text.Length <= 6000 ? text : "…" + text[^6000..];
 }
