@@ -39,7 +39,7 @@ internal static class RedisStoreServiceCollectionExtensions
             return new RedisConnection(
                 new RedisConnector(RedisConnector.CreateOptions(connectionString, sp), logger),
                 sp.GetRequiredService<RedisConnectionDiagnostics>(),
-                Policy(sp).OnStoreFailure,
+                sp.GetRequiredService<AupPolicyProvider>(),
                 sp.GetRequiredService<TimeProvider>(),
                 logger);
         });
