@@ -25,9 +25,12 @@ internal sealed class AupPolicyBuilder(TimeProvider time, ILoggerFactory loggers
         var identity = IdentityPolicy.Create(options.Identity, anchors => new ClientCertificateVerifier(
             anchors, options.Identity.ClientCertificate.CheckRevocation, options.Identity.CertificateUser, time, loggers.CreateLogger<ClientCertificateVerifier>()), problems);
         var exemptUsers = ExemptUsers(options, problems);
-        var store = RedisStoreSettings.Create(options, problems);
         var soap = SoapPolicy.Create(options.Soap, problems);
         var hold = HoldPolicy.Create(options.Hold, problems);
+
+        // Not part of the policy (the Redis store reads them once, at start-up) but checked with every change,
+        // so a bad value is refused when it is written, whichever store runs, not found at the next restart.
+        _ = RedisStoreSettings.Create(options, problems);
         if (!ServiceCatalog.TryCreate(options.Services.Enabled, options.Services.Names, options.Services.Pattern, out var catalog, out var catalogProblem))
         {
             problems.Add(catalogProblem!);
@@ -41,10 +44,6 @@ internal sealed class AupPolicyBuilder(TimeProvider time, ILoggerFactory loggers
             Hold = hold,
             WindowSeconds = options.WindowSeconds,
             OnStoreFailure = options.OnStoreFailure,
-            StoreTimeout = store.StoreTimeout,
-            FloodShield = store.FloodShield,
-            Breaker = store.Breaker,
-            KeyPrefix = store.KeyPrefix,
             MaxServiceLength = options.MaxServiceLength,
             ExemptUsers = exemptUsers,
             AdvertisePolicy = options.AdvertisePolicy,

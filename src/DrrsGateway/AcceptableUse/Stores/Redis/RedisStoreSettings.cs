@@ -5,8 +5,12 @@ using DrrsGateway.Infrastructure;
 namespace DrrsGateway.AcceptableUse.Stores.Redis;
 
 /// <summary>
-/// The Redis store's settings from <see cref="AupOptions"/>: the key prefix, the store timeout, the flood
-/// shield and the circuit breaker, each checked here with a message naming the setting.
+/// The settings the Redis store reads once, when the gateway starts: the key prefix, the store timeout, the
+/// flood shield and the circuit breaker are built into the store's parts, so a live edit of them changes
+/// nothing until a restart. Bound with the other <c>Aup</c> settings but kept out of the reloadable
+/// <see cref="AupPolicy"/>, so no code can read a value that does not apply; <c>AddRedisAupStore</c>
+/// builds one from the start-up options, and <see cref="Changed"/> names a live edit so that it is said
+/// rather than silently ignored.
 /// </summary>
 /// <param name="KeyPrefix">Prefix of every lock key in Redis.</param>
 /// <param name="StoreTimeout">Longest wait for the store before a request counts as a store failure.</param>
@@ -34,5 +38,33 @@ internal sealed record RedisStoreSettings(string KeyPrefix, TimeSpan StoreTimeou
 
         var breaker = BreakerPolicy.Create(options.Breaker, failures);
         return new(options.KeyPrefix, TimeSpan.FromMilliseconds(options.StoreTimeoutMilliseconds), options.FloodShield, breaker);
+    }
+
+    /// <summary>The names of the settings above that differ between <paramref name="before"/> and <paramref name="after"/>.</summary>
+    public static IEnumerable<string> Changed(AupOptions before, AupOptions after)
+    {
+        ArgumentNullException.ThrowIfNull(before);
+        ArgumentNullException.ThrowIfNull(after);
+        if (!string.Equals(before.KeyPrefix, after.KeyPrefix, StringComparison.Ordinal))
+        {
+            yield return "Aup:KeyPrefix";
+        }
+
+        if (before.StoreTimeoutMilliseconds != after.StoreTimeoutMilliseconds)
+        {
+            yield return "Aup:StoreTimeoutMilliseconds";
+        }
+
+        if (before.FloodShield != after.FloodShield)
+        {
+            yield return "Aup:FloodShield";
+        }
+
+        if (before.Breaker.FailureThreshold != after.Breaker.FailureThreshold
+            || before.Breaker.BreakMilliseconds != after.Breaker.BreakMilliseconds
+            || before.Breaker.SummaryIntervalSeconds != after.Breaker.SummaryIntervalSeconds)
+        {
+            yield return "Aup:Breaker";
+        }
     }
 }

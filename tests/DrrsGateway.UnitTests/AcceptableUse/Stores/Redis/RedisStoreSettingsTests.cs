@@ -1,4 +1,5 @@
 using DrrsGateway.AcceptableUse.Settings;
+using DrrsGateway.AcceptableUse.Stores;
 using DrrsGateway.AcceptableUse.Stores.Redis;
 
 namespace DrrsGateway.UnitTests.AcceptableUse.Stores.Redis;
@@ -36,5 +37,35 @@ public sealed class RedisStoreSettingsTests
             failure => Assert.StartsWith("Aup:StoreTimeoutMilliseconds ", failure, StringComparison.Ordinal),
             failure => Assert.StartsWith("Aup:KeyPrefix ", failure, StringComparison.Ordinal),
             failure => Assert.StartsWith("Aup:Breaker:BreakMilliseconds ", failure, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Changed_SameValuesInNewOptions_NamesNothing() =>
+        Assert.Empty(RedisStoreSettings.Changed(new AupOptions(), new AupOptions()));
+
+    [Fact]
+    public void Changed_EachStartupSetting_NamesIt()
+    {
+        var after = new AupOptions { KeyPrefix = "gw1:", StoreTimeoutMilliseconds = 250, FloodShield = false, Breaker = { SummaryIntervalSeconds = 60 } };
+
+        Assert.Equal(["Aup:KeyPrefix", "Aup:StoreTimeoutMilliseconds", "Aup:FloodShield", "Aup:Breaker"], RedisStoreSettings.Changed(new AupOptions(), after));
+    }
+
+    [Theory]
+    [InlineData(5, 2000)]
+    [InlineData(3, 4000)]
+    public void Changed_AnyBreakerValue_NamesTheBreakerOnce(int failureThreshold, int breakMilliseconds)
+    {
+        var after = new AupOptions { Breaker = { FailureThreshold = failureThreshold, BreakMilliseconds = breakMilliseconds } };
+
+        Assert.Equal(["Aup:Breaker"], RedisStoreSettings.Changed(new AupOptions(), after));
+    }
+
+    [Fact]
+    public void Changed_ReloadableSettings_NamesNothing()
+    {
+        var after = new AupOptions { WindowSeconds = 5, OnStoreFailure = StoreFailureMode.Reject, MaxServiceLength = 64 };
+
+        Assert.Empty(RedisStoreSettings.Changed(new AupOptions(), after));
     }
 }
