@@ -13,7 +13,8 @@ namespace DrrsGateway.AcceptableUse.Settings;
 /// The policy's settings in force: parsed and checked once per settings change by <see cref="AupPolicyBuilder"/>
 /// and read by everything that applies the policy (the middleware, the admin API, Kestrel's certificate
 /// set-up, the route filter) through <see cref="AupPolicyProvider"/>. Immutable, so a request sees one
-/// version from start to end.
+/// version from start to end. Only settings that apply when changed live belong here: those the Redis
+/// store reads once at start-up are its <see cref="RedisStoreSettings"/>.
 /// </summary>
 internal sealed class AupPolicy
 {
@@ -31,18 +32,6 @@ internal sealed class AupPolicy
 
     /// <summary>What to do with a request when the store cannot answer.</summary>
     public required StoreFailureMode OnStoreFailure { get; init; }
-
-    /// <summary>Longest wait for the store before a request counts as a store failure.</summary>
-    public required TimeSpan StoreTimeout { get; init; }
-
-    /// <summary>Whether a replica answers keys it has seen refused without waiting for Redis.</summary>
-    public required bool FloodShield { get; init; }
-
-    /// <summary>The circuit breaker in front of Redis.</summary>
-    public required BreakerPolicy Breaker { get; init; }
-
-    /// <summary>Prefix of every lock key in Redis.</summary>
-    public required string KeyPrefix { get; init; }
 
     /// <summary>Longest accepted service name, in characters.</summary>
     public required int MaxServiceLength { get; init; }

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Collections.Frozen;
 using System.Diagnostics.CodeAnalysis;
 using DrrsGateway.AcceptableUse.Hold;
@@ -12,13 +11,11 @@ namespace DrrsGateway.AcceptableUse.Settings;
 
 /// <summary>
 /// Turns bound <see cref="AupOptions"/> into an <see cref="AupPolicy"/>: every value parsed and checked once,
-/// here or in its feature's own policy type (identity, SOAP, services, breaker), each failure a message that
-/// names the setting.
+/// here or in its feature's own type (identity, SOAP, services, the Redis store's settings), each failure a
+/// message that names the setting.
 /// </summary>
 internal sealed class AupPolicyBuilder(TimeProvider time, ILoggerFactory loggers)
 {
-    private static readonly SearchValues<char> PatternChars = SearchValues.Create("*?[]\\{}");
-
     /// <summary>Builds the policy, or returns false with every reason it cannot be built.</summary>
     public bool TryBuild(AupOptions options, [NotNullWhen(true)] out AupPolicy? policy, out IReadOnlyList<string> failures)
     {
@@ -28,9 +25,12 @@ internal sealed class AupPolicyBuilder(TimeProvider time, ILoggerFactory loggers
         var identity = IdentityPolicy.Create(options.Identity, anchors => new ClientCertificateVerifier(
             anchors, options.Identity.ClientCertificate.CheckRevocation, options.Identity.CertificateUser, time, loggers.CreateLogger<ClientCertificateVerifier>()), problems);
         var exemptUsers = ExemptUsers(options, problems);
-        var breaker = BreakerPolicy.Create(options.Breaker, problems);
         var soap = SoapPolicy.Create(options.Soap, problems);
         var hold = HoldPolicy.Create(options.Hold, problems);
+
+        // Not part of the policy (the Redis store reads them once, at start-up) but checked with every change,
+        // so a bad value is refused when it is written, whichever store runs, not found at the next restart.
+        _ = RedisStoreSettings.Create(options, problems);
         if (!ServiceCatalog.TryCreate(options.Services.Enabled, options.Services.Names, options.Services.Pattern, out var catalog, out var catalogProblem))
         {
             problems.Add(catalogProblem!);
@@ -44,10 +44,6 @@ internal sealed class AupPolicyBuilder(TimeProvider time, ILoggerFactory loggers
             Hold = hold,
             WindowSeconds = options.WindowSeconds,
             OnStoreFailure = options.OnStoreFailure,
-            StoreTimeout = TimeSpan.FromMilliseconds(options.StoreTimeoutMilliseconds),
-            FloodShield = options.FloodShield,
-            Breaker = breaker,
-            KeyPrefix = options.KeyPrefix,
             MaxServiceLength = options.MaxServiceLength,
             ExemptUsers = exemptUsers,
             AdvertisePolicy = options.AdvertisePolicy,
@@ -70,18 +66,6 @@ internal sealed class AupPolicyBuilder(TimeProvider time, ILoggerFactory loggers
         if (!Enum.IsDefined(options.OnStoreFailure))
         {
             failures.Add($"Aup:OnStoreFailure must be Allow or Reject; it is {options.OnStoreFailure}.");
-        }
-
-        new SettingRange(1, 60_000).Check("Aup:StoreTimeoutMilliseconds", options.StoreTimeoutMilliseconds, failures);
-
-        if (string.IsNullOrWhiteSpace(options.KeyPrefix))
-        {
-            failures.Add("Aup:KeyPrefix must not be empty.");
-        }
-        else if (options.KeyPrefix.AsSpan().IndexOfAny(PatternChars) >= 0)
-        {
-            // The prefix starts the SCAN patterns of admin look-ups and must not carry glob or hash-tag characters.
-            failures.Add($"Aup:KeyPrefix may not contain * ? [ ] \\ {{ or }}; it is '{options.KeyPrefix}'.");
         }
 
         new SettingRange(1, 4096).Check("Aup:MaxServiceLength", options.MaxServiceLength, failures);

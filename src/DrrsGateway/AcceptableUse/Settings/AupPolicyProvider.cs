@@ -1,3 +1,4 @@
+using DrrsGateway.AcceptableUse.Stores.Redis;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Primitives;
 
@@ -7,7 +8,9 @@ namespace DrrsGateway.AcceptableUse.Settings;
 /// The one source of the <see cref="AupPolicy"/> in force, rebuilt whenever configuration changes. Settings
 /// that do not build stop the gateway at start-up with messages naming them; in a live change they are
 /// logged and ignored, so a typo in a settings file keeps the last good policy for every reader — proxy and
-/// admin API alike — instead of failing their requests (which is what <c>IOptionsMonitor</c> would do).
+/// admin API alike — instead of failing their requests (which is what <c>IOptionsMonitor</c> would do). A
+/// live edit of a setting the Redis store reads at start-up only (<see cref="RedisStoreSettings"/>) is
+/// checked like the rest, and logged at Warning as applying after a restart.
 /// </summary>
 internal sealed partial class AupPolicyProvider : IDisposable
 {
@@ -16,6 +19,10 @@ internal sealed partial class AupPolicyProvider : IDisposable
     private readonly ILogger<AupPolicyProvider> _logger;
     private readonly IDisposable _subscription;
     private volatile AupPolicy _current;
+
+    // The options _current was built from: each accepted change is compared with them, so a live edit of a
+    // start-up-only setting is said once, when it is accepted.
+    private AupOptions _options;
 
     /// <exception cref="OptionsValidationException">The settings do not build a policy.</exception>
     /// <exception cref="InvalidOperationException">A value does not bind (e.g. <c>Aup:WindowSeconds = thirty</c>).</exception>
@@ -28,12 +35,14 @@ internal sealed partial class AupPolicyProvider : IDisposable
         _factory = factory;
         _builder = builder;
         _logger = logger;
-        if (!builder.TryBuild(factory.Create(Options.DefaultName), out var policy, out var failures))
+        var options = factory.Create(Options.DefaultName);
+        if (!builder.TryBuild(options, out var policy, out var failures))
         {
             throw new OptionsValidationException(Options.DefaultName, typeof(AupOptions), failures);
         }
 
         _current = policy;
+        _options = options;
         _subscription = ChangeToken.OnChange(configuration.GetReloadToken, Reload);
     }
 
@@ -58,12 +67,13 @@ internal sealed partial class AupPolicyProvider : IDisposable
 
         if (_builder.TryBuild(options, out var policy, out var failures))
         {
-            foreach (var setting in StartupOnlySettings.Changed(_current, policy))
+            foreach (var setting in RedisStoreSettings.Changed(_options, options))
             {
                 Log.StartupOnlySettingChanged(_logger, setting);
             }
 
             _current = policy;
+            _options = options;
         }
         else
         {

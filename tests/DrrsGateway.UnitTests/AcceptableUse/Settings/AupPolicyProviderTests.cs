@@ -1,6 +1,7 @@
 using DrrsGateway.AcceptableUse.Settings;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Options;
 
 namespace DrrsGateway.UnitTests.AcceptableUse.Settings;
@@ -10,6 +11,8 @@ public sealed class AupPolicyProviderTests
     private readonly IConfigurationRoot _configuration = new ConfigurationBuilder()
         .AddInMemoryCollection(new Dictionary<string, string?> { ["Aup:WindowSeconds"] = "30" })
         .Build();
+
+    private readonly FakeLogger<AupPolicyProvider> _logger = new();
 
     [Fact]
     public void Current_AfterValidChange_IsTheNewSettings()
@@ -48,12 +51,43 @@ public sealed class AupPolicyProviderTests
         Assert.Equal(7, settings.Current.WindowSeconds);
     }
 
+    [Fact]
+    public void Reload_StartupOnlySettingEdited_WarnsOnceNamingItAndAppliesTheRest()
+    {
+        using var settings = Settings();
+
+        _configuration["Aup:KeyPrefix"] = "gw1:";
+        _configuration["Aup:WindowSeconds"] = "5";
+        _configuration.Reload();
+        _configuration["Aup:WindowSeconds"] = "6";
+        _configuration.Reload();
+
+        Assert.Equal(6, settings.Current.WindowSeconds);
+        var warning = Assert.Single(_logger.Collector.GetSnapshot(), record => record.Id.Id == EventIds.StartupOnlySettingChanged);
+        Assert.Equal(LogLevel.Warning, warning.Level);
+        Assert.Equal("Aup:KeyPrefix", warning.GetStructuredStateValue("Setting"));
+    }
+
+    [Fact]
+    public void Reload_BadStartupOnlySetting_KeepsTheLastGoodSettingsWithoutAWarning()
+    {
+        using var settings = Settings();
+
+        _configuration["Aup:KeyPrefix"] = "gw*:";
+        _configuration["Aup:WindowSeconds"] = "5";
+        _configuration.Reload();
+
+        Assert.Equal(30, settings.Current.WindowSeconds);
+        Assert.DoesNotContain(_logger.Collector.GetSnapshot(), record => record.Id.Id == EventIds.StartupOnlySettingChanged);
+        Assert.Contains(_logger.Collector.GetSnapshot(), record => record.Id.Id == EventIds.SettingsChangeRejected);
+    }
+
     private AupPolicyProvider Settings()
     {
         var factory = new OptionsFactory<AupOptions>(
             [new ConfigureFromConfigurationOptions<AupOptions>(_configuration.GetSection(AupOptions.SectionName))],
             [],
             []);
-        return new AupPolicyProvider(factory, TestPolicy.Builder, _configuration, NullLogger<AupPolicyProvider>.Instance);
+        return new AupPolicyProvider(factory, TestPolicy.Builder, _configuration, _logger);
     }
 }

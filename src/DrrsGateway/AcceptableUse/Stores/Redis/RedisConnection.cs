@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using DrrsGateway.AcceptableUse.Settings;
 using StackExchange.Redis;
 
 namespace DrrsGateway.AcceptableUse.Stores.Redis;
@@ -33,7 +34,7 @@ internal sealed partial class RedisConnection : IHostedService, IDisposable
 
     private readonly RedisConnector _connector;
     private readonly RedisConnectionDiagnostics _diagnostics;
-    private readonly StoreFailureMode _onStoreFailure;
+    private readonly AupPolicyProvider _policy;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly Lock _gate = new();
@@ -50,15 +51,16 @@ internal sealed partial class RedisConnection : IHostedService, IDisposable
     private Task _retries = Task.CompletedTask;
     private int _disposed;
 
-    public RedisConnection(RedisConnector connector, RedisConnectionDiagnostics diagnostics, StoreFailureMode onStoreFailure, TimeProvider time, ILogger logger)
+    public RedisConnection(RedisConnector connector, RedisConnectionDiagnostics diagnostics, AupPolicyProvider policy, TimeProvider time, ILogger logger)
     {
         ArgumentNullException.ThrowIfNull(connector);
         ArgumentNullException.ThrowIfNull(diagnostics);
+        ArgumentNullException.ThrowIfNull(policy);
         ArgumentNullException.ThrowIfNull(time);
         ArgumentNullException.ThrowIfNull(logger);
         _connector = connector;
         _diagnostics = diagnostics;
-        _onStoreFailure = onStoreFailure;
+        _policy = policy;
         _time = time;
         _logger = logger;
     }
@@ -312,7 +314,8 @@ internal sealed partial class RedisConnection : IHostedService, IDisposable
     {
         _notConnectedReason = reason;
         _firstAttemptEnded = true;
-        Log.NotConnected(_logger, _connector.Endpoints, reason, _onStoreFailure, failure);
+        // Aup:OnStoreFailure is reloadable: the line names the mode that decides requests now.
+        Log.NotConnected(_logger, _connector.Endpoints, reason, _policy.Current.OnStoreFailure, failure);
     }
 
     // The policy for the start-up line; RedisServerChecks warns about an evicting one (and re-checks after reconnects).

@@ -19,7 +19,7 @@ internal sealed partial class RedisServerChecks : IHostedService, IDisposable
     private readonly RedisConnection _connection;
     private readonly RedisConnectionDiagnostics _diagnostics;
     private readonly RedisKeyFormat _keys;
-    private readonly StoreFailureMode _onStoreFailure;
+    private readonly AupPolicyProvider _policy;
     private readonly TimeProvider _time;
     private readonly ILogger<RedisServerChecks> _logger;
     private readonly CancellationTokenSource _stopping = new();
@@ -40,7 +40,7 @@ internal sealed partial class RedisServerChecks : IHostedService, IDisposable
         _connection = connection;
         _diagnostics = diagnostics;
         _keys = keys;
-        _onStoreFailure = policy.Current.OnStoreFailure;
+        _policy = policy;
         _time = time;
         _logger = logger;
 
@@ -225,7 +225,8 @@ internal sealed partial class RedisServerChecks : IHostedService, IDisposable
         }
         else
         {
-            Log.MemoryPolicyKeepsLocks(_logger, endpoint, maxMemory ?? "?", _onStoreFailure);
+            // Aup:OnStoreFailure is reloadable: a check after a reconnect names the mode in force then.
+            Log.MemoryPolicyKeepsLocks(_logger, endpoint, maxMemory ?? "?", _policy.Current.OnStoreFailure);
         }
     }
 

@@ -10,7 +10,8 @@ namespace DrrsGateway.AcceptableUse.Stores.Redis;
 /// breaker, the flood shield and its pub/sub invalidation, lock administration, health and the server checks.
 /// </summary>
 /// <remarks>
-/// Key prefix, store timeout, breaker and flood shield are read once, at start-up, from the policy then in force.
+/// Key prefix, store timeout, breaker and flood shield are read once, at start-up, into
+/// <see cref="RedisStoreSettings"/>; <c>Aup:OnStoreFailure</c> is read from the policy in force where it is used.
 /// </remarks>
 internal static class RedisStoreServiceCollectionExtensions
 {
@@ -29,6 +30,7 @@ internal static class RedisStoreServiceCollectionExtensions
 
     public static IServiceCollection AddRedisAupStore(this IServiceCollection services, string connectionString)
     {
+        services.AddSingleton(sp => StartupSettings(sp.GetRequiredService<IOptions<AupOptions>>().Value));
         services.AddSingleton<RedisConnectionDiagnostics>();
 
         // Registered first, so it connects (or starts retrying) before the services that use it start.
@@ -39,27 +41,27 @@ internal static class RedisStoreServiceCollectionExtensions
             return new RedisConnection(
                 new RedisConnector(RedisConnector.CreateOptions(connectionString, sp), logger),
                 sp.GetRequiredService<RedisConnectionDiagnostics>(),
-                Policy(sp).OnStoreFailure,
+                sp.GetRequiredService<AupPolicyProvider>(),
                 sp.GetRequiredService<TimeProvider>(),
                 logger);
         });
         services.AddHostedService(sp => sp.GetRequiredService<RedisConnection>());
-        services.AddSingleton(sp => new RedisKeyFormat(Policy(sp).KeyPrefix));
+        services.AddSingleton(sp => new RedisKeyFormat(sp.GetRequiredService<RedisStoreSettings>().KeyPrefix));
         services.AddSingleton<KnownLocks>();
         services.AddSingleton<KnownLockInvalidation>();
         services.AddHostedService(sp => sp.GetRequiredService<KnownLockInvalidation>());
         services.AddSingleton(sp =>
         {
-            var policy = Policy(sp);
+            var settings = sp.GetRequiredService<RedisStoreSettings>();
             var time = sp.GetRequiredService<TimeProvider>();
             var store = new RedisAupStore(
                 sp.GetRequiredService<RedisConnection>(),
                 sp.GetRequiredService<RedisKeyFormat>(),
-                policy.StoreTimeout,
+                settings.StoreTimeout,
                 time,
                 sp.GetRequiredService<ILogger<RedisAupStore>>(),
-                policy.FloodShield ? sp.GetRequiredService<KnownLocks>() : null);
-            return new StoreCircuitBreaker(store, policy.Breaker, time, sp.GetRequiredService<ILogger<StoreCircuitBreaker>>());
+                settings.FloodShield ? sp.GetRequiredService<KnownLocks>() : null);
+            return new StoreCircuitBreaker(store, settings.Breaker, time, sp.GetRequiredService<ILogger<StoreCircuitBreaker>>());
         });
         services.AddSingleton<IAupStore>(sp => sp.GetRequiredService<StoreCircuitBreaker>());
         services.AddSingleton<ILockAdministration, RedisLockAdministration>();
@@ -68,7 +70,7 @@ internal static class RedisStoreServiceCollectionExtensions
             new RedisHoldSlots(
                 sp.GetRequiredService<RedisConnection>(),
                 sp.GetRequiredService<RedisKeyFormat>(),
-                Policy(sp).StoreTimeout,
+                sp.GetRequiredService<RedisStoreSettings>().StoreTimeout,
                 sp.GetRequiredService<TimeProvider>(),
                 sp.GetRequiredService<ILogger<RedisHoldSlots>>()),
             sp.GetRequiredService<StoreCircuitBreaker>()));
@@ -76,5 +78,13 @@ internal static class RedisStoreServiceCollectionExtensions
         return services;
     }
 
-    private static AupPolicy Policy(IServiceProvider services) => services.GetRequiredService<AupPolicyProvider>().Current;
+    // IOptions<T> is read once: the settings the gateway started with, which a live edit never reaches. Bad
+    // values normally stop the gateway earlier, in AupPolicyProvider; checking here keeps the store's settings
+    // valid whichever is resolved first.
+    private static RedisStoreSettings StartupSettings(AupOptions options)
+    {
+        var failures = new List<string>();
+        var settings = RedisStoreSettings.Create(options, failures);
+        return failures.Count == 0 ? settings : throw new OptionsValidationException(Options.DefaultName, typeof(AupOptions), failures);
+    }
 }
