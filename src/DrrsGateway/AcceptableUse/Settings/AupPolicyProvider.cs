@@ -1,3 +1,4 @@
+using DrrsGateway.AcceptableUse.Identity;
 using DrrsGateway.AcceptableUse.Stores.Redis;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Primitives;
@@ -67,7 +68,9 @@ internal sealed partial class AupPolicyProvider : IDisposable
 
         if (_builder.TryBuild(options, out var policy, out var failures))
         {
-            foreach (var setting in RedisStoreSettings.Changed(_options, options))
+            var startupOnly = RedisStoreSettings.Changed(_options, options)
+                .Concat(StartupOnlyIdentitySettings.Changed(_options.Identity.ClientCertificate, options.Identity.ClientCertificate));
+            foreach (var setting in startupOnly)
             {
                 Log.StartupOnlySettingChanged(_logger, setting);
             }
