@@ -11,7 +11,7 @@
 #                   ~2.2 kB WS-Security envelope): the gateway peeks at the envelope to key it
 # and a memory scenario: 1,000,000 live keys in the embedded store, RSS before and after; and hold mode:
 # HOLD_CALLS calls held at once (memory and CPU per held call, how long each was held), and new users
-# measured alone and beside HOLD_KEEP users kept held.
+# measured alone and beside HOLD_KEEP users kept held; and, with a Redis mode, Redis memory per live lock.
 # Modes: the gateway (off, embedded, redis, nopeek, and the BREAKDOWN variants) and the reference rows (bare
 # YARP, YARP + RedisRateLimiting, YARP + ASP.NET Core's rate limiter, HAProxy with the exact policy). They
 # run in REPEAT rounds; the report gives medians over the rounds, every ratio the targets name with a
@@ -737,6 +737,24 @@ if [ "$KEYS" -gt 0 ]; then
   stop_server
 fi
 
+# Redis memory per lock (issue 23): a fresh Redis gateway with an hour's window (no lock expires while
+# measured), new users for DURATION s; Redis's used_memory and DBSIZE before and after give bytes per lock.
+redis_lock_bytes=""
+if want_mode redis && [ -n "$redis_port" ]; then
+  redis-cli -p "$redis_port" flushall >/dev/null
+  start_gateway redis-locks ConnectionStrings__Redis="127.0.0.1:$redis_port" Aup__WindowSeconds=3600
+  log "[redis] memory per lock: new users for ${DURATION} s, window 3600 s"
+  redis_memory() { redis-cli -p "$redis_port" info memory | awk -F: '$1 == "used_memory" { print $2 + 0 }'; }
+  redis_keys() { redis-cli -p "$redis_port" dbsize | awk '{ print $1 + 0 }'; }
+  run_wrk warm.redis-locks "$server_url" new-user.lua 3 "$CONNECTIONS" "$THREADS"
+  locks_memory_before="$(redis_memory)"; locks_before="$(redis_keys)"
+  run_wrk redis-locks.redis.1 "$server_url" new-user.lua "$DURATION" "$CONNECTIONS" "$THREADS"
+  locks_memory_after="$(redis_memory)"; locks_after="$(redis_keys)"
+  redis_locks=$(( locks_after - locks_before ))
+  [ "$redis_locks" -gt 0 ] && redis_lock_bytes=$(( (locks_memory_after - locks_memory_before) / redis_locks ))
+  stop_server
+fi
+
 # Hold mode (Aup__Mode=Hold), per store: a fresh gateway with a HOLD_WINDOW s window, warmed with new users.
 # 1. New users alone, then beside HOLD_KEEP users each calling in a loop (after its first call every call
 #    waits its slot): what held calls cost the calls that are forwarded at once.
@@ -1051,6 +1069,17 @@ mkdir -p "$(dirname "$RESULTS")"
   floor_targets embedded yarp-memory-floor new-user 0.90
   floor_targets redis kestrel-refusal flood 0.80
   floor_targets embedded kestrel-refusal flood 0.80
+  for mode in redis embedded; do
+    has "good-alone.$mode" && has "good-flood.$mode" && target \
+      "Well-behaved users' p99 beside the flood ($mode): ≤ 1.5× their p99 alone ($(ms "${R[good-flood.$mode.p99_us]}") against $(ms "${R[good-alone.$mode.p99_us]}") ms)" \
+      "$(ratio "${R[good-flood.$mode.p99_us]}" "${R[good-alone.$mode.p99_us]}")" × 1.5 le
+  done
+  if [ "$KEYS" -gt 0 ]; then
+    target "Embedded store, $keys_done live keys: ≤ 200 MB extra RSS" "$(mb $(( rss_after - rss_before )))" " MB" 200 le
+  fi
+  [ -n "$redis_lock_bytes" ] && target \
+    "Redis, $redis_locks live locks: ≤ 160 bytes of Redis memory per lock (used_memory $(mb $((locks_memory_before / 1024))) → $(mb $((locks_memory_after / 1024))) MB)" \
+    "$redis_lock_bytes" " B" 160 le
   echo
   echo "## Targets (issue 12: against bare YARP, kept as reference)"
   echo
