@@ -1,5 +1,6 @@
 using DrrsGateway.AcceptableUse.Decisions;
 using DrrsGateway.Management;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
@@ -68,11 +69,14 @@ public static class TelemetryExtensions
                 {
                     metrics.AddRuntimeInstrumentation();
                 }
+
                 if (otlp)
                 {
                     metrics.AddOtlpExporter();
                 }
             });
+
+        builder.Services.Replace(ServiceDescriptor.Singleton(new TraceExport(otlp)));
 
         // Traces have no local reader: without an OTLP collector they would only cost time.
         if (otlp)

@@ -1,6 +1,7 @@
 using DrrsGateway.AcceptableUse;
 using DrrsGateway.AcceptableUse.Identity;
 using DrrsGateway.AcceptableUse.Routes;
+using DrrsGateway.Observability;
 using DrrsGateway.Proxy.BackendTls;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Yarp.ReverseProxy.Forwarder;
@@ -26,6 +27,8 @@ public static class ReverseProxyExtensions
         builder.Services.AddSingleton<BackendTlsClusters>();
         builder.Services.AddSingleton<IClusterCertificates, ClusterCertificates>();
         builder.Services.AddSingleton<IForwarderHttpClientFactory, BackendTlsForwarderHttpClientFactory>();
+        // No trace export unless the telemetry registration says otherwise (it replaces this one).
+        builder.Services.TryAddSingleton(new TraceExport(false));
         return builder;
     }
 

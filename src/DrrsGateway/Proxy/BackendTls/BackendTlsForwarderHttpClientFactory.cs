@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Security.Authentication;
+using DrrsGateway.Observability;
 using Yarp.ReverseProxy.Forwarder;
 
 namespace DrrsGateway.Proxy.BackendTls;
@@ -10,7 +11,7 @@ namespace DrrsGateway.Proxy.BackendTls;
 /// renewing client certificate of its metadata, TLS 1.2 or 1.3, and a check of the backend's certificate that
 /// says why it refused one. A cluster whose TLS metadata changed gets a new client.
 /// </summary>
-internal sealed class BackendTlsForwarderHttpClientFactory(BackendTlsClusters clusters) : Utf8ForwarderHttpClientFactory
+internal sealed class BackendTlsForwarderHttpClientFactory(BackendTlsClusters clusters, TraceExport traces) : Utf8ForwarderHttpClientFactory
 {
     protected override bool CanReuseOldClient(ForwarderHttpClientContext context) =>
         base.CanReuseOldClient(context)
@@ -19,6 +20,13 @@ internal sealed class BackendTlsForwarderHttpClientFactory(BackendTlsClusters cl
     protected override void ConfigureHandler(ForwarderHttpClientContext context, SocketsHttpHandler handler)
     {
         base.ConfigureHandler(context, handler);
+        if (!traces.Enabled)
+        {
+            // No propagator, no diagnostics handler: YARP's would start a child activity and write
+            // traceparent into every call to DRRS, for traces that go nowhere.
+            handler.ActivityHeadersPropagator = null;
+        }
+
         var tls = Tls(context);
 
         // YARP's switch stays the operator's choice (BackendTlsConfigFilter warns about it).

@@ -1,3 +1,4 @@
+using DrrsGateway.Observability;
 using DrrsGateway.Proxy.BackendTls;
 using DrrsGateway.TestSupport;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -55,7 +56,7 @@ public sealed class BackendTlsForwarderHttpClientFactoryTests : IDisposable
         Assert.IsType<CertificateRenewingHandler>(handler);
     }
 
-    private BackendTlsForwarderHttpClientFactory Factory() => new(_clusters);
+    private BackendTlsForwarderHttpClientFactory Factory() => new(_clusters, new TraceExport(false));
 
     // A fresh CA bundle file each time: the same content under another path is another setting.
     private Dictionary<string, string> Metadata() => new() { ["BackendCaBundle"] = _ca.WritePemFile(_directory) };
