@@ -1,6 +1,7 @@
 using System.Text.Json;
 using DrrsGateway.AcceptableUse;
 using DrrsGateway.ContainerTests.Infrastructure;
+using DrrsGateway.TestSupport;
 
 namespace DrrsGateway.ContainerTests.Running;
 

@@ -1,4 +1,5 @@
 using DrrsGateway.ContainerTests.Infrastructure;
+using DrrsGateway.TestSupport;
 
 namespace DrrsGateway.ContainerTests.Running;
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using DrrsGateway.ContainerTests.Infrastructure;
+using DrrsGateway.TestSupport;
 
 namespace DrrsGateway.ContainerTests.Running;
 

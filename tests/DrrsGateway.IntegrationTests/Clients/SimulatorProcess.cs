@@ -1,5 +1,6 @@
 using System.Globalization;
 using DrrsGateway.IntegrationTests.Infrastructure;
+using DrrsGateway.TestSupport;
 
 namespace DrrsGateway.IntegrationTests.Clients;
 

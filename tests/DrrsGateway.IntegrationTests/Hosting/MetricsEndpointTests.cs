@@ -1,6 +1,7 @@
 using System.Net;
 using DrrsGateway.IntegrationTests.Infrastructure;
 using DrrsGateway.Observability;
+using DrrsGateway.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry.Trace;
 using static DrrsGateway.IntegrationTests.Infrastructure.GatewayRequests;

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using DrrsGateway.IntegrationTests.Infrastructure;
 using DrrsGateway.Management;
+using DrrsGateway.TestSupport;
 
 namespace DrrsGateway.IntegrationTests.Hosting;
 

@@ -2,6 +2,7 @@ using System.Net;
 using DrrsGateway.IntegrationTests.Infrastructure;
 using DrrsGateway.Management;
 using DrrsGateway.Observability;
+using DrrsGateway.TestSupport;
 using Serilog.Events;
 using static DrrsGateway.IntegrationTests.Infrastructure.GatewayRequests;
 

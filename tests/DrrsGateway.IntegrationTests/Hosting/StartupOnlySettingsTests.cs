@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using DrrsGateway.IntegrationTests.Infrastructure;
+using DrrsGateway.TestSupport;
 using static DrrsGateway.IntegrationTests.Infrastructure.GatewayRequests;
 
 namespace DrrsGateway.IntegrationTests.Hosting;

@@ -1,6 +1,7 @@
 using System.Net;
 using DrrsGateway.IntegrationTests.Infrastructure;
 using DrrsGateway.Observability;
+using DrrsGateway.TestSupport;
 using static DrrsGateway.IntegrationTests.Infrastructure.GatewayRequests;
 
 namespace DrrsGateway.IntegrationTests.Hosting;
@@ -24,6 +25,22 @@ public sealed class TraceContextTests : BackendTests
 
         Assert.Equal(HttpStatusCode.OK, forwarded.StatusCode);
         Assert.DoesNotContain(TraceParent, Assert.Single(Backend.Headers).Keys, StringComparer.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task Forwarding_TracesNotExported_PassesTheCallersTraceContextUnchanged()
+    {
+        const string CallersContext = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
+        await using var gateway = new GatewayFactory(Backend.Address);
+        using var client = gateway.CreateClientFrom();
+        const string Operation = "retrieveDRLocations_v1";
+        using var request = CaisoWire.Plain(CaisoWire.AccessPoint(Operation), NewUser(), CaisoWire.Action(Operation), CaisoWire.RetrieveBody);
+        request.Headers.TryAddWithoutValidation(TraceParent, CallersContext);
+
+        using var forwarded = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, forwarded.StatusCode);
+        Assert.Equal(CallersContext, Assert.Single(Backend.Headers)[TraceParent]);
     }
 
     [Fact]

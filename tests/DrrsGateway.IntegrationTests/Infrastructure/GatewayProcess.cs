@@ -1,4 +1,5 @@
 using System.Globalization;
+using DrrsGateway.TestSupport;
 
 namespace DrrsGateway.IntegrationTests.Infrastructure;
 

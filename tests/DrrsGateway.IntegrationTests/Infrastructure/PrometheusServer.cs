@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
+using DrrsGateway.TestSupport;
 
 namespace DrrsGateway.IntegrationTests.Infrastructure;
 

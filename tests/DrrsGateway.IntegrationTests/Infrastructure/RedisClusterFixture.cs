@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using DrrsGateway.TestSupport;
 using StackExchange.Redis;
 
 namespace DrrsGateway.IntegrationTests.Infrastructure;

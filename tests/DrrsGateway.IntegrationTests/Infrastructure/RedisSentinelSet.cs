@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
+using DrrsGateway.TestSupport;
 using StackExchange.Redis;
 
 namespace DrrsGateway.IntegrationTests.Infrastructure;

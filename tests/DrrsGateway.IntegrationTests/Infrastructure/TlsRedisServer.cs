@@ -4,6 +4,7 @@ using System.Net.Security;
 using System.Net.Sockets;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
+using DrrsGateway.TestSupport;
 
 namespace DrrsGateway.IntegrationTests.Infrastructure;
 

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Json;
+using DrrsGateway.TestSupport;
 
 namespace DrrsGateway.IntegrationTests.Peers;
 
@@ -92,7 +93,7 @@ public sealed class JavaBackend : IAsyncDisposable
 
     private static async Task<JavaBackend> StartAsync(string classes, string classpath, string mainClass)
     {
-        var (port, controlPort) = (Infrastructure.FreePort.Next(), Infrastructure.FreePort.Next());
+        var (port, controlPort) = (FreePort.Next(), FreePort.Next());
         var start = new ProcessStartInfo(PeerTools.Java)
         {
             RedirectStandardOutput = true,

@@ -3,6 +3,7 @@ using System.Net;
 using DrrsGateway.IntegrationTests.Infrastructure;
 using DrrsGateway.Management;
 using DrrsGateway.Observability;
+using DrrsGateway.TestSupport;
 using static DrrsGateway.IntegrationTests.Infrastructure.GatewayRequests;
 
 namespace DrrsGateway.IntegrationTests.Processes;

@@ -1,5 +1,6 @@
 using System.Net;
 using DrrsGateway.IntegrationTests.Infrastructure;
+using DrrsGateway.TestSupport;
 using static DrrsGateway.IntegrationTests.Infrastructure.GatewayRequests;
 
 namespace DrrsGateway.IntegrationTests.Reliability;

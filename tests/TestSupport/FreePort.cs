@@ -1,10 +1,10 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace DrrsGateway.IntegrationTests.Infrastructure;
+namespace DrrsGateway.TestSupport;
 
 /// <summary>Finds a loopback TCP port nobody is listening on.</summary>
-internal static class FreePort
+public static class FreePort
 {
     public static int Next()
     {
