@@ -106,4 +106,71 @@ public sealed class ExpiringKeyTableTests : IDisposable
 
         Assert.Equal(new KeyValuePair<string, long>("k", expiry), Assert.Single(_table.Entries));
     }
+
+    [Fact]
+    public void Entries_WhileTheTableChanges_ListsEveryKeyHeldBefore()
+    {
+        var keys = Enumerable.Range(0, 1000).Select(i => $"k{i}").ToList();
+        keys.ForEach(key => _table.Restart(key, Span));
+
+        var listed = new List<string>();
+        foreach (var (key, _) in _table.Entries)
+        {
+            listed.Add(key);
+            if (!key.EndsWith("-new", StringComparison.Ordinal))
+            {
+                _table.Remove(key, out _);
+                _table.Restart(key + "-new", Span);
+            }
+        }
+
+        Assert.Equal(keys.Order(StringComparer.Ordinal), listed.Intersect(keys).Order(StringComparer.Ordinal));
+        Assert.Equal(keys.Count, keys.Count(key => _table.IsLive(key + "-new", _table.Now)));
+    }
+
+    [Fact]
+    public async Task Restart_ManyCallersOnManyKeysAtOnce_AllowsExactlyOnePerKey()
+    {
+        // Keys spread over every shard, each raced by several callers: one finds it free, the rest live.
+        const int Keys = 2000;
+        const int CallersPerKey = 8;
+        var wasLive = new int[Keys];
+        using var start = new ManualResetEventSlim();
+        var callers = Enumerable.Range(0, CallersPerKey).Select(_ => Task.Run(() =>
+        {
+            start.Wait();
+            for (var key = 0; key < Keys; key++)
+            {
+                if (_table.Restart($"k{key}", Span))
+                {
+                    Interlocked.Increment(ref wasLive[key]);
+                }
+            }
+        })).ToArray();
+
+        start.Set();
+        await Task.WhenAll(callers);
+
+        Assert.All(wasLive, live => Assert.Equal(CallersPerKey - 1, live));
+        Assert.Equal(Keys, _table.Count);
+    }
+
+    [Fact]
+    public void SweepExpired_AfterABurstExpired_KeepsLiveKeysInEveryShard()
+    {
+        for (var i = 0; i < 100_000; i++)
+        {
+            _table.Restart($"burst{i}", Span);
+        }
+
+        _time.Advance(Span);
+        var live = Enumerable.Range(0, 500).Select(i => $"live{i}").ToList();
+        live.ForEach(key => _table.Restart(key, Span));
+
+        _table.SweepExpired();
+
+        Assert.Equal(live.Count, _table.Count);
+        Assert.All(live, key => Assert.True(_table.IsLive(key, _table.Now)));
+        Assert.False(_table.Remove("burst7", out _));
+    }
 }

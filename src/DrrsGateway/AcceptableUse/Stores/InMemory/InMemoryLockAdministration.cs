@@ -7,8 +7,8 @@ internal sealed class InMemoryLockAdministration(InMemoryAupStore store, InMemor
 {
     public Task<IReadOnlyList<ActiveLock>> ListAsync(string user, CancellationToken cancellationToken)
     {
-        IReadOnlyList<ActiveLock> locks = [.. LocksOf(user)
-            .Select(entry => new ActiveLock(entry.Key.Service, entry.Remaining))
+        IReadOnlyList<ActiveLock> locks = [.. store.LiveLocksOf(user)
+            .Select(entry => new ActiveLock(entry.Service, entry.Remaining))
             .OrderBy(entry => entry.Service, StringComparer.Ordinal)];
         return Task.FromResult(locks);
     }
@@ -19,7 +19,7 @@ internal sealed class InMemoryLockAdministration(InMemoryAupStore store, InMemor
     public Task<int> ClearAllAsync(string user, CancellationToken cancellationToken)
     {
         // Listed first: the table must not change under its own enumeration's feet.
-        var cleared = LocksOf(user).ToList().Count(entry => store.RemoveLock(entry.Key));
+        var cleared = store.LiveLocksOf(user).ToList().Count(entry => store.RemoveLock(new AupKey(user, entry.Service)));
         return Task.FromResult(cleared);
     }
 
@@ -36,7 +36,4 @@ internal sealed class InMemoryLockAdministration(InMemoryAupStore store, InMemor
 
     public Task<int> ClearHoldSlotsAsync(string user, CancellationToken cancellationToken) =>
         Task.FromResult(slots.ClearUser(user));
-
-    private IEnumerable<(AupKey Key, TimeSpan Remaining)> LocksOf(string user) =>
-        store.LiveLocks().Where(entry => string.Equals(entry.Key.User, user, StringComparison.Ordinal));
 }

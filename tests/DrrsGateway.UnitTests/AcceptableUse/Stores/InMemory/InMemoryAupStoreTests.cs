@@ -123,4 +123,36 @@ public sealed class InMemoryAupStoreTests : IDisposable
         _time.Advance(target - _time.GetUtcNow());
         return _store.RecordRequestAsync(key, Window);
     }
+
+    [Fact]
+    public async Task RecordRequest_UsersWhoseNamesDifferOnlyInCaseOrLength_AreIndependent()
+    {
+        Assert.Equal(StoreAnswer.Allowed, await At(0, new AupKey("alice", "s")));
+        Assert.Equal(StoreAnswer.Allowed, await At(0, new AupKey("Alice", "s")));
+        Assert.Equal(StoreAnswer.Allowed, await At(0, new AupKey("alice ", "s")));
+        Assert.Equal(StoreAnswer.Allowed, await At(0, new AupKey(string.Empty, "s")));
+        Assert.Equal(StoreAnswer.Rejected, await At(1, new AupKey("alice", "s")));
+    }
+
+    [Fact]
+    public async Task RecordRequest_LockHeld_DoesNotKeepTheUsersNameAlive()
+    {
+        // The table keeps a fingerprint of the user, not the name: a million live locks do not hold a
+        // million names (docs/performance.md, the memory target).
+        var name = await LockForAUserWhoseNameIsThenDropped();
+
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+
+        Assert.False(name.TryGetTarget(out _));
+        Assert.Equal(StoreAnswer.Rejected, await At(1, new AupKey(new string('u', 40), "s")));
+    }
+
+    private async Task<WeakReference<string>> LockForAUserWhoseNameIsThenDropped()
+    {
+        var user = new string('u', 40);
+        Assert.Equal(StoreAnswer.Allowed, await At(0, new AupKey(user, "s")));
+        return new WeakReference<string>(user);
+    }
 }
