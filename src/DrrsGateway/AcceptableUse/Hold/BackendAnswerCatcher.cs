@@ -69,19 +69,21 @@ internal sealed class BackendAnswerCatcher : Stream
         set => throw new NotSupportedException();
     }
 
-    public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+    public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
     {
-        // The status and headers are set before the first byte of the body: decide then.
+        // The status and headers are set before the first byte of the body: decide then. Most answers are
+        // no refusal: their bytes go straight on, without an async step of the catcher's own.
         _passingThrough ??= !_rule.MayBeRefusal(_context.Response.StatusCode);
-        if (_passingThrough == false && Held.Length + buffer.Length > BackendRefusalRule.MaxInspectedBytes)
+        return _passingThrough == true ? _original.Stream.WriteAsync(buffer, cancellationToken) : HoldAsync(buffer, cancellationToken);
+    }
+
+    private async ValueTask HoldAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken)
+    {
+        if (Held.Length + buffer.Length > BackendRefusalRule.MaxInspectedBytes)
         {
             // Too long for a refusal: hand over what was held and stream the rest.
             _passingThrough = true;
             await _original.Stream.WriteAsync(Held, cancellationToken).ConfigureAwait(false);
-        }
-
-        if (_passingThrough == true)
-        {
             await _original.Stream.WriteAsync(buffer, cancellationToken).ConfigureAwait(false);
             return;
         }

@@ -20,7 +20,25 @@ internal sealed partial class BackendTlsFailureLogMiddleware(
     // Swept once a quiet period, so reasons that stopped happening are forgotten.
     private readonly ExpiringKeyTable<(string ClusterId, string Reason)> _quiet = new(time, Quiet);
 
-    public async Task InvokeAsync(HttpContext context)
+    public Task InvokeAsync(HttpContext context) =>
+        MayUseTls(context.GetReverseProxyFeature()) ? ForwardWatchingAsync(context) : next(context);
+
+    // Load balancing has run: the destinations left are the ones YARP may forward to. Only a call that can
+    // reach an https destination can fail in TLS; any other goes on without an async step of its own.
+    private static bool MayUseTls(IReverseProxyFeature proxy)
+    {
+        foreach (var destination in proxy.AvailableDestinations)
+        {
+            if (destination.Model.Config.Address.StartsWith("https:", StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private async Task ForwardWatchingAsync(HttpContext context)
     {
         await next(context);
         // Request: no response came, the connection or handshake failed (not a caller that went away). A refusal
