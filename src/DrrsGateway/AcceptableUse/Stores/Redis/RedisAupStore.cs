@@ -10,8 +10,9 @@ namespace DrrsGateway.AcceptableUse.Stores.Redis;
 /// <remarks>
 /// Flood shield: once Redis has refused a key, this replica knows its lock lasts at least a window from
 /// when the command was sent. Until then further requests are refused at once and the window is restarted
-/// in Redis without waiting (fire-and-forget <c>SET key 1 PX window</c>), so every replica still sees
-/// exactly the lock a round trip would have left.
+/// in Redis without waiting (fire-and-forget <c>SET key 1 PX …</c>, at most one per key per
+/// <see cref="FloodRestarts.Interval"/>, each giving the lock the time left from the latest refusal), so
+/// every replica still sees the lock a round trip per request would have left.
 /// </remarks>
 internal sealed partial class RedisAupStore : IAupStore
 {
@@ -23,6 +24,7 @@ internal sealed partial class RedisAupStore : IAupStore
     private readonly TimeProvider _time;
     private readonly ILogger<RedisAupStore> _logger;
     private readonly KnownLocks? _knownLocks;
+    private readonly FloodRestarts? _floodRestarts;
 
     public RedisAupStore(RedisConnection redis, RedisKeyFormat keys, TimeSpan timeout, TimeProvider time, ILogger<RedisAupStore> logger, KnownLocks? knownLocks)
     {
@@ -36,6 +38,7 @@ internal sealed partial class RedisAupStore : IAupStore
         _time = time;
         _logger = logger;
         _knownLocks = knownLocks;
+        _floodRestarts = knownLocks is null ? null : new FloodRestarts(time, SendRestart, knownLocks.IsLocked);
     }
 
     public ValueTask<StoreAnswer> RecordRequestAsync(AupKey key, TimeSpan window)
@@ -51,19 +54,25 @@ internal sealed partial class RedisAupStore : IAupStore
 
     private ValueTask<StoreAnswer> RefuseKnownLock(AupKey key, TimeSpan window, long now)
     {
+        // Remembered first: the restart is only sent while the replica knows the key locked.
+        _knownLocks!.Remember(key, now + WindowTicks(window));
+        _floodRestarts!.Restart(key, window, now);
+        return ValueTask.FromResult(StoreAnswer.Rejected);
+    }
+
+    // Fire-and-forget, and the async API even so: the sync one may wait for the connection's write lock. Called
+    // from a timer too, so it never throws.
+    private void SendRestart(AupKey key, TimeSpan lockFor)
+    {
         try
         {
-            // The async API even fire-and-forget: the sync one may wait for the connection's write lock.
-            _ = _redis.Database?.StringSetAsync(_keys.For(key), LockValue, window, When.Always, CommandFlags.FireAndForget);
+            _ = _redis.Database?.StringSetAsync(_keys.For(key), LockValue, lockFor, When.Always, CommandFlags.FireAndForget);
         }
-        catch (RedisException ex)
+        catch (Exception ex) when (ex is RedisException or ObjectDisposedException)
         {
             // The refusal stands (the lock is certain); only the restart is lost, as in any store failure.
             Log.StoreFailed(_logger, ex);
         }
-
-        _knownLocks!.Remember(key, now + WindowTicks(window));
-        return ValueTask.FromResult(StoreAnswer.Rejected);
     }
 
     // Not connected yet (a Sentinel whose primary is still unknown): nothing to wait for.
