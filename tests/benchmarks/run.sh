@@ -1066,7 +1066,7 @@ mkdir -p "$(dirname "$RESULTS")"
     has "$3.$1" && has "$3.$2" || return 0
     target "$(label "$1"), $3: req/s ≥ $4 of $(label "$2") ($(rps "$3.$1") against $(rps "$3.$2"))" \
       "$(ratio "${R[$3.$1.rps]}" "${R[$3.$2.rps]}")" "" "$4" ge
-    target "Same: CPU per request, floor's ÷ gateway's ≥ $4 ($(cpu_per_req "$3.$1") against $(cpu_per_req "$3.$2") µs)" \
+    target "Same: CPU per request, the reference's ÷ the gateway's ≥ $4 ($(cpu_per_req "$3.$1") against $(cpu_per_req "$3.$2") µs)" \
       "$(cpu_ratio "$3.$2" "$3.$1")" "" "$4" ge
   }
   floor_targets redis yarp-redis-floor new-user 0.90
