@@ -29,7 +29,7 @@ internal sealed partial class BackendTlsFailureLogMiddleware(
     {
         foreach (var destination in proxy.AvailableDestinations)
         {
-            if (destination.Model.Config.Address.StartsWith("https:", StringComparison.OrdinalIgnoreCase))
+            if (IsHttps(destination.Model.Config.Address))
             {
                 return true;
             }
@@ -37,6 +37,8 @@ internal sealed partial class BackendTlsFailureLogMiddleware(
 
         return false;
     }
+
+    private static bool IsHttps(string address) => address.StartsWith("https:", StringComparison.OrdinalIgnoreCase);
 
     private async Task ForwardWatchingAsync(HttpContext context)
     {
@@ -53,7 +55,7 @@ internal sealed partial class BackendTlsFailureLogMiddleware(
     {
         var clusterId = proxy.Cluster.Config.ClusterId;
         var destination = proxy.ProxiedDestination?.Model.Config.Address ?? "";
-        if (!destination.StartsWith("https:", StringComparison.OrdinalIgnoreCase))
+        if (!IsHttps(destination))
         {
             return;
         }

@@ -11,6 +11,8 @@ namespace DrrsGateway.AcceptableUse.Stores.Redis;
 /// A client flooding at tens of thousands of calls a second costs Redis ten writes a second, not one per call.
 /// </summary>
 /// <remarks>
+/// Not an <c>ExpiringKeyTable</c>, the gateway's one expiring map: that table only forgets keys when they
+/// expire, and here a key's interval must end in an action (the folded restart), so each key has a timer.
 /// Nothing to dispose: a key's timer ends itself an interval after its last send, so at most one interval
 /// after the last refusal (shutdown included) nothing of it is left.
 /// </remarks>
