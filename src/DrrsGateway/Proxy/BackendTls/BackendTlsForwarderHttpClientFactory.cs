@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Security.Authentication;
 using DrrsGateway.Observability;
+using DrrsGateway.Proxy.OneWrite;
 using Yarp.ReverseProxy.Forwarder;
 
 namespace DrrsGateway.Proxy.BackendTls;
@@ -50,9 +51,10 @@ internal sealed class BackendTlsForwarderHttpClientFactory(BackendTlsClusters cl
     {
         var wrapped = base.WrapHandler(context, handler);
         var propagator = (handler as SocketsHttpHandler)?.ActivityHeadersPropagator;
-        return Tls(context).ClientCertificate is { } certificate
+        var pooled = Tls(context).ClientCertificate is { } certificate
             ? new CertificateRenewingHandler(wrapped, certificate, () => base.WrapHandler(context, NewHandler(context, propagator)))
             : wrapped;
+        return new RequestInOneWriteHandler(pooled);
     }
 
     private BackendTls Tls(ForwarderHttpClientContext context) =>

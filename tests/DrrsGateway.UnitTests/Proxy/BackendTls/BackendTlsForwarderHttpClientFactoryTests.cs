@@ -1,5 +1,6 @@
 using DrrsGateway.Observability;
 using DrrsGateway.Proxy.BackendTls;
+using DrrsGateway.Proxy.OneWrite;
 using DrrsGateway.TestSupport;
 using Microsoft.Extensions.Logging.Abstractions;
 using Yarp.ReverseProxy.Configuration;
@@ -53,7 +54,16 @@ public sealed class BackendTlsForwarderHttpClientFactoryTests : IDisposable
         using var client = Factory().CreateClient(Context(null, null, metadata));
 
         var handler = typeof(HttpMessageInvoker).GetField("_handler", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!.GetValue(client);
-        Assert.IsType<CertificateRenewingHandler>(handler);
+        Assert.IsType<CertificateRenewingHandler>(Assert.IsType<RequestInOneWriteHandler>(handler).InnerHandler);
+    }
+
+    [Fact]
+    public void CreateClient_AnyCluster_SendsRequestsInOneWrite()
+    {
+        using var client = Factory().CreateClient(Context(null, null, Metadata()));
+
+        var handler = typeof(HttpMessageInvoker).GetField("_handler", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!.GetValue(client);
+        Assert.IsType<SocketsHttpHandler>(Assert.IsType<RequestInOneWriteHandler>(handler).InnerHandler);
     }
 
     private BackendTlsForwarderHttpClientFactory Factory() => new(_clusters, new TraceExport(false));
