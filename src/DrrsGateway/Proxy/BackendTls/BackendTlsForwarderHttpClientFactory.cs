@@ -10,7 +10,8 @@ namespace DrrsGateway.Proxy.BackendTls;
 /// <summary>
 /// YARP's per-cluster HTTP client (with UTF-8 headers, from the base class) given the cluster's TLS: the
 /// renewing client certificate of its metadata, TLS 1.2 or 1.3, and a check of the backend's certificate that
-/// says why it refused one. A cluster whose TLS metadata changed gets a new client.
+/// says why it refused one; a request with a declared length goes out in one write
+/// (<see cref="RequestInOneWriteHandler"/>). A cluster whose TLS metadata changed gets a new client.
 /// </summary>
 internal sealed class BackendTlsForwarderHttpClientFactory(BackendTlsClusters clusters, TraceExport traces) : Utf8ForwarderHttpClientFactory
 {
