@@ -71,6 +71,26 @@ public sealed class RequestInOneWriteTests
         Assert.Equal(Envelope, Encoding.UTF8.GetString(Assert.Single(backend.Bodies)));
     }
 
+    [Fact]
+    public async Task Forwarding_ExpectContinue_BodyFollowsTheBackendsContinue()
+    {
+        // curl asks for 100-continue on bodies over 1 KB: the client sends the headers and waits for the
+        // backend's 100 before the body, whatever the body's writes ask for.
+        await using var backend = await RecordingBackend.StartAsync();
+        await using var gateway = new GatewayFactory(backend.Address, settings: new Dictionary<string, string?> { ["Aup:Enabled"] = "false" });
+        using var client = gateway.CreateClientFrom();
+        var body = Envelope.Replace("<soapenv:Body/>", $"<soapenv:Body>{new string('x', 4096)}</soapenv:Body>", StringComparison.Ordinal);
+        using var request = new HttpRequestMessage(HttpMethod.Post, LocationsPath) { Content = new StringContent(body, Encoding.UTF8, "text/xml") };
+        request.Headers.ExpectContinue = true;
+        request.Headers.Add(GatewayFactory.UserHeader, NewUser());
+
+        using var forwarded = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, forwarded.StatusCode);
+        Assert.Equal("100-continue", Assert.Single(backend.Headers)["Expect"]);
+        Assert.Equal(body, Encoding.UTF8.GetString(Assert.Single(backend.Bodies)));
+    }
+
     /// <summary>A body written only after <paramref name="delay"/>, in one write, with no length of its own.</summary>
     private sealed class LateContent(byte[] body, TimeSpan delay) : HttpContent
     {
