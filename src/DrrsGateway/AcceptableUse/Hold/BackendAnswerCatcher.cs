@@ -1,3 +1,4 @@
+using DrrsGateway.Infrastructure;
 using Microsoft.AspNetCore.Http.Features;
 
 namespace DrrsGateway.AcceptableUse.Hold;
@@ -9,7 +10,7 @@ namespace DrrsGateway.AcceptableUse.Hold;
 /// streams straight through. Nothing reaches the caller before that is known, so a refusal can be dropped
 /// and the call forwarded again.
 /// </summary>
-internal sealed class BackendAnswerCatcher : Stream
+internal sealed class BackendAnswerCatcher : WriteOnlyStream
 {
     private readonly HttpContext _context;
     private readonly IHttpResponseBodyFeature _original;
@@ -55,20 +56,6 @@ internal sealed class BackendAnswerCatcher : Stream
         }
     }
 
-    public override bool CanRead => false;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => true;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
-    }
-
     public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
     {
         // The status and headers are set before the first byte of the body: decide then. Most answers are
@@ -102,12 +89,6 @@ internal sealed class BackendAnswerCatcher : Stream
         _passingThrough == true ? _original.Stream.FlushAsync(cancellationToken) : Task.CompletedTask;
 
     public override void Flush() => FlushAsync(CancellationToken.None).GetAwaiter().GetResult();
-
-    public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {

@@ -1,3 +1,5 @@
+using DrrsGateway.Infrastructure;
+
 namespace DrrsGateway.Proxy.OneWrite;
 
 /// <summary>
@@ -5,23 +7,9 @@ namespace DrrsGateway.Proxy.OneWrite;
 /// was written: a flush before that would send the request's headers on their own.
 /// </summary>
 /// <remarks>Owned by the HTTP client's connection: disposing this wrapper leaves that stream alone.</remarks>
-internal sealed class NoFlushBeforeBodyStream(Stream requestStream) : Stream
+internal sealed class NoFlushBeforeBodyStream(Stream requestStream) : WriteOnlyStream
 {
     private bool _wrote;
-
-    public override bool CanRead => false;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => true;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
-    }
 
     public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
 
@@ -50,10 +38,4 @@ internal sealed class NoFlushBeforeBodyStream(Stream requestStream) : Stream
 
     public override Task FlushAsync(CancellationToken cancellationToken) =>
         _wrote ? requestStream.FlushAsync(cancellationToken) : Task.CompletedTask;
-
-    public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
 }
